@@ -1,0 +1,42 @@
+// automv-console: the desktop console. Thin on purpose: everything lives in ui/ and core/.
+#include "core/Version.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char *argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("pg_auto_mv"));
+    QApplication::setApplicationName(QStringLiteral("automv-console"));
+    QApplication::setApplicationVersion(QString::fromLatin1(automv::kVersion));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("automv"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Console for pg_auto_mv and pg_relay: keep PostgreSQL materialised views fresh."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("conninfo"),
+        QApplication::translate("main", "libpq connection string or URI to open at start."),
+        QStringLiteral("[conninfo]"));
+    parser.process(app);
+
+    automv::ui::MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openDatabase(parser.positionalArguments().constFirst());
+    return QApplication::exec();
+}

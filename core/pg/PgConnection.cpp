@@ -1,0 +1,103 @@
+#include "core/pg/PgConnection.h"
+
+#include "core/pg/PgError.h"
+
+#include <string>
+
+namespace automv::pg {
+namespace {
+
+std::string trimmed(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    return text;
+}
+
+} // namespace
+
+PgConnection PgConnection::connect(const ConnectionParams &params, bool expandDbname) {
+    std::vector<const char *> keywords;
+    std::vector<const char *> values;
+    keywords.reserve(params.size() + 1);
+    values.reserve(params.size() + 1);
+    for (const auto &[key, value] : params) {
+        keywords.push_back(key.c_str());
+        values.push_back(value.c_str());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+
+    PgConnection connection(PQconnectdbParams(keywords.data(), values.data(), expandDbname ? 1 : 0));
+    if (!connection.m_conn)
+        throw PgError("out of memory while connecting to PostgreSQL");
+    if (PQstatus(connection.raw()) != CONNECTION_OK)
+        throw PgError("could not connect to PostgreSQL: " +
+                      trimmed(PQerrorMessage(connection.raw())), "08001");
+    return connection;
+}
+
+PgConnection PgConnection::connect(const std::string &conninfo) {
+    if (conninfo.empty())
+        return connect(ConnectionParams{});
+    return connect(ConnectionParams{{"dbname", conninfo}}, true);
+}
+
+bool PgConnection::isOpen() const noexcept {
+    return m_conn && PQstatus(m_conn.get()) == CONNECTION_OK;
+}
+
+int PgConnection::serverVersion() const noexcept {
+    return m_conn ? PQserverVersion(m_conn.get()) : 0;
+}
+
+std::string PgConnection::database() const {
+    const char *db = m_conn ? PQdb(m_conn.get()) : nullptr;
+    return db ? db : "";
+}
+
+std::string PgConnection::user() const {
+    const char *u = m_conn ? PQuser(m_conn.get()) : nullptr;
+    return u ? u : "";
+}
+
+PgResult PgConnection::tryExec(std::string_view sql, const std::vector<Param> &params) {
+    const std::string text(sql);
+    std::vector<const char *> values;
+    values.reserve(params.size());
+    for (const auto &param : params)
+        values.push_back(param ? param->c_str() : nullptr);
+    return PgResult(PQexecParams(m_conn.get(), text.c_str(), static_cast<int>(values.size()),
+                                 nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+PgResult PgConnection::exec(std::string_view sql, const std::vector<Param> &params) {
+    PgResult result = tryExec(sql, params);
+    const ExecStatusType status = result.status();
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
+        throwResultError(result, m_conn.get());
+    return result;
+}
+
+std::string PgConnection::quoteIdentifier(std::string_view identifier) const {
+    char *quoted = PQescapeIdentifier(m_conn.get(), identifier.data(), identifier.size());
+    if (!quoted)
+        throw PgError("cannot quote identifier: " + trimmed(PQerrorMessage(m_conn.get())),
+                      "22021");
+    std::string out(quoted);
+    PQfreemem(quoted);
+    return out;
+}
+
+void throwResultError(const PgResult &result, PGconn *conn) {
+    std::string message = result.errorField(PG_DIAG_MESSAGE_PRIMARY);
+    if (message.empty())
+        message = trimmed(result.isNull() ? PQerrorMessage(conn)
+                                          : PQresultErrorMessage(result.raw()));
+    if (message.empty())
+        message = "query failed";
+    throw PgError(message, result.errorField(PG_DIAG_SQLSTATE),
+                  result.errorField(PG_DIAG_MESSAGE_DETAIL),
+                  result.errorField(PG_DIAG_MESSAGE_HINT));
+}
+
+} // namespace automv::pg

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/pg/PgResult.h"
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace automv::pg {
+
+/// libpq connection keywords and values (host, port, dbname, sslmode, service, ...). Keywords not
+/// given fall back to the PG* environment, service files and .pgpass, as libpq does.
+using ConnectionParams = std::vector<std::pair<std::string, std::string>>;
+
+/// A query parameter: std::nullopt is SQL NULL. Values travel as text, never spliced into SQL.
+using Param = std::optional<std::string>;
+
+/// Owns one PGconn (RAII). Not thread-safe: one connection belongs to one thread.
+class PgConnection {
+public:
+    /// Connects (blocking) or throws PgError with libpq's message. With expandDbname, a first
+    /// "dbname" that is a conninfo string or URI is expanded (libpq's expand_dbname); without it
+    /// a database name containing '=' stays a database name.
+    static PgConnection connect(const ConnectionParams &params, bool expandDbname = false);
+    /// Shorthand for a conninfo string or URI (empty: libpq defaults and PG* environment).
+    static PgConnection connect(const std::string &conninfo);
+
+    PgConnection(PgConnection &&) noexcept = default;
+    PgConnection &operator=(PgConnection &&) noexcept = default;
+    ~PgConnection() = default;
+
+    bool isOpen() const noexcept;
+    /// Server version as an integer, e.g. 150018.
+    int serverVersion() const noexcept;
+    std::string database() const;
+    std::string user() const;
+
+    /// Runs one statement with text parameters ($1, $2, ...); throws PgError on failure.
+    PgResult exec(std::string_view sql, const std::vector<Param> &params = {});
+    /// Like exec but returns the failed result instead of throwing (caller inspects status()).
+    PgResult tryExec(std::string_view sql, const std::vector<Param> &params = {});
+
+    /// Quotes an identifier for SQL text (PQescapeIdentifier); throws PgError on bad encoding.
+    std::string quoteIdentifier(std::string_view identifier) const;
+
+    PGconn *raw() const noexcept { return m_conn.get(); }
+
+private:
+    struct Deleter {
+        void operator()(PGconn *c) const noexcept { PQfinish(c); }
+    };
+    explicit PgConnection(PGconn *conn) : m_conn(conn) {}
+    std::unique_ptr<PGconn, Deleter> m_conn;
+};
+
+/// Throws PgError built from a failed result (SQLSTATE, message, detail, hint).
+[[noreturn]] void throwResultError(const PgResult &result, PGconn *conn);
+
+} // namespace automv::pg

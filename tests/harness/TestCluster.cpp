@@ -1,0 +1,116 @@
+#include "tests/harness/TestCluster.h"
+
+#include "core/pg/ConnInfo.h"
+#include "core/pg/PgError.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace automv::test {
+namespace {
+
+// cluster.env holds KEY=VALUE lines written with printf %q; undo its backslash escapes.
+std::string unescapeShell(const std::string &value) {
+    std::string out;
+    for (size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\\' && i + 1 < value.size())
+            ++i;
+        out.push_back(value[i]);
+    }
+    return out;
+}
+
+std::map<std::string, std::string> readEnvFile(const std::string &path) {
+    std::ifstream in(path);
+    if (!in)
+        throw std::runtime_error("cannot read test cluster description " + path +
+                                 " (run the tests through ctest so the cluster fixture starts)");
+    std::map<std::string, std::string> values;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#')
+            continue;
+        const auto eq = line.find('=');
+        if (eq != std::string::npos)
+            values[line.substr(0, eq)] = unescapeShell(line.substr(eq + 1));
+    }
+    return values;
+}
+
+std::string sanitizedLabel(std::string_view label) {
+    std::string out;
+    for (const char c : label) {
+        if (out.size() >= 36)
+            break;
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep)
+            out.push_back(c);
+        else if (c >= 'A' && c <= 'Z')
+            out.push_back(static_cast<char>(c - 'A' + 'a'));
+        else
+            out.push_back('_');
+    }
+    return out;
+}
+
+} // namespace
+
+const TestCluster &TestCluster::instance() {
+    static const TestCluster cluster = [] {
+        const char *path = std::getenv("AUTOMV_TEST_CLUSTER_ENV");
+        if (!path || !*path)
+            throw std::runtime_error("AUTOMV_TEST_CLUSTER_ENV is not set: run the tests through "
+                                     "ctest, which starts the throwaway PostgreSQL cluster");
+        const auto values = readEnvFile(path);
+        TestCluster c;
+        c.m_host = values.count("PGHOST") ? values.at("PGHOST") : "";
+        c.m_port = values.count("PGPORT") ? std::atoi(values.at("PGPORT").c_str()) : 0;
+        c.m_user = values.count("PGUSER") ? values.at("PGUSER") : "postgres";
+        c.m_binDir = values.count("AUTOMV_PG_BINDIR") ? values.at("AUTOMV_PG_BINDIR") : "";
+        c.m_dataDir = values.count("AUTOMV_PG_DATA") ? values.at("AUTOMV_PG_DATA") : "";
+        if (c.m_host.empty() || c.m_port == 0)
+            throw std::runtime_error(std::string("incomplete test cluster description in ") +
+                                     path);
+        return c;
+    }();
+    return cluster;
+}
+
+pg::ConnectionParams TestCluster::params(const std::string &database) const {
+    return {{"host", m_host},
+            {"port", std::to_string(m_port)},
+            {"user", m_user},
+            {"dbname", database},
+            {"application_name", "automv-tests"}};
+}
+
+std::string TestCluster::conninfo(const std::string &database) const {
+    return pg::toConninfo(params(database));
+}
+
+pg::PgConnection TestCluster::connect(const std::string &database) const {
+    return pg::PgConnection::connect(params(database));
+}
+
+ScratchDatabase::ScratchDatabase(std::string_view label) {
+    static std::atomic<int> counter{0};
+    m_name = "t_" + sanitizedLabel(label) + "_" + std::to_string(::getpid()) + "_" +
+             std::to_string(++counter);
+    auto admin = TestCluster::instance().connect("postgres");
+    admin.exec("create database " + admin.quoteIdentifier(m_name));
+}
+
+ScratchDatabase::~ScratchDatabase() {
+    try {
+        auto admin = TestCluster::instance().connect("postgres");
+        admin.exec("drop database if exists " + admin.quoteIdentifier(m_name) + " with (force)");
+    } catch (const std::exception &) {
+        // The cluster is removed at the end of the run anyway; never throw from a destructor.
+    }
+}
+
+} // namespace automv::test

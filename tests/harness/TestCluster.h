@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/pg/PgConnection.h"
+
+#include <string>
+#include <string_view>
+
+namespace automv::test {
+
+/// The run's throwaway cluster, started by pg-test-cluster.sh (a CTest fixture) and described by
+/// the file named in $AUTOMV_TEST_CLUSTER_ENV.
+class TestCluster {
+public:
+    /// Throws std::runtime_error when no cluster was started for this run.
+    static const TestCluster &instance();
+
+    /// Connection parameters for the given database on the cluster.
+    pg::ConnectionParams params(const std::string &database) const;
+    std::string conninfo(const std::string &database) const;
+    pg::PgConnection connect(const std::string &database = "postgres") const;
+
+    const std::string &host() const { return m_host; }
+    int port() const { return m_port; }
+    const std::string &user() const { return m_user; }
+    const std::string &binDir() const { return m_binDir; }
+    const std::string &dataDir() const { return m_dataDir; }
+
+private:
+    TestCluster() = default;
+    std::string m_host;
+    int m_port = 0;
+    std::string m_user;
+    std::string m_binDir;
+    std::string m_dataDir;
+};
+
+/// A fresh, empty database for one test case, dropped (with FORCE) when this object dies, so
+/// tests never see each other's data.
+class ScratchDatabase {
+public:
+    /// `label` becomes part of the name (e.g. the test function); anything odd in it is replaced.
+    explicit ScratchDatabase(std::string_view label);
+    ~ScratchDatabase();
+    ScratchDatabase(const ScratchDatabase &) = delete;
+    ScratchDatabase &operator=(const ScratchDatabase &) = delete;
+
+    const std::string &name() const { return m_name; }
+    std::string conninfo() const { return TestCluster::instance().conninfo(m_name); }
+    pg::PgConnection connect() const { return TestCluster::instance().connect(m_name); }
+
+private:
+    std::string m_name;
+};
+
+} // namespace automv::test

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL cluster for one test run.
+#
+#   pg-test-cluster.sh start STATE_DIR [--watch-pid PID]
+#   pg-test-cluster.sh stop  STATE_DIR
+#
+# start: initdb into a fresh temp dir (outside any home directory), private unix socket dir,
+#   free loopback port, settings tuned for tests; writes STATE_DIR/cluster.env (shell syntax,
+#   read by the C++ fixture and the SQL runner). As root, the server runs as an unprivileged OS
+#   user ($AUTOMV_TEST_OS_USER, default "postgres", created if missing). A detached watchdog stops
+#   and removes the cluster as soon as the watched process (default: our parent, i.e. ctest)
+#   is gone, so a killed test run leaves no server behind.
+# stop: fast shutdown (immediate if that hangs) and removal of every file the cluster had.
+#
+# Server binaries: $PG_BINDIR, else `pg_config --bindir` ($PG_CONFIG overrides pg_config).
+set -euo pipefail
+
+die() { echo "pg-test-cluster: $*" >&2; exit 1; }
+
+[ $# -ge 2 ] || die "usage: $0 start|stop|watchdog STATE_DIR [--watch-pid PID]"
+cmd=$1
+state_dir=$2
+shift 2
+env_file="$state_dir/cluster.env"
+
+find_bindir() {
+    if [ -n "${PG_BINDIR:-}" ]; then
+        echo "$PG_BINDIR"
+    else
+        local pgc=${PG_CONFIG:-pg_config}
+        command -v "$pgc" >/dev/null 2>&1 || die "neither PG_BINDIR nor pg_config found"
+        "$pgc" --bindir
+    fi
+}
+
+# Runs a server binary as the cluster's OS user, from a directory that user can read.
+as_owner() {
+    if [ "$(id -u)" -eq 0 ]; then
+        (cd "$AUTOMV_PG_TMP" && runuser -u "$AUTOMV_PG_OS_USER" -- "$@")
+    else
+        (cd "$AUTOMV_PG_TMP" && "$@")
+    fi
+}
+
+stop_cluster() {
+    [ -f "$env_file" ] || return 0
+    # shellcheck disable=SC1090
+    . "$env_file"
+    if [ -d "$AUTOMV_PG_TMP" ]; then
+        if [ -f "$AUTOMV_PG_DATA/postmaster.pid" ]; then
+            as_owner "$AUTOMV_PG_BINDIR/pg_ctl" stop -D "$AUTOMV_PG_DATA" -m fast -w -t 20 \
+                >/dev/null 2>&1 ||
+                as_owner "$AUTOMV_PG_BINDIR/pg_ctl" stop -D "$AUTOMV_PG_DATA" -m immediate -w \
+                    -t 20 >/dev/null 2>&1 || true
+        fi
+        rm -rf "$AUTOMV_PG_TMP"
+    fi
+    rm -f "$env_file"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_cluster() {
+    local watch_pid=$PPID
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --watch-pid) watch_pid=$2; shift 2 ;;
+            *) die "unknown option $1" ;;
+        esac
+    done
+    mkdir -p "$state_dir"
+    stop_cluster  # a previous run's leftovers, if any
+
+    local bindir os_user tmp
+    bindir=$(find_bindir)
+    [ -x "$bindir/initdb" ] || die "no initdb in $bindir (set PG_BINDIR or install postgresql)"
+    os_user=$(id -un)
+    tmp=$(mktemp -d "${TMPDIR:-/tmp}/automv-pg.XXXXXX")
+    if [ "$(id -u)" -eq 0 ]; then
+        os_user=${AUTOMV_TEST_OS_USER:-postgres}
+        id "$os_user" >/dev/null 2>&1 ||
+            useradd --system --no-create-home --shell /usr/sbin/nologin "$os_user"
+        chown "$os_user" "$tmp"
+    fi
+    chmod 755 "$tmp"
+    export AUTOMV_PG_TMP=$tmp AUTOMV_PG_OS_USER=$os_user
+    local data="$tmp/data" sock="$tmp/sock" log="$tmp/server.log"
+    as_owner mkdir -m 700 "$sock"
+
+    as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C \
+        --no-sync >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; die "initdb failed"; }
+
+    local port attempt
+    for attempt in 1 2 3 4 5 6 7 8; do
+        port=$((20000 + RANDOM % 40000))
+        port_in_use "$port" && continue
+        cat >>"$data/postgresql.conf" <<CONF
+
+# --- automv test harness (attempt $attempt) ---
+port = $port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$sock'
+max_connections = 300
+shared_buffers = 128MB
+fsync = off
+full_page_writes = off
+wal_level = logical
+max_wal_senders = 10
+max_replication_slots = 10
+timezone = 'UTC'
+log_timezone = 'UTC'
+log_line_prefix = '%m [%p] %q%u@%d '
+log_min_messages = warning
+CONF
+        if as_owner "$bindir/pg_ctl" start -D "$data" -l "$log" -w -t 60 >/dev/null 2>&1; then
+            break
+        fi
+        port=""
+        grep -q "could not bind\|Address already in use" "$log" 2>/dev/null ||
+            { tail -n 20 "$log" >&2; rm -rf "$tmp"; die "server did not start (log above)"; }
+    done
+    [ -n "$port" ] || { rm -rf "$tmp"; die "no free port found"; }
+
+    {
+        echo "# Written by pg-test-cluster.sh; removed when the cluster stops."
+        printf 'AUTOMV_PG_BINDIR=%q\n' "$bindir"
+        printf 'AUTOMV_PG_TMP=%q\n' "$tmp"
+        printf 'AUTOMV_PG_DATA=%q\n' "$data"
+        printf 'AUTOMV_PG_LOG=%q\n' "$log"
+        printf 'AUTOMV_PG_OS_USER=%q\n' "$os_user"
+        printf 'PGHOST=%q\n' "$sock"
+        printf 'PGPORT=%q\n' "$port"
+        printf 'PGUSER=postgres\n'
+        printf 'PGDATABASE=postgres\n'
+    } >"$env_file"
+
+    # The watchdog: detached (own session, no inherited output) so ctest does not wait for it.
+    setsid "$0" watchdog "$state_dir" "$watch_pid" "$tmp" </dev/null >/dev/null 2>&1 &
+    echo "pg-test-cluster: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}')" \
+         "on port $port, socket $sock, data $data (watching pid $watch_pid)"
+}
+
+watchdog() {
+    local watch_pid=$1 tmp=$2
+    # Poll for either condition: the run is gone, or the cluster was stopped normally.
+    while kill -0 "$watch_pid" 2>/dev/null && [ -d "$tmp" ]; do
+        sleep 1
+    done
+    [ -d "$tmp" ] || exit 0
+    stop_cluster
+}
+
+case "$cmd" in
+    start) start_cluster "$@" ;;
+    stop) stop_cluster ;;
+    watchdog) watchdog "$@" ;;
+    *) die "unknown command $cmd (start, stop)" ;;
+esac

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian/Ubuntu packages that building, testing and running the suite need.
+# Idempotent: when every package is already installed it does nothing (no apt-get update).
+# Usage: tools/setup-debian.sh [build|test|run|screenshots|all]...   (default: all)
+set -euo pipefail
+
+build_pkgs=(
+  cmake ninja-build g++ pkg-config git
+  libpq-dev
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-qpa-plugins libqt6sql6-psql qtkeychain-qt6-dev
+  # Qt6Charts' CMake package needs these to resolve its Qt6OpenGL dependency.
+  libqt6opengl6-dev libxkbcommon-dev libgl-dev
+  fonts-dejavu-core
+)
+# A throwaway PostgreSQL server per test run, pgTAP for the SQL tests and pg_prove to run them.
+test_pkgs=(postgresql-15 postgresql-client-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
+# Running the console (the local demo starts a throwaway server too) and looking at it.
+run_pkgs=(postgresql-15 postgresql-client-15)
+screenshot_pkgs=(xvfb x11-apps netpbm)
+
+groups=("$@")
+[ ${#groups[@]} -gt 0 ] || groups=(all)
+wanted=()
+for g in "${groups[@]}"; do
+  case "$g" in
+    build) wanted+=("${build_pkgs[@]}") ;;
+    test) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+    run) wanted+=("${build_pkgs[@]}" "${run_pkgs[@]}") ;;
+    screenshots) wanted+=("${screenshot_pkgs[@]}") ;;
+    all) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}" "${run_pkgs[@]}" "${screenshot_pkgs[@]}") ;;
+    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, all)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = installed ] || missing+=("$p")
+done
+# De-duplicate while keeping order.
+readarray -t missing < <(printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++')
+[ ${#missing[@]} -gt 0 ] || exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup-debian.sh: apt-get not found; install these packages by hand: ${missing[*]}" >&2
+  exit 1
+fi
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "setup-debian.sh: run as root or install sudo (missing: ${missing[*]})" >&2; exit 1; }
+  sudo=(sudo)
+fi
+echo "setup-debian.sh: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

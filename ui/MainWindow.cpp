@@ -1,0 +1,124 @@
+#include "ui/MainWindow.h"
+
+#include "core/Version.h"
+#include "ui/session/DatabaseSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace automv::ui {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("pg_auto_mv console"));
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_navigation = new QListWidget(splitter);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setMaximumWidth(240);
+    m_pages = new QStackedWidget(splitter);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    auto *overview = new QWidget;
+    overview->setObjectName(QStringLiteral("overviewPage"));
+    auto *layout = new QVBoxLayout(overview);
+    auto *heading = new QLabel(tr("<h2>pg_auto_mv console</h2>"), overview);
+    m_overviewText = new QLabel(
+        tr("No database is connected. Start the console with a connection string, for example "
+           "<tt>automv-console \"host=db.example.com dbname=sales user=dba\"</tt>, or set the "
+           "PG* environment variables."),
+        overview);
+    m_overviewText->setObjectName(QStringLiteral("overviewText"));
+    m_overviewText->setWordWrap(true);
+    m_overviewText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(heading);
+    layout->addWidget(m_overviewText);
+    layout->addStretch();
+    addPage(tr("Overview"), overview);
+
+    m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    buildMenus();
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(const QString &title, QWidget *page) {
+    m_pages->addWidget(page);
+    m_navigation->addItem(title);
+    if (m_navigation->currentRow() < 0)
+        m_navigation->setCurrentRow(0);
+}
+
+void MainWindow::openDatabase(const QString &conninfo) {
+    if (!m_session) {
+        m_session = new DatabaseSession(this);
+        connect(m_session, &DatabaseSession::connected, this,
+                [this](const QString &description, int) {
+                    m_connectionLabel->setText(tr("Connected: %1").arg(description));
+                    m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
+                });
+        connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
+            m_connectionLabel->setText(tr("Connection failed"));
+            m_overviewText->setText(
+                tr("Could not connect: %1<br>Check the host, port, database and user, and that "
+                   "the server is running.")
+                    .arg(message.toHtmlEscaped()));
+        });
+    }
+    m_connectionLabel->setText(tr("Connecting…"));
+    m_session->open(conninfo);
+}
+
+void MainWindow::buildMenus() {
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About pg_auto_mv console"),
+        tr("<b>pg_auto_mv console</b> %1<br>Keeps PostgreSQL materialised views fresh and runs "
+           "pg_relay's job queue.<br><br>Licensed under the GNU General Public License, "
+           "version 3 or later.")
+            .arg(QString::fromLatin1(kVersion)));
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1200, 760);
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+} // namespace automv::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace automv::ui {
+
+class DatabaseSession;
+
+/// The console's frame: navigation on the left, one page per feature on the right, connection
+/// state in the status bar. Pages own their logic; the window only hosts them.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Connects in the background to a conninfo string or URI; the status bar shows the outcome.
+    void openDatabase(const QString &conninfo);
+
+    /// Adds a page with its navigation entry.
+    void addPage(const QString &title, QWidget *page);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void restoreLayout();
+    void showAbout();
+
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_overviewText = nullptr;
+    DatabaseSession *m_session = nullptr;
+};
+
+} // namespace automv::ui

@@ -1,0 +1,24 @@
+#include "ui/session/DatabaseSession.h"
+
+#include "ui/session/SessionWorker.h"
+
+namespace automv::ui {
+
+DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent), m_worker(new SessionWorker) {
+    m_thread.setObjectName(QStringLiteral("DatabaseSession"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &DatabaseSession::openRequested, m_worker, &SessionWorker::open);
+    connect(m_worker, &SessionWorker::opened, this, &DatabaseSession::connected);
+    connect(m_worker, &SessionWorker::openFailed, this, &DatabaseSession::connectionFailed);
+    m_thread.start();
+}
+
+DatabaseSession::~DatabaseSession() {
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void DatabaseSession::open(const QString &conninfo) { emit openRequested(conninfo); }
+
+} // namespace automv::ui

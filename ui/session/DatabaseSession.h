@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+namespace automv::ui {
+
+class SessionWorker;
+
+/// One database session for the UI: a private thread that owns one connection. The UI calls
+/// open() and reacts to the signals; it never waits on the network.
+class DatabaseSession : public QObject {
+    Q_OBJECT
+public:
+    explicit DatabaseSession(QObject *parent = nullptr);
+    ~DatabaseSession() override;
+
+    /// Starts connecting in the background; answered by connected() or connectionFailed().
+    void open(const QString &conninfo);
+
+signals:
+    void connected(const QString &description, int serverVersion);
+    void connectionFailed(const QString &message);
+
+    // Internal: hands the request to the worker's thread.
+    void openRequested(const QString &conninfo);
+
+private:
+    QThread m_thread;
+    SessionWorker *m_worker = nullptr;
+};
+
+} // namespace automv::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/pg/PgConnection.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace automv::ui {
+
+/// Lives on a DatabaseSession's private thread and owns that thread's one libpq connection.
+/// Every slot runs off the UI thread; results go back through queued signals only.
+class SessionWorker : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+public slots:
+    void open(const QString &conninfo);
+    void close();
+
+signals:
+    void opened(const QString &description, int serverVersion);
+    void openFailed(const QString &message);
+    void closed();
+
+private:
+    std::optional<pg::PgConnection> m_connection;
+};
+
+} // namespace automv::ui
