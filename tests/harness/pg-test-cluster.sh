@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL cluster for one test run.
 #
-#   pg-test-cluster.sh start STATE_DIR [--watch-pid PID]
+#   pg-test-cluster.sh start STATE_DIR [--watch-pid PID] [--extensions DIR]
 #   pg-test-cluster.sh stop  STATE_DIR
 #
 # start: initdb into a fresh temp dir (outside any home directory), private unix socket dir,
@@ -10,6 +10,8 @@
 #   user ($AUTOMV_TEST_OS_USER, default "postgres", created if missing). A detached watchdog stops
 #   and removes the cluster as soon as the watched process (default: our parent, i.e. ctest)
 #   is gone, so a killed test run leaves no server behind.
+#   --extensions DIR: copies DIR/*/extension/* (the build's assembled SQL extensions) into the
+#   server's extension directory ($PG_SHAREDIR/extension; by default found next to the binaries).
 # stop: fast shutdown (immediate if that hangs) and removal of every file the cluster had.
 #
 # Server binaries: $PG_BINDIR, else `pg_config --bindir` ($PG_CONFIG overrides pg_config).
@@ -58,13 +60,31 @@ stop_cluster() {
     rm -f "$env_file"
 }
 
+# Copies the build's extension files where the server looks for them.
+install_extensions() {
+    local bindir=$1 ext_dir=$2 sharedir
+    if [ -n "${PG_SHAREDIR:-}" ]; then
+        sharedir=$PG_SHAREDIR
+    elif [ -x "$bindir/pg_config" ]; then
+        sharedir=$("$bindir/pg_config" --sharedir)
+    else
+        sharedir=$(cd "$bindir/../share/postgresql" 2>/dev/null && pwd) ||
+            die "cannot find the server's share directory (set PG_SHAREDIR)"
+    fi
+    local files=("$ext_dir"/*/extension/*)
+    [ -e "${files[0]}" ] || die "no extension files under $ext_dir/*/extension (build first)"
+    cp "${files[@]}" "$sharedir/extension/" 2>/dev/null ||
+        die "cannot write to $sharedir/extension (run as root, or set PG_SHAREDIR to a server you own)"
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start_cluster() {
-    local watch_pid=$PPID
+    local watch_pid=$PPID ext_dir=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --watch-pid) watch_pid=$2; shift 2 ;;
+            --extensions) ext_dir=$2; shift 2 ;;
             *) die "unknown option $1" ;;
         esac
     done
@@ -74,6 +94,7 @@ start_cluster() {
     local bindir os_user tmp
     bindir=$(find_bindir)
     [ -x "$bindir/initdb" ] || die "no initdb in $bindir (set PG_BINDIR or install postgresql)"
+    [ -z "$ext_dir" ] || install_extensions "$bindir" "$ext_dir"
     os_user=$(id -un)
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/automv-pg.XXXXXX")
     if [ "$(id -u)" -eq 0 ]; then

@@ -16,5 +16,6 @@ db="t_sql_${base}_$$"
 psql_admin=(psql -X -q -v ON_ERROR_STOP=1 -d postgres)
 "${psql_admin[@]}" -c "create database \"$db\""
 trap '"${psql_admin[@]}" -c "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 || true' EXIT
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'create extension pgtap' >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'create extension pgtap' \
+    -f "$(dirname "$0")/helpers.sql" >/dev/null
 pg_prove --verbose --failures -d "$db" "$test_file"

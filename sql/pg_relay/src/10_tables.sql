@@ -1,0 +1,115 @@
+-- pg_relay: tables. PUBLIC gets nothing on any of them (see 90_security.sql).
+
+create table pgrelay.setting (
+    name  text primary key,
+    value text not null
+);
+comment on table pgrelay.setting is 'pg_relay settings (log_retention, ...); change with pgrelay.set_setting()';
+insert into pgrelay.setting (name, value) values
+    ('log_retention', '14 days'),
+    ('log_purge_every', '1 hour');
+
+create table pgrelay.channel (
+    name        text primary key,
+    action_sql  text not null,
+    active      boolean not null default true,
+    description text,
+    created_at  timestamptz not null default pg_catalog.now(),
+    created_by  name not null default session_user,
+    updated_at  timestamptz not null default pg_catalog.now()
+);
+comment on table pgrelay.channel is 'Channels: an action (SQL, payload as $1 jsonb) run for each event';
+
+-- The queue: pending events only (processed rows leave it). Two partitions take turns being
+-- the one notify() appends to; a drained, inactive partition is TRUNCATEd by
+-- pgrelay.maintain(), so dead index entries from a big drain never slow the poll for long.
+create sequence pgrelay.event_id_seq;
+create table pgrelay.queue (
+    part          smallint not null,
+    id            bigint not null default pg_catalog.nextval('pgrelay.event_id_seq'),
+    channel       text not null,
+    payload       jsonb,
+    run_at        timestamptz not null,
+    enqueued_at   timestamptz not null default pg_catalog.now(),
+    attempt       integer not null default 1,
+    schedule_name text,
+    held          boolean not null default false
+) partition by list (part);
+alter sequence pgrelay.event_id_seq owned by pgrelay.queue.id;
+create table pgrelay.queue_p0 partition of pgrelay.queue for values in (0);
+create table pgrelay.queue_p1 partition of pgrelay.queue for values in (1);
+-- "Is anything due now?" and the claim both read this partial index: due order, held excluded.
+create index queue_due_idx on pgrelay.queue (run_at, id) where not held;
+comment on table pgrelay.queue is 'Pending events; rows leave when processed (log) or failed (failed)';
+
+create table pgrelay.queue_state (
+    singleton      boolean primary key default true check (singleton),
+    current_part   smallint not null default 0 check (current_part in (0, 1)),
+    switched_at    timestamptz not null default pg_catalog.now(),
+    switch_id      bigint not null default 0,
+    truncated_id   bigint[] not null default '{0,0}'
+);
+insert into pgrelay.queue_state default values;
+comment on table pgrelay.queue_state is 'Which queue partition notify() appends to (see pgrelay.maintain())';
+
+create table pgrelay.failed (
+    id            bigint primary key,
+    channel       text not null,
+    payload       jsonb,
+    enqueued_at   timestamptz not null,
+    run_at        timestamptz not null,
+    attempts      integer not null,
+    failed_at     timestamptz not null default pg_catalog.now(),
+    sqlstate      text,
+    message       text,
+    schedule_name text
+);
+comment on table pgrelay.failed is 'Dead letters: failed events with their payload; pgrelay.requeue_failed() puts one back';
+
+create table pgrelay.log (
+    id             bigint generated always as identity primary key,
+    event_id       bigint not null,
+    channel        text not null,
+    outcome        text not null check (outcome in ('succeeded', 'retry', 'failed', 'held')),
+    attempt        integer not null,
+    started_at     timestamptz not null,
+    duration_ms    double precision not null,
+    processor_slot integer,
+    worker         integer,
+    sqlstate       text,
+    message        text,
+    schedule_name  text
+);
+create index log_started_at_idx on pgrelay.log (started_at);
+create index log_event_id_idx on pgrelay.log (event_id);
+comment on table pgrelay.log is 'Audit log: one row per processing attempt; never holds a payload';
+
+create table pgrelay.schedule (
+    name             text primary key,
+    channel          text not null references pgrelay.channel (name) on update cascade,
+    every            interval,
+    cron             text,
+    timezone         text not null default 'UTC',
+    payload          jsonb,
+    pending_event_id bigint,
+    next_run_at      timestamptz,
+    last_run_at      timestamptz,
+    created_at       timestamptz not null default pg_catalog.now(),
+    check ((every is null) <> (cron is null))
+);
+comment on table pgrelay.schedule is 'Recurring jobs; each has exactly one pending event in the queue';
+
+create table pgrelay.processor (
+    slot           integer primary key check (slot between 1 and 64),
+    host           text,
+    pid            integer,
+    backend_pid    integer not null,
+    version        text,
+    workers        integer,
+    started_at     timestamptz not null default pg_catalog.now(),
+    heartbeat_at   timestamptz not null default pg_catalog.now(),
+    events_succeeded bigint not null default 0,
+    events_retried bigint not null default 0,
+    events_failed  bigint not null default 0
+);
+comment on table pgrelay.processor is 'Running processors; a slot is held by a session advisory lock';

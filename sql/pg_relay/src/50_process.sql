@@ -1,0 +1,175 @@
+-- pg_relay: processing. The processor calls these; the rules live here, in one place.
+--
+-- One call of process_batch() claims up to p_limit due events (FOR UPDATE SKIP LOCKED, oldest
+-- first), runs each action in its own subtransaction, writes one log row per event, and removes
+-- the event, re-queues it for a retry, or moves it to pgrelay.failed, all in the caller's
+-- transaction: commit and every event of the batch is done; crash and every event is still
+-- queued. At most 60 events per call keeps a transaction under the 64-subtransaction cache.
+
+-- Seconds to wait before attempt n+1 after attempt n failed with a class-40 error.
+create function pgrelay.retry_delay(p_attempt integer)
+returns interval
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+    select case p_attempt when 1 then interval '3 s'
+                          when 2 then interval '5 s'
+                          when 3 then interval '10 s' end
+$$;
+
+create function pgrelay.has_due_events()
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$
+    select exists (select 1 from pgrelay.queue where not held and run_at <= now())
+$$;
+comment on function pgrelay.has_due_events() is 'The processor''s poll: is any event due now?';
+
+create function pgrelay.process_batch(p_limit integer default 50, p_slot integer default null,
+                                      p_worker integer default null)
+returns table (event_id bigint, channel text, outcome text, attempt integer,
+               error_code text, error_message text, duration_ms double precision)
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+    r         record;
+    v_part    smallint;
+    v_action  text;
+    v_active  boolean;
+    v_started timestamptz;
+begin
+    if p_limit is null or p_limit < 1 or p_limit > 60 then
+        raise exception 'pg_relay: batch size % is out of range', p_limit
+            using errcode = 'PR007', hint = 'Use 1 to 60 (a transaction stays under 64 subtransactions).';
+    end if;
+    select current_part into v_part from pgrelay.queue_state;
+    for r in
+        with due as (
+            select q.run_at, q.id from pgrelay.queue q
+             where not q.held and q.run_at <= now()
+             order by q.run_at, q.id
+             limit p_limit
+               for update skip locked
+        ), claimed as (
+            delete from pgrelay.queue q using due
+             where not q.held and q.run_at = due.run_at and q.id = due.id
+            returning q.*
+        )
+        select * from claimed order by claimed.run_at, claimed.id
+    loop
+        v_started := clock_timestamp();
+        event_id := r.id;
+        channel := r.channel;
+        attempt := r.attempt;
+        error_code := null;
+        error_message := null;
+        select c.action_sql, c.active into v_action, v_active
+          from pgrelay.channel c where c.name = r.channel;
+        if v_action is null then
+            outcome := 'failed';
+            error_code := 'PR001';
+            error_message := format('channel "%s" no longer exists', r.channel);
+        elsif not v_active then
+            outcome := 'held';   -- deactivated after the event was queued: keep it, run later
+        else
+            begin
+                perform pgrelay.run_action(v_action, r.payload);
+                outcome := 'succeeded';
+            exception when others then
+                get stacked diagnostics error_code = returned_sqlstate, error_message = message_text;
+                outcome := case when left(error_code, 2) = '40' and r.attempt < 4
+                                then 'retry' else 'failed' end;
+            end;
+        end if;
+
+        if outcome in ('retry', 'held') then
+            insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
+                                       schedule_name, held)
+            values (v_part, r.id, r.channel, r.payload,
+                    case when outcome = 'retry' then clock_timestamp() + pgrelay.retry_delay(r.attempt)
+                         else r.run_at end,
+                    r.enqueued_at,
+                    case when outcome = 'retry' then r.attempt + 1 else r.attempt end,
+                    r.schedule_name, outcome = 'held');
+        elsif outcome = 'failed' then
+            insert into pgrelay.failed (id, channel, payload, enqueued_at, run_at, attempts,
+                                        sqlstate, message, schedule_name)
+            values (r.id, r.channel, r.payload, r.enqueued_at, r.run_at, r.attempt,
+                    error_code, error_message, r.schedule_name);
+        end if;
+        if r.schedule_name is not null and outcome in ('succeeded', 'failed') then
+            perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at, v_part);
+        end if;
+
+        duration_ms := extract(epoch from clock_timestamp() - v_started) * 1000;
+        if outcome <> 'held' then
+            insert into pgrelay.log (event_id, channel, outcome, attempt, started_at, duration_ms,
+                                     processor_slot, worker, sqlstate, message, schedule_name)
+            values (r.id, r.channel, outcome, r.attempt, v_started, duration_ms,
+                    p_slot, p_worker, error_code, error_message, r.schedule_name);
+        end if;
+        return next;
+    end loop;
+end
+$$;
+comment on function pgrelay.process_batch(integer, integer, integer) is
+    'Claims and processes up to p_limit due events in the caller''s transaction; one row per event';
+
+-- Keeps the queue's indexes small: switches notify() to the other partition once the current
+-- one has taken many events, and TRUNCATEs an inactive partition once it is drained (its few
+-- remaining future/held events move over first). Never makes writers wait: notify() appends
+-- straight into the current partition and never locks the inactive one. Returns what it did.
+create function pgrelay.maintain(p_rotate_after bigint default 10000)
+returns text
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    s        record;
+    v_other  smallint;
+    v_last   bigint;
+    v_done   text := '';
+begin
+    select * into s from pgrelay.queue_state for update skip locked;
+    if not found then
+        return 'busy';  -- another processor is maintaining right now
+    end if;
+    v_other := 1 - s.current_part;
+    select last_value into v_last from pgrelay.event_id_seq;
+
+    -- 1. Truncate the inactive partition if it was written since its last truncate.
+    if s.truncated_id[v_other + 1] < s.switch_id then
+        begin
+            set local lock_timeout = '100ms';
+            if v_other = 0 then
+                lock table pgrelay.queue_p0 in access exclusive mode;
+                insert into pgrelay.queue_p1 select 1, id, channel, payload, run_at, enqueued_at,
+                       attempt, schedule_name, held from pgrelay.queue_p0;
+                truncate pgrelay.queue_p0;
+            else
+                lock table pgrelay.queue_p1 in access exclusive mode;
+                insert into pgrelay.queue_p0 select 0, id, channel, payload, run_at, enqueued_at,
+                       attempt, schedule_name, held from pgrelay.queue_p1;
+                truncate pgrelay.queue_p1;
+            end if;
+            update pgrelay.queue_state
+               set truncated_id[v_other + 1] = v_last;
+            s.truncated_id[v_other + 1] := v_last;
+            v_done := 'truncated ';
+        exception when lock_not_available then
+            return 'busy';  -- a claim is still reading it; the next call tries again
+        end;
+    end if;
+
+    -- 2. Switch notify() over once the current partition has taken enough events.
+    if s.truncated_id[v_other + 1] >= s.switch_id and v_last - s.switch_id >= p_rotate_after then
+        update pgrelay.queue_state
+           set current_part = v_other, switch_id = v_last, switched_at = now();
+        v_done := v_done || 'switched';
+    end if;
+    return coalesce(nullif(btrim(v_done), ''), 'idle');
+end
+$$;
