@@ -14,8 +14,9 @@ begin
 end
 $$;
 
--- Checks that every statement of an action parses and analyses (PREPARE), as role "pgrelay",
--- in a subtransaction that is always rolled back, so nothing of it stays.
+-- Checks that every statement of an action parses and analyses (PREPARE) and that role
+-- "pgrelay" holds the privileges it needs (EXPLAIN checks them without running anything), in a
+-- subtransaction that is always rolled back, so nothing of it stays.
 create function pgrelay.validate_action(p_action_sql text)
 returns void
 language plpgsql security definer
@@ -37,7 +38,10 @@ begin
     foreach v_stmt in array v_statements loop
         v_n := v_n + 1;
         begin
+            -- A generic plan keeps $1 a parameter, so nothing is folded (and raised) early.
+            set local plan_cache_mode = force_generic_plan;
             execute format('prepare pgrelay_validate_action(jsonb) as %s', v_stmt);
+            execute 'explain (costs off) execute pgrelay_validate_action(null)';
             deallocate pgrelay_validate_action;
             raise sqlstate 'PR999';  -- always undo: nothing of the check may stay
         exception
@@ -50,6 +54,12 @@ begin
                 exception when others then
                     null;
                 end;
+                if v_state = '42501' then
+                    raise exception 'pg_relay: role pgrelay may not run statement % of the action: %', v_n, v_message
+                        using errcode = 'PR004',
+                              detail = 'Statement: ' || left(v_stmt, 200),
+                              hint = 'Actions run as role pgrelay. Grant it what the action needs first, e.g. GRANT USAGE ON SCHEMA app TO pgrelay; GRANT INSERT ON app.t TO pgrelay;';
+                end if;
                 raise exception 'pg_relay: statement % of the action does not parse: %', v_n, v_message
                     using errcode = 'PR004',
                           detail = 'Statement: ' || left(v_stmt, 200) || ' (SQLSTATE ' || v_state || ')',

@@ -1,9 +1,9 @@
 -- Channels: create, alter, drop; names and actions validated with documented SQLSTATEs.
 create extension pg_relay;
 begin;
-select plan(22);
-
+select plan(23);
 create table public.sink (v jsonb);
+grant insert on public.sink to pgrelay;
 
 select lives_ok($$select pgrelay.create_channel('orders.created', 'insert into public.sink values ($1)', 'demo')$$,
                 'a channel is created with an action that reads the payload as $1');
@@ -32,6 +32,9 @@ select throws_ok($$select pgrelay.create_channel('bad.syntax', 'selec 1')$$, 'PR
 select throws_ok($$select pgrelay.create_channel('bad.empty', '  ;  ')$$, 'PR004', null, 'empty action refused');
 select throws_ok($$select pgrelay.create_channel('bad.table', 'insert into public.nowhere values ($1)')$$,
                  'PR004', null, 'action on a missing table refused');
+create table public.locked (v jsonb);
+select throws_ok($$select pgrelay.create_channel('bad.perm', 'insert into public.locked values ($1)')$$,
+                 'PR004', null, 'an action role pgrelay has no privilege for is refused');
 select throws_ok($$select pgrelay.create_channel('bad.second', 'select 1; drop table public.sink')$$,
                  'PR004', null, 'every statement is checked: DROP TABLE cannot be prepared');
 select has_table('public', 'sink', 'validating an action never runs it: the table is still there');

@@ -1,6 +1,7 @@
 -- notify(): an append in the caller's transaction; the poll uses the partial index.
 create extension pg_relay;
 create table public.sink (v jsonb);
+grant insert on public.sink to pgrelay;
 select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)');
 -- A committed event and a rolled-back one.
 begin;
