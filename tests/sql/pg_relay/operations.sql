@@ -1,0 +1,67 @@
+-- Operations: two processors racing on a schedule, the processor registry, queue rotation
+-- (no bloat), log retention and settings. Concurrency uses real second sessions (dblink).
+create extension pg_relay;
+create extension dblink;
+create table public.ticks (at timestamptz);
+grant insert on public.ticks to pgrelay;
+select pgrelay.create_channel('t.tick', 'insert into public.ticks values (now())');
+select pgrelay.schedule('s.race', 't.tick', p_every => '10 s');
+update pgrelay.queue set run_at = now() - interval '1 s' where schedule_name = 's.race';
+create function pg_temp.conninfo() returns text language sql as $$
+    select format('host=%s port=%s dbname=%s user=%s', current_setting('unix_socket_directories'),
+                  current_setting('port'), current_database(), current_user) $$;
+select dblink_connect('p1', pg_temp.conninfo());
+select dblink_connect('p2', pg_temp.conninfo());
+
+begin;
+select plan(16);
+
+-- Two processors race for the same due occurrence: one runs it, the other skips it.
+select dblink_exec('p1', 'begin');
+select is((select n from dblink('p1', 'select count(*)::int from pgrelay.process_batch(10)') as t(n int)), 1,
+          'processor 1 claims the due occurrence');
+select is((select n from dblink('p2', 'select count(*)::int from pgrelay.process_batch(10)') as t(n int)), 0,
+          'processor 2, racing, skips it (SKIP LOCKED) instead of waiting or doubling it');
+select dblink_exec('p1', 'commit');
+select is((select count(*)::int from public.ticks), 1, 'the occurrence ran exactly once');
+select is((select count(*)::int from pgrelay.queue where schedule_name = 's.race'), 1,
+          'and exactly one next occurrence is pending');
+
+-- Registry: slots from advisory locks; liveness from the lock, not from a heartbeat guess.
+select is((select slot from dblink('p1', $$select pgrelay.register_processor('host-a', 101, '1.0', 2)$$) as t(slot int)), 1,
+          'the first processor gets slot 1');
+select is((select slot from dblink('p2', $$select pgrelay.register_processor('host-b', 102, '1.0', 1)$$) as t(slot int)), 2,
+          'the second gets slot 2');
+select results_eq($$select slot, host, workers, alive from pgrelay.processor_status order by slot$$,
+                  $$values (1, 'host-a'::text, 2, true), (2, 'host-b', 1, true)$$, 'both are listed alive');
+select lives_ok($$select * from dblink('p1', 'select pgrelay.heartbeat_processor(1, 10, 1, 2)') as t(x text)$$, 'a heartbeat stores counters');
+select results_eq($$select events_succeeded, events_retried, events_failed from pgrelay.processor where slot = 1$$,
+                  $$values (10::bigint, 1::bigint, 2::bigint)$$, 'the counters are visible from SQL');
+select throws_ok($$select * from dblink('p2', 'select pgrelay.heartbeat_processor(1)') as t(x text)$$, null, null,
+                 'a session cannot heartbeat a slot it does not hold');
+select dblink_disconnect('p1');
+do $$
+begin   -- the slot frees when the session ends; wait for it with a deadline
+    for i in 1 .. 100 loop
+        exit when not (select alive from pgrelay.processor_status where slot = 1);
+        perform pg_sleep(0.05);
+    end loop;
+end $$;
+select is((select alive from pgrelay.processor_status where slot = 1), false,
+          'a processor whose session died shows as not alive at once');
+select dblink_disconnect('p2');
+
+-- Rotation: notify() moves to the other partition, and the drained one is truncated.
+select pgrelay.notify('t.tick') from generate_series(1, 30);
+select count(*) from pgrelay.process_batch(60);
+select pgrelay.notify('t.tick', null, now() + interval '1 day') as future_id \gset
+select is(pgrelay.maintain(10), 'switched', 'after enough events, maintain() switches notify() to partition 1');
+select pgrelay.notify('t.tick', null, now() + interval '1 day') as new_id \gset
+select is((select part from pgrelay.queue where id = :new_id), 1::smallint, 'new events go to partition 1');
+select is(pgrelay.maintain(10), 'truncated', 'the drained partition 0 is truncated on the next call');
+select is((select part from pgrelay.queue where id = :future_id), 1::smallint,
+          'its not-yet-due event moved to partition 1 first');
+select is((select count(*)::int from pgrelay.queue_p0), 0, 'partition 0 is empty and fresh');
+
+select * from finish();
+rollback;
