@@ -30,7 +30,8 @@ begin
     if not pg_catalog.pg_has_role(current_user, 'pgrelay', 'member') then
         execute pg_catalog.format('grant pgrelay to %I', current_user);
     end if;
+    if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay_reader', 'member') then
+        grant pgrelay_reader to pgrelay_admin;
+    end if;
 end
 $roles$;
-
-grant pgrelay_reader to pgrelay_admin;

@@ -5,9 +5,13 @@ revoke all on all sequences in schema pgrelay from public;
 revoke all on all functions in schema pgrelay from public;
 revoke all on schema pgrelay from public;
 
--- Actions run as "pgrelay": the action runner and the validator belong to it.
+-- Actions run as "pgrelay": the action runner and the validator belong to it. A new owner
+-- needs CREATE on the schema (for a non-superuser installer); it gets it only for this moment,
+-- so an action can never create objects in pgrelay.
+grant create on schema pgrelay to pgrelay;
 alter function pgrelay.run_action(text, jsonb) owner to pgrelay;
 alter function pgrelay.validate_action(text) owner to pgrelay;
+revoke create on schema pgrelay from pgrelay;
 grant usage on schema pgrelay to pgrelay, pgrelay_notify, pgrelay_reader, pgrelay_admin,
     pgrelay_processor;
 -- Only the owner of the bookkeeping functions (the installer) may run or validate actions.
