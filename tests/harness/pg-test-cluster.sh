@@ -14,6 +14,7 @@
 #   server's extension directory ($PG_SHAREDIR/extension; by default found next to the binaries).
 # stop: fast shutdown (immediate if that hangs) and removal of every file the cluster had.
 #
+# AUTOMV_PG_DURABLE=1 keeps fsync on (benchmarks); tests run with fsync off.
 # Server binaries: $PG_BINDIR, else `pg_config --bindir` ($PG_CONFIG overrides pg_config).
 set -euo pipefail
 
@@ -111,6 +112,10 @@ start_cluster() {
     as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C \
         --no-sync >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; die "initdb failed"; }
 
+    # Tests skip fsync; benchmarks ask for a durable server (AUTOMV_PG_DURABLE=1).
+    local durability="fsync = off
+full_page_writes = off"
+    [ "${AUTOMV_PG_DURABLE:-0}" = 1 ] && durability="# durable: fsync and full_page_writes as shipped"
     local port attempt
     for attempt in 1 2 3 4 5 6 7 8; do
         port=$((20000 + RANDOM % 40000))
@@ -123,8 +128,7 @@ listen_addresses = '127.0.0.1'
 unix_socket_directories = '$sock'
 max_connections = 300
 shared_buffers = 128MB
-fsync = off
-full_page_writes = off
+$durability
 wal_level = logical
 max_wal_senders = 10
 max_replication_slots = 10

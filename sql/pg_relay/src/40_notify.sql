@@ -8,21 +8,22 @@ language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-    v_active boolean;
     v_part   smallint;
     v_id     bigint;
 begin
-    select active into v_active from pgrelay.channel where name = p_channel;
-    if v_active is null then
+    -- One lookup answers both "which channel state?" and "which partition?" (-1: inactive).
+    select case when c.active then s.current_part else -1 end into v_part
+      from pgrelay.channel c cross join pgrelay.queue_state s
+     where c.name = p_channel;
+    if v_part is null then
         raise exception 'pg_relay: unknown channel "%"', coalesce(p_channel, '<NULL>')
             using errcode = 'PR001',
                   hint = 'Create it with pgrelay.create_channel(), or check the spelling.';
-    elsif not v_active then
+    elsif v_part < 0 then
         raise exception 'pg_relay: channel "%" is inactive', p_channel
             using errcode = 'PR002',
                   hint = 'Activate it with pgrelay.alter_channel(p_name => ..., p_active => true).';
     end if;
-    select current_part into v_part from pgrelay.queue_state;
     if v_part = 0 then
         insert into pgrelay.queue_p0 (part, channel, payload, run_at)
         values (0, p_channel, p_payload, coalesce(p_run_at, now()))
