@@ -17,12 +17,15 @@ as $$
                           when 3 then interval '10 s' end
 $$;
 
+-- PL/pgSQL rather than SQL: its plan is cached across calls, so a poll costs microseconds.
 create function pgrelay.has_due_events()
 returns boolean
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = pg_catalog, pg_temp
 as $$
-    select exists (select 1 from pgrelay.queue where not held and run_at <= now())
+begin
+    return exists (select 1 from pgrelay.queue where not held and run_at <= now());
+end
 $$;
 comment on function pgrelay.has_due_events() is 'The processor''s poll: is any event due now?';
 
