@@ -1,7 +1,10 @@
 // pgrelay-processor: dispatches pg_relay events. Thin on purpose: the engine lives in core/.
 #include "core/Version.h"
+#include "core/processor/Processor.h"
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -13,33 +16,117 @@ constexpr const char *kUsage =
     "Dispatches pg_relay events: polls the queue, claims due events with\n"
     "FOR UPDATE SKIP LOCKED and runs each channel's action.\n"
     "\n"
-    "CONNINFO is a libpq connection string or URI; PG* environment variables\n"
-    "and service files are honoured.\n"
+    "CONNINFO is a libpq connection string or URI; PG* environment variables,\n"
+    "service files and .pgpass are honoured.\n"
     "\n"
     "Options:\n"
-    "  -h, --help       show this help and exit\n"
-    "  -V, --version    show the version and exit\n"
+    "  -w, --workers N          worker connections, 1-9 (default 1)\n"
+    "  -p, --poll-interval S    seconds between polls when idle, 0.01-3600 (default 1)\n"
+    "  -b, --batch-size N       events per batch and transaction, 1-60 (default 50)\n"
+    "      --once               drain the queue and exit\n"
+    "      --log-format F       text or json (JSON lines) (default text)\n"
+    "  -h, --help               show this help and exit\n"
+    "  -V, --version            show the version and exit\n"
     "\n"
-    "Exit codes: 0 clean stop, 2 bad options, 3 not yet able to process events.\n";
+    "Exit codes: 0 clean stop (SIGINT/SIGTERM) or queue drained with --once;\n"
+    "1 --once could not connect or register; 2 bad options.\n";
+
+automv::processor::Processor *g_processor = nullptr;
+
+extern "C" void onSignal(int) {
+    if (g_processor)
+        g_processor->stop();
+}
+
+int badOption(const std::string &reason) {
+    std::fprintf(stderr, "pgrelay-processor: %s (see --help)\n", reason.c_str());
+    return 2;
+}
+
+bool parseInt(const char *text, int &out) {
+    char *end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (!text[0] || *end)
+        return false;
+    out = static_cast<int>(value);
+    return true;
+}
 
 } // namespace
 
 int main(int argc, char *argv[]) {
+    using automv::processor::LogFormat;
+    automv::processor::ProcessorOptions options;
+    LogFormat format = LogFormat::Text;
+    bool haveConninfo = false;
+
     for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0) {
+        const std::string arg = argv[i];
+        auto value = [&](const char *name) -> const char * {
+            if (i + 1 >= argc)
+                return nullptr;
+            (void)name;
+            return argv[++i];
+        };
+        if (arg == "--help" || arg == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
         }
-        if (std::strcmp(arg, "--version") == 0 || std::strcmp(arg, "-V") == 0) {
+        if (arg == "--version" || arg == "-V") {
             std::printf("pgrelay-processor %s\n", automv::kVersion);
             return 0;
         }
-        if (arg[0] == '-') {
-            std::fprintf(stderr, "pgrelay-processor: unknown option '%s' (see --help)\n", arg);
-            return 2;
+        if (arg == "--once") {
+            options.once = true;
+        } else if (arg == "--workers" || arg == "-w") {
+            const char *v = value("--workers");
+            if (!v || !parseInt(v, options.workers))
+                return badOption("--workers needs a whole number from 1 to 9");
+        } else if (arg == "--batch-size" || arg == "-b") {
+            const char *v = value("--batch-size");
+            if (!v || !parseInt(v, options.batchSize))
+                return badOption("--batch-size needs a whole number from 1 to 60");
+        } else if (arg == "--poll-interval" || arg == "-p") {
+            const char *v = value("--poll-interval");
+            char *end = nullptr;
+            const double seconds = v ? std::strtod(v, &end) : 0;
+            if (!v || !*v || *end || seconds != seconds)
+                return badOption("--poll-interval needs a number of seconds from 0.01 to 3600");
+            options.pollInterval =
+                std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+        } else if (arg == "--log-format") {
+            const char *v = value("--log-format");
+            if (v && std::strcmp(v, "text") == 0)
+                format = LogFormat::Text;
+            else if (v && std::strcmp(v, "json") == 0)
+                format = LogFormat::Json;
+            else
+                return badOption("--log-format must be text or json");
+        } else if (!arg.empty() && arg[0] == '-') {
+            return badOption("unknown option '" + arg + "'");
+        } else if (haveConninfo) {
+            return badOption("only one connection string may be given");
+        } else {
+            options.conninfo = arg;
+            haveConninfo = true;
         }
     }
-    std::fputs("pgrelay-processor: the processing engine is not part of this build yet\n", stderr);
-    return 3;
+    if (const auto problem = options.validate())
+        return badOption(*problem);
+
+    automv::processor::ProcessorLog log(format);
+    automv::processor::Processor processor(options, log);
+    g_processor = &processor;
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    log.info("starting", {{"version", automv::kVersion},
+                          {"workers", std::to_string(options.workers)},
+                          {"batch_size", std::to_string(options.batchSize)},
+                          {"poll_interval_ms", std::to_string(options.pollInterval.count())}});
+    const int code = processor.run();
+    g_processor = nullptr;
+    return code;
 }

@@ -1,0 +1,313 @@
+#include "core/processor/Processor.h"
+
+#include "core/Version.h"
+#include "core/pg/PgError.h"
+
+#include <algorithm>
+#include <unistd.h>
+
+namespace automv::processor {
+namespace {
+
+using namespace std::chrono_literals;
+constexpr auto kMaxBackoff = std::chrono::milliseconds(10000);
+
+std::string hostName(const ProcessorOptions &options) {
+    if (!options.hostName.empty())
+        return options.hostName;
+    char buffer[256] = {};
+    return gethostname(buffer, sizeof buffer - 1) == 0 ? std::string(buffer) : std::string();
+}
+
+} // namespace
+
+Processor::Processor(ProcessorOptions options, ProcessorLog &log)
+    : m_options(std::move(options))
+    , m_log(log) {}
+
+Processor::~Processor() {
+    stop();
+    {
+        std::lock_guard lock(m_mutex);
+        m_shutdown = true;
+    }
+    m_wake.notify_all();
+    for (auto &thread : m_workers)
+        if (thread.joinable())
+            thread.join();
+}
+
+ProcessorStats Processor::stats() const {
+    ProcessorStats s;
+    s.succeeded = m_succeeded.load();
+    s.retried = m_retried.load();
+    s.failed = m_failed.load();
+    s.held = m_held.load();
+    s.batches = m_batches.load();
+    s.slot = m_slot.load();
+    s.standby = m_standby.load();
+    return s;
+}
+
+bool Processor::sleepUnlessStopped(std::chrono::milliseconds duration) {
+    const auto deadline = std::chrono::steady_clock::now() + duration;
+    while (!stopRequested()) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline)
+            return false;
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_for(lock, std::min<std::chrono::steady_clock::duration>(deadline - now, 50ms));
+    }
+    return true;
+}
+
+std::optional<pg::PgConnection> Processor::connectWithBackoff(const char *role, int worker) {
+    auto delay = std::chrono::milliseconds(100);
+    while (!stopRequested()) {
+        try {
+            auto connection = pg::PgConnection::connect(m_options.conninfo);
+            connection.exec("select set_config('application_name', $1, false)",
+                            {std::string("pgrelay-processor ") + role});
+            return connection;
+        } catch (const pg::PgError &error) {
+            m_log.warning("cannot connect; retrying",
+                          {{"role", role}, {"worker", std::to_string(worker)},
+                           {"retry_in_ms", std::to_string(delay.count())}, {"error", error.what()}});
+            if (m_options.once)
+                return std::nullopt;
+        }
+        if (sleepUnlessStopped(delay))
+            break;
+        delay = std::min(delay * 2, kMaxBackoff);
+    }
+    return std::nullopt;
+}
+
+bool Processor::ensureCoordinator() {
+    if (m_coordinator && m_coordinator->isOpen())
+        return true;
+    m_coordinator.reset();
+    m_slot = 0;
+    auto connection = connectWithBackoff("coordinator", 0);
+    if (!connection)
+        return false;
+    try {
+        const auto result = connection->exec(
+            "select pgrelay.register_processor($1, $2, $3, $4)",
+            {hostName(m_options), std::to_string(::getpid()), std::string(kVersion),
+             std::to_string(m_options.workers)});
+        m_slot = std::stoi(std::string(result.value(0, 0)));
+        connection->exec("select pgrelay.repair_schedules()");
+    } catch (const pg::PgError &error) {
+        m_log.error("cannot register with pg_relay (is it installed, and may this role process?)",
+                    {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        return false;
+    }
+    m_log.info("registered", {{"slot", std::to_string(m_slot.load())},
+                              {"workers", std::to_string(m_options.workers)},
+                              {"database", connection->database()}});
+    m_coordinator = std::move(connection);
+    return true;
+}
+
+Processor::Tick Processor::poll() {
+    Tick tick;
+    try {
+        const auto result = m_coordinator->exec(
+            "select pg_is_in_recovery(),"
+            " case when pg_is_in_recovery() then false else pgrelay.has_due_events() end");
+        tick.standby = result.value(0, 0) == "t";
+        tick.due = result.value(0, 1) == "t";
+    } catch (const pg::PgError &error) {
+        m_log.warning("poll failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        if (!m_coordinator->isOpen())
+            m_coordinator.reset();
+    }
+    if (tick.standby != m_standby.exchange(tick.standby))
+        m_log.info(tick.standby ? "server is a standby: idling until promotion"
+                                : "server accepts writes: processing");
+    return tick;
+}
+
+void Processor::drainWithWorkers() {
+    std::unique_lock lock(m_mutex);
+    ++m_generation;
+    m_busy = m_options.workers;
+    m_wake.notify_all();
+    m_wake.wait(lock, [this] { return m_busy == 0 || m_shutdown; });
+}
+
+void Processor::maintain() {
+    try {
+        for (int round = 0; round < 2; ++round) {
+            const auto result = m_coordinator->exec("select pgrelay.maintain()");
+            const std::string done(result.value(0, 0));
+            if (done != "idle" && done != "busy")
+                m_log.log(LogLevel::Debug, "queue maintenance", {{"did", done}});
+            if (done.find("switched") == std::string::npos)
+                break;
+        }
+    } catch (const pg::PgError &error) {
+        m_log.warning("queue maintenance failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        if (!m_coordinator->isOpen())
+            m_coordinator.reset();
+    }
+}
+
+void Processor::heartbeat() {
+    try {
+        m_coordinator->exec("select pgrelay.heartbeat_processor($1, $2, $3, $4)",
+                            {std::to_string(m_slot.load()), std::to_string(m_succeeded.load()),
+                             std::to_string(m_retried.load()), std::to_string(m_failed.load())});
+    } catch (const pg::PgError &error) {
+        m_log.warning("heartbeat failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        if (!m_coordinator->isOpen())
+            m_coordinator.reset();
+    }
+}
+
+void Processor::unregister() {
+    if (!m_coordinator || !m_coordinator->isOpen() || m_slot == 0)
+        return;
+    try {
+        heartbeat();
+        if (m_coordinator)
+            m_coordinator->exec("select pgrelay.unregister_processor($1)",
+                                {std::to_string(m_slot.load())});
+    } catch (const pg::PgError &) {
+        // The slot's advisory lock goes with the session anyway.
+    }
+}
+
+int Processor::run() {
+    if (const auto problem = m_options.validate()) {
+        m_log.error(*problem);
+        return 2;
+    }
+    for (int worker = 1; worker <= m_options.workers; ++worker)
+        m_workers.emplace_back([this, worker] { workerLoop(worker); });
+
+    int exitCode = 0;
+    auto nextHeartbeat = std::chrono::steady_clock::now();
+    auto nextMaintenance = std::chrono::steady_clock::now();
+    while (!stopRequested()) {
+        if (!ensureCoordinator()) {
+            if (m_options.once) {
+                exitCode = 1;
+                break;
+            }
+            sleepUnlessStopped(1000ms);
+            continue;
+        }
+        const Tick tick = poll();
+        if (!m_coordinator)
+            continue;
+        const auto now = std::chrono::steady_clock::now();
+        bool progressed = false;
+        if (tick.due) {
+            const auto batchesBefore = m_batches.load();
+            drainWithWorkers();  // returns when every worker found the queue drained
+            progressed = m_batches.load() != batchesBefore;
+            maintain();
+            nextMaintenance = now + 5s;
+        } else if (now >= nextMaintenance && !tick.standby) {
+            maintain();
+            nextMaintenance = now + 5s;
+        }
+        if (m_coordinator && std::chrono::steady_clock::now() >= nextHeartbeat) {
+            heartbeat();
+            nextHeartbeat = std::chrono::steady_clock::now() + m_options.heartbeatInterval;
+        }
+        if (tick.due && progressed)
+            continue;  // drain without waiting for the next tick
+        if (m_options.once)
+            break;
+        sleepUnlessStopped(m_options.pollInterval);
+    }
+
+    {
+        std::lock_guard lock(m_mutex);
+        m_shutdown = true;
+    }
+    m_wake.notify_all();
+    for (auto &thread : m_workers)
+        thread.join();
+    m_workers.clear();
+    unregister();
+    const auto s = stats();
+    m_log.info("stopped", {{"succeeded", std::to_string(s.succeeded)},
+                           {"retried", std::to_string(s.retried)},
+                           {"failed", std::to_string(s.failed)}});
+    return exitCode;
+}
+
+void Processor::workerLoop(int worker) {
+    std::optional<pg::PgConnection> connection;
+    std::uint64_t seen = 0;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_shutdown || m_generation != seen; });
+            if (m_shutdown)
+                return;
+            seen = m_generation;
+        }
+        while (!stopRequested()) {
+            if (!connection || !connection->isOpen()) {
+                connection = connectWithBackoff("worker", worker);
+                if (!connection)
+                    break;
+            }
+            if (!drain(*connection, worker))
+                break;
+        }
+        std::lock_guard lock(m_mutex);
+        if (--m_busy == 0)
+            m_wake.notify_all();
+    }
+}
+
+// Processes batches until one comes back short (queue drained for this worker). Returns false
+// when done, true when the connection broke and the caller should reconnect and go on.
+bool Processor::drain(pg::PgConnection &connection, int worker) {
+    const std::vector<pg::Param> params{std::to_string(m_options.batchSize),
+                                        std::to_string(m_slot.load()), std::to_string(worker)};
+    while (!stopRequested()) {
+        pg::PgResult result;
+        try {
+            // One autocommit statement: the batch's actions, log rows and removals commit together.
+            result = connection.exec("select event_id, channel, outcome, attempt, error_code,"
+                                     " error_message from pgrelay.process_batch($1, $2, $3)",
+                                     params);
+        } catch (const pg::PgError &error) {
+            m_log.warning("batch failed; its events stay queued",
+                          {{"worker", std::to_string(worker)}, {"sqlstate", error.sqlState()},
+                           {"error", error.what()}});
+            return !connection.isOpen();
+        }
+        ++m_batches;
+        for (int row = 0; row < result.rows(); ++row) {
+            const auto outcome = result.value(row, 2);
+            if (outcome == "succeeded") {
+                ++m_succeeded;
+                continue;
+            }
+            (outcome == "retry" ? m_retried : outcome == "failed" ? m_failed : m_held)++;
+            if (outcome == "held")
+                continue;
+            m_log.log(outcome == "failed" ? LogLevel::Error : LogLevel::Warning,
+                      outcome == "failed" ? "event failed" : "event will be retried",
+                      {{"event_id", std::string(result.value(row, 0))},
+                       {"channel", std::string(result.value(row, 1))},
+                       {"attempt", std::string(result.value(row, 3))},
+                       {"sqlstate", std::string(result.value(row, 4))},
+                       {"error", std::string(result.value(row, 5))},
+                       {"worker", std::to_string(worker)}});
+        }
+        if (result.rows() < m_options.batchSize)
+            return false;
+    }
+    return false;
+}
+
+} // namespace automv::processor

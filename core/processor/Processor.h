@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/pg/PgConnection.h"
+#include "core/processor/ProcessorLog.h"
+#include "core/processor/ProcessorOptions.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace automv::processor {
+
+/// Counters since start; read at any time from any thread.
+struct ProcessorStats {
+    std::uint64_t succeeded = 0;
+    std::uint64_t retried = 0;
+    std::uint64_t failed = 0;
+    std::uint64_t held = 0;
+    std::uint64_t batches = 0;
+    int slot = 0;         ///< registry slot 1-64, 0 while not registered
+    bool standby = false; ///< the server is in recovery: idling until promotion
+};
+
+/// The pg_relay processor engine: one coordinator connection polls pgrelay.has_due_events(),
+/// holds the registry slot and heartbeats; N worker connections each drain the queue with
+/// pgrelay.process_batch() (one autocommit statement = one transaction per batch). Lost
+/// connections are re-established with capped backoff; a standby idles until promoted.
+class Processor {
+public:
+    Processor(ProcessorOptions options, ProcessorLog &log);
+    ~Processor();
+    Processor(const Processor &) = delete;
+    Processor &operator=(const Processor &) = delete;
+
+    /// Runs until stop() (or, with options.once, until the queue is drained). Returns the exit
+    /// code: 0 after a clean stop or drain, 1 when --once could not finish.
+    int run();
+    /// Asks run() to finish in-flight batches and return. Async-signal-safe.
+    void stop() noexcept { m_stopRequested.store(true, std::memory_order_relaxed); }
+    bool stopRequested() const noexcept { return m_stopRequested.load(std::memory_order_relaxed); }
+    ProcessorStats stats() const;
+
+private:
+    struct Tick {
+        bool standby = false;
+        bool due = false;
+    };
+
+    bool ensureCoordinator();
+    Tick poll();
+    void drainWithWorkers();
+    void maintain();
+    void heartbeat();
+    void unregister();
+    void workerLoop(int worker);
+    bool drain(pg::PgConnection &connection, int worker);
+    std::optional<pg::PgConnection> connectWithBackoff(const char *role, int worker);
+    /// Sleeps up to `duration`; returns early (true) when a stop was requested.
+    bool sleepUnlessStopped(std::chrono::milliseconds duration);
+
+    ProcessorOptions m_options;
+    ProcessorLog &m_log;
+    std::atomic<bool> m_stopRequested{false};
+    std::optional<pg::PgConnection> m_coordinator;
+    std::atomic<int> m_slot{0};
+    std::atomic<bool> m_standby{false};
+    std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0};
+
+    // Coordinator -> workers: a new drain round (generation) and how many are still busy.
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::uint64_t m_generation = 0;
+    int m_busy = 0;
+    bool m_shutdown = false;
+    std::vector<std::thread> m_workers;
+};
+
+} // namespace automv::processor

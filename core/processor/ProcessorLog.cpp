@@ -1,0 +1,126 @@
+#include "core/processor/ProcessorLog.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace automv::processor {
+namespace {
+
+const char *levelName(LogLevel level) {
+    switch (level) {
+    case LogLevel::Debug:
+        return "debug";
+    case LogLevel::Info:
+        return "info";
+    case LogLevel::Warning:
+        return "warning";
+    case LogLevel::Error:
+        return "error";
+    }
+    return "info";
+}
+
+std::string timestamp() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &utc);
+    char out[40];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(millis));
+    return out;
+}
+
+void appendJsonString(std::string &out, std::string_view text) {
+    out.push_back('"');
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out += escaped;
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    out.push_back('"');
+}
+
+void appendTextValue(std::string &out, std::string_view value) {
+    const bool plain = !value.empty() && value.find_first_of(" \"=\n\t") == std::string_view::npos;
+    if (plain)
+        out += value;
+    else
+        appendJsonString(out, value);
+}
+
+} // namespace
+
+ProcessorLog::ProcessorLog(LogFormat format, std::FILE *out) : m_format(format), m_out(out) {}
+
+ProcessorLog::ProcessorLog(LogFormat format, Sink sink)
+    : m_format(format)
+    , m_sink(std::move(sink)) {}
+
+std::string ProcessorLog::format(LogLevel level, std::string_view message,
+                                 std::initializer_list<LogField> fields) const {
+    std::string line;
+    if (m_format == LogFormat::Json) {
+        line = "{\"ts\":\"" + timestamp() + "\",\"level\":\"" + levelName(level) + "\",\"msg\":";
+        appendJsonString(line, message);
+        for (const auto &[key, value] : fields) {
+            line += ",";
+            appendJsonString(line, key);
+            line += ":";
+            appendJsonString(line, value);
+        }
+        line += "}";
+    } else {
+        line = timestamp() + " " + levelName(level) + " ";
+        line += message;
+        for (const auto &[key, value] : fields) {
+            line += " ";
+            line += key;
+            line += "=";
+            appendTextValue(line, value);
+        }
+    }
+    return line;
+}
+
+void ProcessorLog::log(LogLevel level, std::string_view message,
+                       std::initializer_list<LogField> fields) {
+    if (level < m_minimum)
+        return;
+    const std::string line = format(level, message, fields);
+    std::lock_guard lock(m_mutex);
+    if (m_sink) {
+        m_sink(level, line);
+    } else if (m_out) {
+        std::fputs(line.c_str(), m_out);
+        std::fputc('\n', m_out);
+        std::fflush(m_out);
+    }
+}
+
+} // namespace automv::processor

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace automv::processor {
+
+/// How a processor runs. Defaults match `pgrelay-processor` without options.
+struct ProcessorOptions {
+    /// libpq conninfo string or URI; empty uses the PG* environment and service files.
+    std::string conninfo;
+    /// Worker connections (1-9); each claims and processes its own batches.
+    int workers = 1;
+    /// Time between polls while the queue is idle (10 ms to 1 hour).
+    std::chrono::milliseconds pollInterval{1000};
+    /// Events per claimed batch and transaction (1-60: under the 64-subtransaction cache).
+    int batchSize = 50;
+    /// Drain the queue once and return instead of running until stopped.
+    bool once = false;
+    /// Heartbeat into pgrelay.processor this often.
+    std::chrono::milliseconds heartbeatInterval{5000};
+    /// Host name recorded in the registry (empty: gethostname()).
+    std::string hostName;
+
+    /// Empty when valid, else a one-line reason naming the option.
+    std::optional<std::string> validate() const;
+};
+
+} // namespace automv::processor

@@ -1,0 +1,136 @@
+// The processor engine and the pgrelay-processor binary against the run's real server:
+// counted outcomes, racing processors, fail-fast, clean stop, CLI exit codes.
+#include "core/processor/Processor.h"
+#include "tests/harness/TestCluster.h"
+
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+#include <thread>
+
+using automv::processor::LogFormat;
+using automv::processor::Processor;
+using automv::processor::ProcessorLog;
+using automv::processor::ProcessorOptions;
+using automv::test::ScratchDatabase;
+
+namespace {
+
+std::string scalar(automv::pg::PgConnection &conn, const std::string &sql) {
+    return std::string(conn.exec(sql).value(0, 0));
+}
+
+} // namespace
+
+class TestProcessor : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        m_db = std::make_unique<ScratchDatabase>(QTest::currentTestFunction());
+        auto conn = m_db->connect();
+        conn.exec("create extension pg_relay");
+        conn.exec("create table public.sink (v jsonb)");
+        conn.exec("grant insert on public.sink to pgrelay");
+        conn.exec("select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)')");
+    }
+    void cleanup() { m_db.reset(); }
+
+    void everyEventRunsExactlyOnceWithOneLogRow() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 3000) g");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        Processor processor(options(3), log);
+        QCOMPARE(processor.run(), 0);
+        QCOMPARE(processor.stats().succeeded, std::uint64_t(3000));
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("3000"));
+        QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("3000"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where outcome = 'succeeded' and channel = 't.sink'"),
+                 std::string("3000"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
+    }
+
+    void twoProcessorsRacingNeverDoubleAnEvent() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 6000) g");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        Processor first(options(2), log);
+        Processor second(options(2), log);
+        int firstCode = -1;
+        std::thread racer([&] { firstCode = first.run(); });
+        const int secondCode = second.run();
+        racer.join();
+        QCOMPARE(firstCode, 0);
+        QCOMPARE(secondCode, 0);
+        QCOMPARE(first.stats().succeeded + second.stats().succeeded, std::uint64_t(6000));
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("6000"));
+        QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("6000"));
+    }
+
+    void nonClass40ErrorFailsAtOnceAndIsLoggedWithoutPayload() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.div', $$select 1 / ($1->>'zero')::int$$)");
+        conn.exec(R"(select pgrelay.notify('t.div', '{"zero": 0, "marker": "PAYLOAD-MARKER-91"}'))");
+        std::string lines;
+        ProcessorLog log(LogFormat::Json, [&](auto, const std::string &line) { lines += line + "\n"; });
+        Processor processor(options(1), log);
+        QCOMPARE(processor.run(), 0);
+        QCOMPARE(processor.stats().failed, std::uint64_t(1));
+        QCOMPARE(processor.stats().retried, std::uint64_t(0));
+        QVERIFY2(lines.find("\"sqlstate\":\"22012\"") != std::string::npos, lines.c_str());
+        QVERIFY2(lines.find("PAYLOAD-MARKER-91") == std::string::npos, "the payload must never be logged");
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.failed"), std::string("1"));
+    }
+
+    void stopEndsARunningProcessorCleanlyAndFreesItsSlot() {
+        auto conn = m_db->connect();
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(2);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(20);
+        Processor processor(opts, log);
+        int code = -1;
+        std::thread runner([&] { code = processor.run(); });
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.processor_status where alive"),
+                                  std::string("1"), 10000);
+        conn.exec("select pgrelay.notify('t.sink', '{\"late\": true}')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
+        processor.stop();
+        runner.join();
+        QCOMPARE(code, 0);
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.processor"), std::string("0"));
+    }
+
+    void binaryDrainsWithOnceAndRejectsBadOptions() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 500) g");
+        QProcess run;
+        run.start(QStringLiteral(PGRELAY_PROCESSOR_BIN),
+                  {QStringLiteral("--once"), QStringLiteral("--workers"), QStringLiteral("2"),
+                   QStringLiteral("--log-format"), QStringLiteral("json"),
+                   QString::fromStdString(m_db->conninfo())});
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        QVERIFY(run.readAllStandardError().contains("\"msg\":\"stopped\""));
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("500"));
+
+        QProcess bad;
+        bad.start(QStringLiteral(PGRELAY_PROCESSOR_BIN), {QStringLiteral("--workers"), QStringLiteral("10")});
+        QVERIFY(bad.waitForFinished(10000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY(bad.readAllStandardError().contains("--workers must be between 1 and 9"));
+    }
+
+private:
+    ProcessorOptions options(int workers) const {
+        ProcessorOptions o;
+        o.conninfo = m_db->conninfo();
+        o.workers = workers;
+        o.once = true;
+        return o;
+    }
+    std::unique_ptr<ScratchDatabase> m_db;
+};
+
+QTEST_GUILESS_MAIN(TestProcessor)
+#include "tst_processor.moc"
