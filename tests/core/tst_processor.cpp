@@ -121,6 +121,57 @@ private slots:
         QVERIFY(bad.readAllStandardError().contains("--workers must be between 1 and 9"));
     }
 
+    void killedMidDrainLosesNothingAndDoublesNothing() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 20000) g");
+        int kills = 0;
+        std::srand(20261124);
+        for (int round = 0; round < 40; ++round) {
+            if (scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'") == "0")
+                break;
+            QProcess victim;
+            victim.start(QStringLiteral(PGRELAY_PROCESSOR_BIN),
+                         {QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--poll-interval"),
+                          QStringLiteral("0.01"), QString::fromStdString(m_db->conninfo())});
+            QVERIFY(victim.waitForStarted(10000));
+            QTest::qWait(60 + std::rand() % 200);  // a random moment mid-drain
+            victim.kill();                            // SIGKILL: no chance to clean up
+            QVERIFY(victim.waitForFinished(10000));
+            ++kills;
+        }
+        // Whatever is left is drained by a clean run.
+        QProcess finisher;
+        finisher.start(QStringLiteral(PGRELAY_PROCESSOR_BIN),
+                       {QStringLiteral("--once"), QString::fromStdString(m_db->conninfo())});
+        QVERIFY(finisher.waitForFinished(60000));
+        QCOMPARE(finisher.exitCode(), 0);
+        qInfo("killed the processor %d times during the drain", kills);
+        QVERIFY2(kills >= 3, "the drain must have been interrupted several times");
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("20000"));
+        QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("20000"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where channel = 't.sink'"), std::string("20000"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
+    }
+
+    void slowActionsOnOneWorkerDoNotStallTheOthers() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.slow', 'select pg_sleep(0.2)')");
+        conn.exec("select pgrelay.notify('t.slow') from generate_series(1, 5)");
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 300) g");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(2);
+        opts.batchSize = 20;
+        Processor processor(opts, log);
+        QCOMPARE(processor.run(), 0);
+        // The slow batch (5 x 200 ms) occupied one worker for about a second; the other worker
+        // must have finished most fast events before the last slow one even started.
+        const auto fastBeforeLastSlow = scalar(conn,
+            "select count(*) from pgrelay.log f where f.channel = 't.sink' and f.started_at <"
+            " (select max(started_at) from pgrelay.log where channel = 't.slow')");
+        QVERIFY2(std::stoi(fastBeforeLastSlow) >= 200,
+                 ("fast events done while slow ones ran: " + fastBeforeLastSlow).c_str());
+    }
+
 private:
     ProcessorOptions options(int workers) const {
         ProcessorOptions o;
