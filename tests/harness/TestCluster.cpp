@@ -65,6 +65,13 @@ const TestCluster &TestCluster::instance() {
         if (!path || !*path)
             throw std::runtime_error("AUTOMV_TEST_CLUSTER_ENV is not set: run the tests through "
                                      "ctest, which starts the throwaway PostgreSQL cluster");
+        return load(path);
+    }();
+    return cluster;
+}
+
+TestCluster TestCluster::load(const std::string &path) {
+    {
         const auto values = readEnvFile(path);
         TestCluster c;
         c.m_host = values.count("PGHOST") ? values.at("PGHOST") : "";
@@ -73,11 +80,56 @@ const TestCluster &TestCluster::instance() {
         c.m_binDir = values.count("AUTOMV_PG_BINDIR") ? values.at("AUTOMV_PG_BINDIR") : "";
         c.m_dataDir = values.count("AUTOMV_PG_DATA") ? values.at("AUTOMV_PG_DATA") : "";
         if (c.m_host.empty() || c.m_port == 0)
-            throw std::runtime_error(std::string("incomplete test cluster description in ") +
-                                     path);
+            throw std::runtime_error("incomplete test cluster description in " + path);
         return c;
-    }();
-    return cluster;
+    }
+}
+
+namespace {
+
+std::string requiredEnv(const char *name) {
+    const char *value = std::getenv(name);
+    if (!value || !*value)
+        throw std::runtime_error(std::string(name) + " is not set: run the tests through ctest");
+    return value;
+}
+
+std::string shellQuote(const std::string &text) {
+    std::string out = "'";
+    for (const char c : text)
+        out += (c == '\'' ? std::string("'\\''") : std::string(1, c));
+    return out + "'";
+}
+
+} // namespace
+
+PrivateCluster::PrivateCluster() {
+    char pattern[] = "/tmp/automv-private.XXXXXX";
+    const char *dir = ::mkdtemp(pattern);
+    if (!dir)
+        throw std::runtime_error("cannot create a state directory for a private cluster");
+    m_stateDir = dir;
+    runScript("start " + shellQuote(m_stateDir) + " --watch-pid " + std::to_string(::getpid()) +
+              " --extensions " + shellQuote(requiredEnv("AUTOMV_TEST_EXTENSIONS")));
+    m_cluster = TestCluster::load(m_stateDir + "/cluster.env");
+}
+
+PrivateCluster::~PrivateCluster() {
+    try {
+        runScript("stop " + shellQuote(m_stateDir));
+        ::rmdir(m_stateDir.c_str());
+    } catch (const std::exception &) {
+        // The watchdog removes it when this process ends.
+    }
+}
+
+void PrivateCluster::restart() { runScript("restart " + shellQuote(m_stateDir)); }
+
+void PrivateCluster::runScript(const std::string &arguments) const {
+    const std::string command =
+        shellQuote(requiredEnv("AUTOMV_CLUSTER_SCRIPT")) + " " + arguments + " >/dev/null";
+    if (std::system(command.c_str()) != 0)
+        throw std::runtime_error("pg-test-cluster.sh failed: " + arguments);
 }
 
 pg::ConnectionParams TestCluster::params(const std::string &database) const {

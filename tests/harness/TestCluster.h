@@ -13,6 +13,8 @@ class TestCluster {
 public:
     /// Throws std::runtime_error when no cluster was started for this run.
     static const TestCluster &instance();
+    /// Reads a cluster description (cluster.env) written by pg-test-cluster.sh.
+    static TestCluster load(const std::string &envFile);
 
     /// Connection parameters for the given database on the cluster.
     pg::ConnectionParams params(const std::string &database) const;
@@ -26,12 +28,32 @@ public:
     const std::string &dataDir() const { return m_dataDir; }
 
 private:
+    friend class PrivateCluster;
     TestCluster() = default;
     std::string m_host;
     int m_port = 0;
     std::string m_user;
     std::string m_binDir;
     std::string m_dataDir;
+};
+
+/// A cluster of a test's own, for tests that must restart or break the server without
+/// disturbing the tests that share the run's cluster. Stopped and removed when destroyed.
+class PrivateCluster {
+public:
+    PrivateCluster();
+    ~PrivateCluster();
+    PrivateCluster(const PrivateCluster &) = delete;
+    PrivateCluster &operator=(const PrivateCluster &) = delete;
+
+    /// Fast shutdown and start again on the same port and socket.
+    void restart();
+    const TestCluster &cluster() const { return m_cluster; }
+
+private:
+    void runScript(const std::string &command) const;
+    std::string m_stateDir;
+    TestCluster m_cluster;
 };
 
 /// A fresh, empty database for one test case, dropped (with FORCE) when this object dies, so

@@ -3,6 +3,7 @@
 #
 #   pg-test-cluster.sh start STATE_DIR [--watch-pid PID] [--extensions DIR]
 #   pg-test-cluster.sh stop  STATE_DIR
+#   pg-test-cluster.sh restart STATE_DIR   (fast shutdown, start again on the same port)
 #
 # start: initdb into a fresh temp dir (outside any home directory), private unix socket dir,
 #   free loopback port, settings tuned for tests; writes STATE_DIR/cluster.env (shell syntax,
@@ -165,6 +166,15 @@ CONF
          "on port $port, socket $sock, data $data (watching pid $watch_pid)"
 }
 
+restart_cluster() {
+    [ -f "$env_file" ] || die "no cluster in $state_dir"
+    # shellcheck disable=SC1090
+    . "$env_file"
+    export AUTOMV_PG_TMP AUTOMV_PG_OS_USER
+    as_owner "$AUTOMV_PG_BINDIR/pg_ctl" restart -D "$AUTOMV_PG_DATA" -m fast -w -t 60 \
+        -l "$AUTOMV_PG_LOG" >/dev/null || die "restart failed (see $AUTOMV_PG_LOG)"
+}
+
 watchdog() {
     local watch_pid=$1 tmp=$2
     # Poll for either condition: the run is gone, or the cluster was stopped normally.
@@ -178,6 +188,7 @@ watchdog() {
 case "$cmd" in
     start) start_cluster "$@" ;;
     stop) stop_cluster ;;
+    restart) restart_cluster ;;
     watchdog) watchdog "$@" ;;
-    *) die "unknown command $cmd (start, stop)" ;;
+    *) die "unknown command $cmd (start, stop, restart)" ;;
 esac
