@@ -84,29 +84,35 @@ std::optional<pg::PgConnection> Processor::connectWithBackoff(const char *role, 
 }
 
 bool Processor::ensureCoordinator() {
-    if (m_coordinator && m_coordinator->isOpen())
+    if (!m_coordinator || !m_coordinator->isOpen()) {
+        m_coordinator.reset();
+        m_slot = 0;
+        m_coordinator = connectWithBackoff("coordinator", 0);
+        if (!m_coordinator)
+            return false;
+    }
+    if (m_slot != 0)
         return true;
-    m_coordinator.reset();
-    m_slot = 0;
-    auto connection = connectWithBackoff("coordinator", 0);
-    if (!connection)
-        return false;
     try {
-        const auto result = connection->exec(
+        // Registering writes, so on a standby it waits until promotion; polling goes on.
+        if (m_coordinator->exec("select pg_is_in_recovery()").value(0, 0) == "t")
+            return true;
+        const auto result = m_coordinator->exec(
             "select pgrelay.register_processor($1, $2, $3, $4)",
             {hostName(m_options), std::to_string(::getpid()), std::string(kVersion),
              std::to_string(m_options.workers)});
         m_slot = std::stoi(std::string(result.value(0, 0)));
-        connection->exec("select pgrelay.repair_schedules()");
+        m_coordinator->exec("select pgrelay.repair_schedules()");
     } catch (const pg::PgError &error) {
         m_log.error("cannot register with pg_relay (is it installed, and may this role process?)",
                     {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        if (!m_coordinator->isOpen())
+            m_coordinator.reset();
         return false;
     }
     m_log.info("registered", {{"slot", std::to_string(m_slot.load())},
                               {"workers", std::to_string(m_options.workers)},
-                              {"database", connection->database()}});
-    m_coordinator = std::move(connection);
+                              {"database", m_coordinator->database()}});
     return true;
 }
 
@@ -214,7 +220,7 @@ int Processor::run() {
             maintain();
             nextMaintenance = now + 5s;
         }
-        if (m_coordinator && std::chrono::steady_clock::now() >= nextHeartbeat) {
+        if (m_coordinator && m_slot != 0 && std::chrono::steady_clock::now() >= nextHeartbeat) {
             heartbeat();
             nextHeartbeat = std::chrono::steady_clock::now() + m_options.heartbeatInterval;
         }

@@ -21,7 +21,7 @@ std::string scalar(automv::pg::PgConnection &conn, const std::string &sql) {
     return std::string(conn.exec(sql).value(0, 0));
 }
 
-// A fresh connection each time: the old ones die with the restart.
+// A fresh connection each time: the old ones die with a restart.
 std::string count(const PrivateCluster &cluster, const std::string &sql) {
     try {
         auto conn = cluster.cluster().connect("relay");
@@ -30,6 +30,28 @@ std::string count(const PrivateCluster &cluster, const std::string &sql) {
         return "unreachable";
     }
 }
+
+// Runs a processor on a thread; stops and joins it however the test function ends.
+class RunningProcessor {
+public:
+    RunningProcessor(ProcessorOptions options, ProcessorLog &log)
+        : m_processor(std::move(options), log)
+        , m_thread([this] { m_code = m_processor.run(); }) {}
+    ~RunningProcessor() { finish(); }
+    /// Stops the processor and returns its exit code.
+    int finish() {
+        m_processor.stop();
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_code;
+    }
+    Processor &processor() { return m_processor; }
+
+private:
+    Processor m_processor;
+    std::atomic<int> m_code{-1};
+    std::thread m_thread;
+};
 
 } // namespace
 
@@ -56,9 +78,7 @@ private slots:
         options.conninfo = cluster.cluster().conninfo("relay");
         options.workers = 2;
         options.pollInterval = std::chrono::milliseconds(20);
-        Processor processor(options, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        RunningProcessor running(options, log);
 
         auto enqueue = [&](int from, int to) {
             auto conn = cluster.cluster().connect("relay");
@@ -88,12 +108,45 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(count(cluster, "select count(*) from pgrelay.processor_status where alive"),
                                   std::string("1"), 20000);
 
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
         QVERIFY2(warnings.load() > 0, "losing the connections must have been logged");
         QCOMPARE(count(cluster, "select count(distinct v) from public.sink"), std::string("300"));
         QCOMPARE(count(cluster, "select count(*) from pgrelay.log where channel = 't.sink'"), std::string("300"));
+    }
+
+    void standbyIdlesAndWorksAfterPromotionWithoutRestart() {
+        PrivateCluster primary;
+        {
+            auto admin = primary.cluster().connect("postgres");
+            admin.exec("create database relay");
+            auto conn = primary.cluster().connect("relay");
+            conn.exec("create extension pg_relay");
+            conn.exec("create table public.sink (v jsonb)");
+            conn.exec("grant insert on public.sink to pgrelay");
+            conn.exec("select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)')");
+        }
+        PrivateCluster standby(PrivateCluster::StandbyOf{primary});
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        ProcessorOptions options;
+        options.conninfo = standby.cluster().conninfo("relay");
+        options.pollInterval = std::chrono::milliseconds(20);
+        RunningProcessor running(options, log);
+        Processor &processor = running.processor();
+
+        {   // Events committed on the primary reach the standby, which must not process them.
+            auto conn = primary.cluster().connect("relay");
+            conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 50) g");
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(count(standby, "select count(*) from pgrelay.queue where channel = 't.sink'"),
+                                  std::string("50"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(processor.stats().standby, 20000);
+        QTest::qWait(300);  // a few poll ticks on the standby
+        QCOMPARE(processor.stats().succeeded, std::uint64_t(0));
+
+        standby.promote();  // the same processor, no restart
+        QTRY_COMPARE_WITH_TIMEOUT(count(standby, "select count(*) from public.sink"), std::string("50"), 20000);
+        QVERIFY(!processor.stats().standby);
+        QCOMPARE(running.finish(), 0);
     }
 };
 

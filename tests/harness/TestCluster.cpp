@@ -103,16 +103,25 @@ std::string shellQuote(const std::string &text) {
 
 } // namespace
 
-PrivateCluster::PrivateCluster() {
+PrivateCluster::PrivateCluster() { start({}); }
+
+PrivateCluster::PrivateCluster(StandbyOf standby) {
+    start(" --standby-of " + shellQuote(standby.primary.m_stateDir));
+}
+
+void PrivateCluster::start(const std::string &extraArguments) {
     char pattern[] = "/tmp/automv-private.XXXXXX";
     const char *dir = ::mkdtemp(pattern);
     if (!dir)
         throw std::runtime_error("cannot create a state directory for a private cluster");
     m_stateDir = dir;
     runScript("start " + shellQuote(m_stateDir) + " --watch-pid " + std::to_string(::getpid()) +
-              " --extensions " + shellQuote(requiredEnv("AUTOMV_TEST_EXTENSIONS")));
+              " --extensions " + shellQuote(requiredEnv("AUTOMV_TEST_EXTENSIONS")) +
+              extraArguments);
     m_cluster = TestCluster::load(m_stateDir + "/cluster.env");
 }
+
+void PrivateCluster::promote() { runScript("promote " + shellQuote(m_stateDir)); }
 
 PrivateCluster::~PrivateCluster() {
     try {

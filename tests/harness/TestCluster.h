@@ -42,15 +42,23 @@ private:
 class PrivateCluster {
 public:
     PrivateCluster();
+    struct StandbyOf {
+        const PrivateCluster &primary;
+    };
+    /// A streaming standby of a primary (pg_basebackup -R), on its own port.
+    explicit PrivateCluster(StandbyOf standby);
     ~PrivateCluster();
     PrivateCluster(const PrivateCluster &) = delete;
     PrivateCluster &operator=(const PrivateCluster &) = delete;
 
     /// Fast shutdown and start again on the same port and socket.
     void restart();
+    /// Promotes a standby to primary (pg_ctl promote -w).
+    void promote();
     const TestCluster &cluster() const { return m_cluster; }
 
 private:
+    void start(const std::string &extraArguments);
     void runScript(const std::string &command) const;
     std::string m_stateDir;
     TestCluster m_cluster;

@@ -4,6 +4,10 @@
 #   pg-test-cluster.sh start STATE_DIR [--watch-pid PID] [--extensions DIR]
 #   pg-test-cluster.sh stop  STATE_DIR
 #   pg-test-cluster.sh restart STATE_DIR   (fast shutdown, start again on the same port)
+#   pg-test-cluster.sh promote STATE_DIR   (a standby becomes a primary)
+#
+#   --standby-of PRIMARY_STATE_DIR (with start): instead of initdb, a streaming standby of that
+#   cluster made with pg_basebackup -R, on its own port and socket.
 #
 # start: initdb into a fresh temp dir (outside any home directory), private unix socket dir,
 #   free loopback port, settings tuned for tests; writes STATE_DIR/cluster.env (shell syntax,
@@ -82,10 +86,11 @@ install_extensions() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start_cluster() {
-    local watch_pid=$PPID ext_dir=""
+    local watch_pid=$PPID ext_dir="" primary=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --watch-pid) watch_pid=$2; shift 2 ;;
+            --standby-of) primary=$2; shift 2 ;;
             --extensions) ext_dir=$2; shift 2 ;;
             *) die "unknown option $1" ;;
         esac
@@ -110,8 +115,17 @@ start_cluster() {
     local data="$tmp/data" sock="$tmp/sock" log="$tmp/server.log"
     as_owner mkdir -m 700 "$sock"
 
-    as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C \
-        --no-sync >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; die "initdb failed"; }
+    if [ -n "$primary" ]; then
+        local primary_host primary_port
+        primary_host=$(. "$primary/cluster.env" && echo "$PGHOST")
+        primary_port=$(. "$primary/cluster.env" && echo "$PGPORT")
+        as_owner "$bindir/pg_basebackup" -h "$primary_host" -p "$primary_port" -U postgres \
+            -D "$data" -R -X stream --checkpoint=fast >"$tmp/initdb.log" 2>&1 ||
+            { cat "$tmp/initdb.log" >&2; rm -rf "$tmp"; die "pg_basebackup failed"; }
+    else
+        as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C \
+            --no-sync >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; die "initdb failed"; }
+    fi
 
     # Tests skip fsync; benchmarks ask for a durable server (AUTOMV_PG_DURABLE=1).
     local durability="fsync = off
@@ -175,6 +189,15 @@ restart_cluster() {
         -l "$AUTOMV_PG_LOG" >/dev/null || die "restart failed (see $AUTOMV_PG_LOG)"
 }
 
+promote_cluster() {
+    [ -f "$env_file" ] || die "no cluster in $state_dir"
+    # shellcheck disable=SC1090
+    . "$env_file"
+    export AUTOMV_PG_TMP AUTOMV_PG_OS_USER
+    as_owner "$AUTOMV_PG_BINDIR/pg_ctl" promote -D "$AUTOMV_PG_DATA" -w -t 60 >/dev/null ||
+        die "promote failed (see $AUTOMV_PG_LOG)"
+}
+
 watchdog() {
     local watch_pid=$1 tmp=$2
     # Poll for either condition: the run is gone, or the cluster was stopped normally.
@@ -189,6 +212,7 @@ case "$cmd" in
     start) start_cluster "$@" ;;
     stop) stop_cluster ;;
     restart) restart_cluster ;;
+    promote) promote_cluster ;;
     watchdog) watchdog "$@" ;;
-    *) die "unknown command $cmd (start, stop, restart)" ;;
+    *) die "unknown command $cmd (start, stop, restart, promote)" ;;
 esac
