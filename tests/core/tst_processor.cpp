@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 #include <thread>
 
@@ -170,6 +171,38 @@ private slots:
             " (select max(started_at) from pgrelay.log where channel = 't.slow')");
         QVERIFY2(std::stoi(fastBeforeLastSlow) >= 200,
                  ("fast events done while slow ones ran: " + fastBeforeLastSlow).c_str());
+    }
+
+    void class40ErrorsAreRetriedAfter3And5And10Seconds() {
+        auto conn = m_db->connect();
+        conn.exec("create function public.always_deadlocks(p jsonb) returns void language plpgsql as"
+                  " $$begin raise exception 'simulated deadlock' using errcode = '40P01'; end$$");
+        conn.exec("grant execute on function public.always_deadlocks(jsonb) to pgrelay");
+        conn.exec("select pgrelay.create_channel('t.deadlock', 'select public.always_deadlocks($1)')");
+        conn.exec("select pgrelay.notify('t.deadlock', '{}')");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(1);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(20);
+        Processor processor(opts, log);
+        int code = -1;
+        std::thread runner([&] { code = processor.run(); });
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.failed"), std::string("1"), 30000);
+        processor.stop();
+        runner.join();
+        QCOMPARE(code, 0);
+        // Gap between the end of one attempt and the start of the next, in seconds.
+        const auto gaps = conn.exec(
+            "select attempt, outcome, round(extract(epoch from started_at - lag(started_at + duration_ms * interval '1 ms')"
+            " over (order by attempt))::numeric, 3) from pgrelay.log where channel = 't.deadlock' order by attempt");
+        QCOMPARE(gaps.rows(), 4);
+        const double expected[] = {0, 3, 5, 10};
+        for (int row = 1; row < 4; ++row) {
+            const double gap = std::stod(std::string(gaps.value(row, 2)));
+            qInfo("attempt %d started %.3f s after attempt %d ended (want %.0f s)", row + 1, gap, row, expected[row]);
+            QVERIFY2(std::abs(gap - expected[row]) <= 0.5, "retry delay outside +-0.5 s");
+        }
+        QCOMPARE(std::string(gaps.value(3, 1)), std::string("failed"));
     }
 
 private:
