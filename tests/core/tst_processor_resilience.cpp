@@ -31,6 +31,16 @@ std::string count(const PrivateCluster &cluster, const std::string &sql) {
     }
 }
 
+// Database "relay" with pg_relay and a channel t.sink that inserts its payload into public.sink.
+void createRelayDatabase(const PrivateCluster &cluster) {
+    cluster.cluster().connect("postgres").exec("create database relay");
+    auto conn = cluster.cluster().connect("relay");
+    conn.exec("create extension pg_relay");
+    conn.exec("create table public.sink (v jsonb)");
+    conn.exec("grant insert on public.sink to pgrelay");
+    conn.exec("select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)')");
+}
+
 // Runs a processor on a thread; stops and joins it however the test function ends.
 class RunningProcessor {
 public:
@@ -60,15 +70,7 @@ class TestProcessorResilience : public QObject {
 private slots:
     void survivesTerminatedConnectionsAndServerRestart() {
         PrivateCluster cluster;
-        {
-            auto admin = cluster.cluster().connect("postgres");
-            admin.exec("create database relay");
-            auto conn = cluster.cluster().connect("relay");
-            conn.exec("create extension pg_relay");
-            conn.exec("create table public.sink (v jsonb)");
-            conn.exec("grant insert on public.sink to pgrelay");
-            conn.exec("select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)')");
-        }
+        createRelayDatabase(cluster);
         std::atomic<int> warnings{0};
         ProcessorLog log(LogFormat::Text, [&](auto level, const std::string &) {
             if (level >= automv::processor::LogLevel::Warning)
@@ -116,15 +118,7 @@ private slots:
 
     void standbyIdlesAndWorksAfterPromotionWithoutRestart() {
         PrivateCluster primary;
-        {
-            auto admin = primary.cluster().connect("postgres");
-            admin.exec("create database relay");
-            auto conn = primary.cluster().connect("relay");
-            conn.exec("create extension pg_relay");
-            conn.exec("create table public.sink (v jsonb)");
-            conn.exec("grant insert on public.sink to pgrelay");
-            conn.exec("select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)')");
-        }
+        createRelayDatabase(primary);
         PrivateCluster standby(PrivateCluster::StandbyOf{primary});
         ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
         ProcessorOptions options;
