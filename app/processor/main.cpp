@@ -25,6 +25,7 @@ constexpr const char *kUsage =
     "  -b, --batch-size N       events per batch and transaction, 1-60 (default 50)\n"
     "      --once               drain the queue and exit\n"
     "      --log-format F       text or json (JSON lines) (default text)\n"
+    "      --no-wakeup-hint     do not LISTEN for pg_relay's wake-up hint (poll only)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -78,6 +79,8 @@ int main(int argc, char *argv[]) {
         }
         if (arg == "--once") {
             options.once = true;
+        } else if (arg == "--no-wakeup-hint") {
+            options.wakeupHint = false;
         } else if (arg == "--workers" || arg == "-w") {
             const char *v = value("--workers");
             if (!v || !parseInt(v, options.workers))

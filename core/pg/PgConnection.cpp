@@ -78,6 +78,21 @@ PgResult PgConnection::exec(std::string_view sql, const std::vector<Param> &para
     return result;
 }
 
+int PgConnection::socket() const noexcept { return m_conn ? PQsocket(m_conn.get()) : -1; }
+
+bool PgConnection::consumeInput() {
+    return m_conn && PQconsumeInput(m_conn.get()) == 1 && PQstatus(m_conn.get()) == CONNECTION_OK;
+}
+
+std::vector<std::string> PgConnection::takeNotifications() {
+    std::vector<std::string> channels;
+    while (PGnotify *notify = m_conn ? PQnotifies(m_conn.get()) : nullptr) {
+        channels.emplace_back(notify->relname);
+        PQfreemem(notify);
+    }
+    return channels;
+}
+
 std::string PgConnection::quoteIdentifier(std::string_view identifier) const {
     char *quoted = PQescapeIdentifier(m_conn.get(), identifier.data(), identifier.size());
     if (!quoted)

@@ -45,6 +45,13 @@ public:
     /// Like exec but returns the failed result instead of throwing (caller inspects status()).
     PgResult tryExec(std::string_view sql, const std::vector<Param> &params = {});
 
+    /// The connection's socket, for waiting on notifications; -1 when closed.
+    int socket() const noexcept;
+    /// Reads what the server sent (notifications). False when the connection is lost.
+    bool consumeInput();
+    /// Channels of the notifications received so far (PQnotifies), oldest first.
+    std::vector<std::string> takeNotifications();
+
     /// Quotes an identifier for SQL text (PQescapeIdentifier); throws PgError on bad encoding.
     std::string quoteIdentifier(std::string_view identifier) const;
 

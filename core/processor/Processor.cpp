@@ -4,6 +4,8 @@
 #include "core/pg/PgError.h"
 
 #include <algorithm>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace automv::processor {
@@ -11,6 +13,10 @@ namespace {
 
 using namespace std::chrono_literals;
 constexpr auto kMaxBackoff = std::chrono::milliseconds(10000);
+// pg_relay's advisory-lock keys: (kLockKey, slot) registry slots 1-64; (kLockKey, 65) held by a
+// processor while it sleeps, so notify() knows a wake-up hint is worth sending.
+constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
+constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
 
 std::string hostName(const ProcessorOptions &options) {
     if (!options.hostName.empty())
@@ -23,7 +29,18 @@ std::string hostName(const ProcessorOptions &options) {
 
 Processor::Processor(ProcessorOptions options, ProcessorLog &log)
     : m_options(std::move(options))
-    , m_log(log) {}
+    , m_log(log) {
+    if (::pipe2(m_wakePipe, O_NONBLOCK | O_CLOEXEC) != 0)
+        m_wakePipe[0] = m_wakePipe[1] = -1;
+}
+
+void Processor::stop() noexcept {
+    m_stopRequested.store(true, std::memory_order_relaxed);
+    if (m_wakePipe[1] >= 0) {
+        const char byte = 's';
+        [[maybe_unused]] const auto written = ::write(m_wakePipe[1], &byte, 1);
+    }
+}
 
 Processor::~Processor() {
     stop();
@@ -35,6 +52,9 @@ Processor::~Processor() {
     for (auto &thread : m_workers)
         if (thread.joinable())
             thread.join();
+    for (const int fd : m_wakePipe)
+        if (fd >= 0)
+            ::close(fd);
 }
 
 ProcessorStats Processor::stats() const {
@@ -228,7 +248,7 @@ int Processor::run() {
             continue;  // drain without waiting for the next tick
         if (m_options.once)
             break;
-        sleepUnlessStopped(m_options.pollInterval);
+        waitForWork();
     }
 
     {
@@ -245,6 +265,66 @@ int Processor::run() {
                            {"retried", std::to_string(s.retried)},
                            {"failed", std::to_string(s.failed)}});
     return exitCode;
+}
+
+bool Processor::ensureListener() {
+    if (m_listener && m_listener->isOpen())
+        return true;
+    m_listener.reset();
+    try {
+        auto connection = pg::PgConnection::connect(m_options.conninfo);
+        connection.exec("select set_config('application_name', 'pgrelay-processor listener', false)");
+        connection.exec("listen pgrelay_wakeup");
+        m_listener = std::move(connection);
+        return true;
+    } catch (const pg::PgError &error) {
+        m_log.warning("no wake-up hint connection; polling only",
+                      {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        return false;
+    }
+}
+
+void Processor::waitForWork() {
+    if (!m_options.wakeupHint || m_standby || !ensureListener()) {
+        sleepUnlessStopped(m_options.pollInterval);
+        return;
+    }
+    auto dropListener = [this](const std::string &error) {
+        m_log.warning("wake-up hint connection lost; polling continues", {{"error", error}});
+        m_listener.reset();
+    };
+    bool asleep = false;
+    try {
+        asleep = m_listener->exec(kSleepLock).value(0, 0) == "t";
+        m_listener->takeNotifications();  // hints from before this wait are stale
+    } catch (const pg::PgError &error) {
+        dropListener(error.what());
+        sleepUnlessStopped(m_options.pollInterval);
+        return;
+    }
+    // Announced as asleep: look once more, so an event committed just before is not missed.
+    if (!poll().due && m_coordinator && !stopRequested()) {
+        pollfd fds[2] = {{m_listener->socket(), POLLIN, 0}, {m_wakePipe[0], POLLIN, 0}};
+        const int ready = ::poll(fds, m_wakePipe[0] >= 0 ? 2 : 1,
+                                 static_cast<int>(m_options.pollInterval.count()));
+        if (ready > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+            if (!m_listener->consumeInput()) {
+                dropListener("the connection closed");
+                return;
+            }
+            m_listener->takeNotifications();
+        }
+        char drain[16];
+        while (m_wakePipe[0] >= 0 && ::read(m_wakePipe[0], drain, sizeof drain) > 0) {
+        }
+    }
+    if (asleep && m_listener) {
+        try {
+            m_listener->exec(kSleepUnlock);
+        } catch (const pg::PgError &error) {
+            dropListener(error.what());  // the session, and with it the lock, is gone
+        }
+    }
 }
 
 void Processor::workerLoop(int worker) {

@@ -40,7 +40,7 @@ public:
     /// code: 0 after a clean stop or drain, 1 when --once could not finish.
     int run();
     /// Asks run() to finish in-flight batches and return. Async-signal-safe.
-    void stop() noexcept { m_stopRequested.store(true, std::memory_order_relaxed); }
+    void stop() noexcept;
     bool stopRequested() const noexcept { return m_stopRequested.load(std::memory_order_relaxed); }
     ProcessorStats stats() const;
 
@@ -61,11 +61,16 @@ private:
     std::optional<pg::PgConnection> connectWithBackoff(const char *role, int worker);
     /// Sleeps up to `duration`; returns early (true) when a stop was requested.
     bool sleepUnlessStopped(std::chrono::milliseconds duration);
+    /// Idles until the next poll is due, a wake-up hint arrives or stop() is called.
+    void waitForWork();
+    bool ensureListener();
 
     ProcessorOptions m_options;
     ProcessorLog &m_log;
     std::atomic<bool> m_stopRequested{false};
     std::optional<pg::PgConnection> m_coordinator;
+    std::optional<pg::PgConnection> m_listener;  ///< LISTENs for the wake-up hint
+    int m_wakePipe[2] = {-1, -1};                 ///< stop() writes here to end a wait
     std::atomic<int> m_slot{0};
     std::atomic<bool> m_standby{false};
     std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0};

@@ -18,6 +18,9 @@ struct ProcessorOptions {
     int batchSize = 50;
     /// Drain the queue once and return instead of running until stopped.
     bool once = false;
+    /// LISTEN for pg_relay's wake-up hint on an extra connection, so an idle processor starts
+    /// within milliseconds of a new event; polling stays the guarantee.
+    bool wakeupHint = true;
     /// Heartbeat into pgrelay.processor this often.
     std::chrono::milliseconds heartbeatInterval{5000};
     /// Host name recorded in the registry (empty: gethostname()).

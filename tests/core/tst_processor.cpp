@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <atomic>
 #include <memory>
 #include <thread>
 
@@ -205,7 +206,55 @@ private slots:
         QCOMPARE(std::string(gaps.value(3, 1)), std::string("failed"));
     }
 
+    void wakeupHintStartsAnIdleProcessorAtOnce() {
+        auto conn = m_db->connect();
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(1);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(20000);  // only the hint can be quick
+        Processor processor(opts, log);
+        int code = -1;
+        std::thread runner([&] { code = processor.run(); });
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        conn.exec("select pgrelay.notify('t.sink', '{\"hinted\": true}')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 5000);
+        processor.stop();
+        runner.join();
+        QCOMPARE(code, 0);
+    }
+
+    void pollingStillWorksWhenTheHintConnectionIsDropped() {
+        auto conn = m_db->connect();
+        std::atomic<int> lost{0};
+        ProcessorLog log(LogFormat::Text, [&](auto, const std::string &line) {
+            if (line.find("wake-up hint connection lost") != std::string::npos)
+                ++lost;
+        });
+        auto opts = options(1);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(300);
+        Processor processor(opts, log);
+        int code = -1;
+        std::thread runner([&] { code = processor.run(); });
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        QCOMPARE(scalar(conn, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                              " where application_name = 'pgrelay-processor listener'"),
+                 std::string("1"));
+        QTRY_VERIFY_WITH_TIMEOUT(lost.load() > 0, 5000);
+        conn.exec("select pgrelay.notify('t.sink', '{\"polled\": true}')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
+        processor.stop();
+        runner.join();
+        QCOMPARE(code, 0);
+    }
+
 private:
+    // A processor waiting for work holds advisory lock (1885827686, 65) in this database.
+    static constexpr const char *kAsleep =
+        "select count(*) from pg_locks l join pg_database d on d.oid = l.database"
+        " where l.locktype = 'advisory' and l.granted and l.classid = 1885827686 and l.objid = 65"
+        " and d.datname = current_database()";
+
     ProcessorOptions options(int workers) const {
         ProcessorOptions o;
         o.conninfo = m_db->conninfo();

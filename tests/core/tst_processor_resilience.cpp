@@ -92,13 +92,13 @@ private slots:
         enqueue(1, 100);
         QTRY_COMPARE_WITH_TIMEOUT(count(cluster, processed), std::string("100"), 20000);
 
-        // Kill every connection of the processor (coordinator and workers).
+        // Kill every connection of the processor: coordinator, 2 workers, wake-up listener.
         {
             auto conn = cluster.cluster().connect("relay");
             const auto killed = scalar(conn,
                 "select count(pg_terminate_backend(pid)) from pg_stat_activity"
                 " where application_name like 'pgrelay-processor%'");
-            QCOMPARE(killed, std::string("3"));
+            QCOMPARE(killed, std::string("4"));
         }
         enqueue(101, 200);
         QTRY_COMPARE_WITH_TIMEOUT(count(cluster, processed), std::string("200"), 20000);

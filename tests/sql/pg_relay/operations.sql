@@ -14,7 +14,7 @@ select dblink_connect('p1', pg_temp.conninfo());
 select dblink_connect('p2', pg_temp.conninfo());
 
 begin;
-select plan(16);
+select plan(19);
 
 -- Two processors race for the same due occurrence: one runs it, the other skips it.
 select dblink_exec('p1', 'begin');
@@ -50,6 +50,28 @@ end $$;
 select is((select alive from pgrelay.processor_status where slot = 1), false,
           'a processor whose session died shows as not alive at once');
 select dblink_disconnect('p2');
+
+-- Wake-up hint: sent only while a processor sleeps (holds advisory lock 65), so busy
+-- processors cost writers nothing.
+select dblink_connect('sleeper', pg_temp.conninfo());
+select dblink_connect('listener', pg_temp.conninfo());
+select dblink_connect('writer', pg_temp.conninfo());
+select dblink_exec('listener', 'listen pgrelay_wakeup');
+select * from dblink('sleeper', 'select pg_advisory_lock(1885827686, 65)') as t(x text);
+select * from dblink('writer', $$select pgrelay.notify('t.tick')$$) as t(id bigint);
+select is((select count(*)::int from dblink_get_notify('listener') where notify_name = 'pgrelay_wakeup'), 1,
+          'a due event wakes a sleeping processor with one NOTIFY pgrelay_wakeup');
+select * from dblink('sleeper', 'select pg_advisory_unlock(1885827686, 65)') as t(x text);
+select * from dblink('writer', $$select pgrelay.notify('t.tick')$$) as t(id bigint);
+select is((select count(*)::int from dblink_get_notify('listener')), 0,
+          'no hint while no processor sleeps');
+select * from dblink('sleeper', 'select pg_advisory_lock(1885827686, 65)') as t(x text);
+select * from dblink('writer', $$select pgrelay.notify('t.tick', null, now() + interval '1 hour')$$) as t(id bigint);
+select is((select count(*)::int from dblink_get_notify('listener')), 0,
+          'no hint for an event that is not due yet');
+select dblink_disconnect('sleeper');
+select dblink_disconnect('listener');
+select dblink_disconnect('writer');
 
 -- Rotation: notify() moves to the other partition, and the drained one is truncated.
 select pgrelay.notify('t.tick') from generate_series(1, 30);
