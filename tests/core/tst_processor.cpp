@@ -206,6 +206,24 @@ private slots:
         QCOMPARE(std::string(gaps.value(3, 1)), std::string("failed"));
     }
 
+    void sigtermFinishesCleanlyWithExitZero() {
+        auto conn = m_db->connect();
+        QProcess daemon;
+        daemon.start(QStringLiteral(PGRELAY_PROCESSOR_BIN),
+                     {QStringLiteral("--poll-interval"), QStringLiteral("0.05"),
+                      QString::fromStdString(m_db->conninfo())});
+        QVERIFY(daemon.waitForStarted(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.processor_status where alive"),
+                                  std::string("1"), 10000);
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 200) g");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("200"), 10000);
+        daemon.terminate();  // SIGTERM
+        QVERIFY(daemon.waitForFinished(10000));
+        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(daemon.exitCode(), 0);
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.processor"), std::string("0"));
+    }
+
     void wakeupHintStartsAnIdleProcessorAtOnce() {
         auto conn = m_db->connect();
         ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
