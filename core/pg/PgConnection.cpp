@@ -2,6 +2,7 @@
 
 #include "core/pg/PgError.h"
 
+#include <poll.h>
 #include <string>
 
 namespace automv::pg {
@@ -66,8 +67,46 @@ PgResult PgConnection::tryExec(std::string_view sql, const std::vector<Param> &p
     values.reserve(params.size());
     for (const auto &param : params)
         values.push_back(param ? param->c_str() : nullptr);
+    if (m_queryTimeout.count() > 0)
+        return execAsync(text, values);
     return PgResult(PQexecParams(m_conn.get(), text.c_str(), static_cast<int>(values.size()),
                                  nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+// Sends the statement and waits for its result on the socket, up to the query timeout.
+PgResult PgConnection::execAsync(const std::string &sql, const std::vector<const char *> &values) {
+    PGconn *conn = m_conn.get();
+    if (!conn || !PQsendQueryParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                    values.data(), nullptr, nullptr, 0))
+        return PgResult(conn ? PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR) : nullptr);
+    const auto deadline = std::chrono::steady_clock::now() + m_queryTimeout;
+    PgResult kept;
+    for (;;) {
+        while (PQisBusy(conn)) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            pollfd fd{PQsocket(conn), POLLIN, 0};
+            if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) == 0) {
+                m_conn.reset();  // no answer: this connection cannot be trusted any more
+                throw PgError("no answer from the server within " +
+                                  std::to_string(m_queryTimeout.count()) +
+                                  " ms; the connection was closed",
+                              "08006");
+            }
+            if (!PQconsumeInput(conn))
+                break;  // PQgetResult reports the broken connection
+        }
+        PGresult *next = PQgetResult(conn);
+        if (!next)
+            break;
+        // Keep an error if there was one, else the last result.
+        if (kept.isNull() || PQresultStatus(next) == PGRES_FATAL_ERROR ||
+            kept.status() != PGRES_FATAL_ERROR)
+            kept = PgResult(next);
+        else
+            PQclear(next);
+    }
+    return kept.isNull() ? PgResult(PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR)) : std::move(kept);
 }
 
 PgResult PgConnection::exec(std::string_view sql, const std::vector<Param> &params) {

@@ -4,6 +4,7 @@
 
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,10 @@ public:
     std::string database() const;
     std::string user() const;
 
+    /// With a timeout, a statement that gets no answer in time (a stalled network, a hung
+    /// server) closes the connection and throws PgError 08006; zero waits forever (default).
+    void setQueryTimeout(std::chrono::milliseconds timeout) { m_queryTimeout = timeout; }
+
     /// Runs one statement with text parameters ($1, $2, ...); throws PgError on failure.
     PgResult exec(std::string_view sql, const std::vector<Param> &params = {});
     /// Like exec but returns the failed result instead of throwing (caller inspects status()).
@@ -62,7 +67,9 @@ private:
         void operator()(PGconn *c) const noexcept { PQfinish(c); }
     };
     explicit PgConnection(PGconn *conn) : m_conn(conn) {}
+    PgResult execAsync(const std::string &sql, const std::vector<const char *> &values);
     std::unique_ptr<PGconn, Deleter> m_conn;
+    std::chrono::milliseconds m_queryTimeout{0};
 };
 
 /// Throws PgError built from a failed result (SQLSTATE, message, detail, hint).

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fcntl.h>
+#include <string_view>
 #include <poll.h>
 #include <unistd.h>
 
@@ -17,6 +18,18 @@ constexpr auto kMaxBackoff = std::chrono::milliseconds(10000);
 // processor while it sleeps, so notify() knows a wake-up hint is worth sending.
 constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
 constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
+
+// Defaults that let a dead peer be noticed (the user's conninfo, expanded after them, wins).
+automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options) {
+    automv::pg::ConnectionParams params{{"connect_timeout", "10"},
+                                        {"keepalives", "1"},
+                                        {"keepalives_idle", "10"},
+                                        {"keepalives_interval", "5"},
+                                        {"keepalives_count", "3"}};
+    if (!options.conninfo.empty())
+        params.emplace_back("dbname", options.conninfo);
+    return params;
+}
 
 std::string hostName(const ProcessorOptions &options) {
     if (!options.hostName.empty())
@@ -85,7 +98,9 @@ std::optional<pg::PgConnection> Processor::connectWithBackoff(const char *role, 
     auto delay = std::chrono::milliseconds(100);
     while (!stopRequested()) {
         try {
-            auto connection = pg::PgConnection::connect(m_options.conninfo);
+            auto connection = pg::PgConnection::connect(connectionParams(m_options), true);
+            if (std::string_view(role) != "worker")
+                connection.setQueryTimeout(m_options.serverTimeout);
             connection.exec("select set_config('application_name', $1, false)",
                             {std::string("pgrelay-processor ") + role});
             return connection;
@@ -272,7 +287,8 @@ bool Processor::ensureListener() {
         return true;
     m_listener.reset();
     try {
-        auto connection = pg::PgConnection::connect(m_options.conninfo);
+        auto connection = pg::PgConnection::connect(connectionParams(m_options), true);
+        connection.setQueryTimeout(m_options.serverTimeout);
         connection.exec("select set_config('application_name', 'pgrelay-processor listener', false)");
         connection.exec("listen pgrelay_wakeup");
         m_listener = std::move(connection);

@@ -21,6 +21,10 @@ struct ProcessorOptions {
     /// LISTEN for pg_relay's wake-up hint on an extra connection, so an idle processor starts
     /// within milliseconds of a new event; polling stays the guarantee.
     bool wakeupHint = true;
+    /// The coordinator and the hint listener give up on a statement after this long (a stalled
+    /// network or a hung server), close the connection and reconnect. Workers are not limited
+    /// (actions may be slow); TCP keepalives catch their dead connections.
+    std::chrono::milliseconds serverTimeout{30000};
     /// Heartbeat into pgrelay.processor this often.
     std::chrono::milliseconds heartbeatInterval{5000};
     /// Host name recorded in the registry (empty: gethostname()).

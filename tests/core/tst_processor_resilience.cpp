@@ -2,6 +2,7 @@
 // it logs, reconnects with backoff and processes every event exactly once. Uses a private
 // cluster, since restarting the shared one would disturb the other tests.
 #include "core/processor/Processor.h"
+#include "tests/harness/TcpStallProxy.h"
 #include "tests/harness/TestCluster.h"
 
 #include <QTest>
@@ -114,6 +115,40 @@ private slots:
         QVERIFY2(warnings.load() > 0, "losing the connections must have been logged");
         QCOMPARE(count(cluster, "select count(distinct v) from public.sink"), std::string("300"));
         QCOMPARE(count(cluster, "select count(*) from pgrelay.log where channel = 't.sink'"), std::string("300"));
+    }
+
+    void aNetworkStallIsDetectedAndSurvived() {
+        PrivateCluster cluster;
+        createRelayDatabase(cluster);
+        automv::test::TcpStallProxy proxy(cluster.cluster().port());
+        std::atomic<int> timeouts{0};
+        ProcessorLog log(LogFormat::Text, [&](auto, const std::string &line) {
+            if (line.find("no answer from the server") != std::string::npos)
+                ++timeouts;
+        });
+        ProcessorOptions options;
+        options.conninfo = "host=127.0.0.1 port=" + std::to_string(proxy.port()) + " dbname=relay user=postgres";
+        options.pollInterval = std::chrono::milliseconds(100);
+        options.serverTimeout = std::chrono::milliseconds(1500);
+        RunningProcessor running(options, log);
+        auto enqueue = [&](int from, int to) {
+            auto conn = cluster.cluster().connect("relay");  // straight to the server
+            conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series($1::int, $2::int) g",
+                      {std::to_string(from), std::to_string(to)});
+        };
+        const std::string processed = "select count(*) from public.sink";
+
+        enqueue(1, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(count(cluster, processed), std::string("50"), 20000);
+
+        proxy.setStalled(true);  // packets vanish: no error, no close, just silence
+        QTRY_VERIFY_WITH_TIMEOUT(timeouts.load() > 0, 20000);  // noticed, logged, reconnecting
+        enqueue(51, 100);
+        QCOMPARE(count(cluster, processed), std::string("50"));  // nothing gets through a stall
+        proxy.setStalled(false);
+        QTRY_COMPARE_WITH_TIMEOUT(count(cluster, processed), std::string("100"), 30000);
+        QCOMPARE(running.finish(), 0);
+        QCOMPARE(count(cluster, "select count(distinct v) from public.sink"), std::string("100"));
     }
 
     void standbyIdlesAndWorksAfterPromotionWithoutRestart() {
