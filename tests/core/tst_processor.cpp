@@ -10,6 +10,7 @@
 #include <atomic>
 #include <memory>
 #include <thread>
+#include <vector>
 
 using automv::processor::LogFormat;
 using automv::processor::Processor;
@@ -52,19 +53,32 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
     }
 
-    void twoProcessorsRacingNeverDoubleAnEvent() {
+    void racingProcessorsNeverDoubleAnEvent_data() {
+        QTest::addColumn<int>("processors");
+        QTest::newRow("two") << 2;
+        QTest::newRow("three") << 3;
+    }
+
+    void racingProcessorsNeverDoubleAnEvent() {
+        QFETCH(int, processors);
         auto conn = m_db->connect();
         conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 6000) g");
         ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
-        Processor first(options(2), log);
-        Processor second(options(2), log);
-        int firstCode = -1;
-        std::thread racer([&] { firstCode = first.run(); });
-        const int secondCode = second.run();
-        racer.join();
-        QCOMPARE(firstCode, 0);
-        QCOMPARE(secondCode, 0);
-        QCOMPARE(first.stats().succeeded + second.stats().succeeded, std::uint64_t(6000));
+        std::vector<std::unique_ptr<Processor>> racers;
+        std::vector<std::thread> threads;
+        std::vector<int> codes(static_cast<size_t>(processors), -1);
+        for (int i = 0; i < processors; ++i)
+            racers.push_back(std::make_unique<Processor>(options(2), log));
+        for (int i = 0; i < processors; ++i)
+            threads.emplace_back([&, i] { codes[static_cast<size_t>(i)] = racers[static_cast<size_t>(i)]->run(); });
+        for (auto &thread : threads)
+            thread.join();
+        std::uint64_t succeeded = 0;
+        for (int i = 0; i < processors; ++i) {
+            QCOMPARE(codes[static_cast<size_t>(i)], 0);
+            succeeded += racers[static_cast<size_t>(i)]->stats().succeeded;
+        }
+        QCOMPARE(succeeded, std::uint64_t(6000));
         QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("6000"));
         QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("6000"));
     }
