@@ -79,8 +79,19 @@ install_extensions() {
     fi
     local files=("$ext_dir"/*/extension/*)
     [ -e "${files[0]}" ] || die "no extension files under $ext_dir/*/extension (build first)"
-    cp "${files[@]}" "$sharedir/extension/" 2>/dev/null ||
-        die "cannot write to $sharedir/extension (run as root, or set PG_SHAREDIR to a server you own)"
+    # Other clusters of this run may be reading these files at this moment (CREATE EXTENSION in
+    # a parallel test): an unchanged file is left alone, a changed one is replaced by rename,
+    # never rewritten in place, so a reader sees the old file or the new one, never half of one.
+    local f target tmp
+    for f in "${files[@]}"; do
+        target="$sharedir/extension/$(basename "$f")"
+        cmp -s "$f" "$target" && continue
+        tmp="$target.tmp.$$"
+        { cp "$f" "$tmp" && mv -f "$tmp" "$target"; } 2>/dev/null || {
+            rm -f "$tmp"
+            die "cannot write to $sharedir/extension (run as root, or set PG_SHAREDIR to a server you own)"
+        }
+    done
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
