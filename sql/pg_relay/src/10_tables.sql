@@ -14,11 +14,14 @@ create table pgrelay.channel (
     action_sql  text not null,
     active      boolean not null default true,
     description text,
+    solo        boolean not null default false,
     created_at  timestamptz not null default pg_catalog.now(),
     created_by  name not null default session_user,
     updated_at  timestamptz not null default pg_catalog.now()
 );
 comment on table pgrelay.channel is 'Channels: an action (SQL, payload as $1 jsonb) run for each event';
+comment on column pgrelay.channel.solo is
+    'Each event of this channel is processed in a transaction of its own (e.g. a materialised view refresh, whose locks must not pile up with other events'' work)';
 
 -- The queue: pending events only (processed rows leave it). Two partitions take turns being
 -- the one notify() appends to; a drained, inactive partition is TRUNCATEd by

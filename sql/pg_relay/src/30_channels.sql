@@ -69,7 +69,8 @@ begin
 end
 $$;
 
-create function pgrelay.create_channel(p_name text, p_action_sql text, p_description text default null)
+create function pgrelay.create_channel(p_name text, p_action_sql text, p_description text default null,
+                                       p_solo boolean default false)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -77,8 +78,8 @@ as $$
 begin
     perform pgrelay.check_name('channel', p_name);
     perform pgrelay.validate_action(p_action_sql);
-    insert into pgrelay.channel (name, action_sql, description)
-    values (p_name, p_action_sql, p_description);
+    insert into pgrelay.channel (name, action_sql, description, solo)
+    values (p_name, p_action_sql, p_description, coalesce(p_solo, false));
 exception
     when unique_violation then
         raise exception 'pg_relay: channel "%" already exists', p_name
@@ -89,7 +90,8 @@ $$;
 
 create function pgrelay.alter_channel(p_name text, p_action_sql text default null,
                                       p_active boolean default null,
-                                      p_description text default null)
+                                      p_description text default null,
+                                      p_solo boolean default null)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -103,6 +105,7 @@ begin
        set action_sql  = coalesce(p_action_sql, action_sql),
            active      = coalesce(p_active, active),
            description = coalesce(p_description, description),
+           solo        = coalesce(p_solo, solo),
            updated_at  = now()
      where name = p_name;
     -- An inactive channel's pending events are held (kept, not run) until it is active again.

@@ -51,14 +51,23 @@ begin
     select current_part into v_part from pgrelay.queue_state;
     for r in
         with due as (
-            select q.run_at, q.id from pgrelay.queue q
+            select q.run_at, q.id, coalesce(c.solo, false) as solo
+              from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
              where not q.held and q.run_at <= now()
              order by q.run_at, q.id
              limit p_limit
-               for update skip locked
+               for update of q skip locked
+        ), picked as (
+            -- A solo channel's event is processed alone: either it is first and the batch is
+            -- just it, or the batch stops before it (it stays queued, locked until this commit).
+            select d.run_at, d.id
+              from (select due.*, row_number() over w as n,
+                           count(*) filter (where due.solo) over w as solos_so_far
+                      from due window w as (order by due.run_at, due.id)) d
+             where d.n = 1 or d.solos_so_far = 0
         ), claimed as (
-            delete from pgrelay.queue q using due
-             where not q.held and q.run_at = due.run_at and q.id = due.id
+            delete from pgrelay.queue q using picked
+             where not q.held and q.run_at = picked.run_at and q.id = picked.id
             returning q.*
         )
         select * from claimed order by claimed.run_at, claimed.id
@@ -79,6 +88,8 @@ begin
             outcome := 'held';   -- deactivated after the event was queued: keep it, run later
         else
             begin
+                -- The action may ask which event it runs for: current_setting('pgrelay.event_id').
+                perform set_config('pgrelay.event_id', r.id::text, true);
                 perform pgrelay.run_action(v_action, r.payload);
                 outcome := 'succeeded';
             exception when others then

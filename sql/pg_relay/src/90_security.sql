@@ -41,8 +41,8 @@ grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.faile
     pgrelay.queue_state to pgrelay_admin;
 grant delete on pgrelay.failed to pgrelay_admin;
 grant execute on function
-    pgrelay.create_channel(text, text, text),
-    pgrelay.alter_channel(text, text, boolean, text),
+    pgrelay.create_channel(text, text, text, boolean),
+    pgrelay.alter_channel(text, text, boolean, text, boolean),
     pgrelay.drop_channel(text),
     pgrelay.schedule(text, text, interval, text, jsonb, text),
     pgrelay.unschedule(text),

@@ -13,7 +13,7 @@ select pgrelay.create_channel('t.div', $$select 1 / coalesce(($1->>'d')::int, 0)
 select pgrelay.create_channel('t.retry', 'select app.deadlock($1)');
 
 begin;
-select plan(26);
+select plan(31);
 
 -- Success: action ran, event gone, one log row.
 select pgrelay.notify('t.ok', '{"n": 1}') as ok_id \gset
@@ -108,7 +108,26 @@ select is((select array_agg(event_id order by ord) from
           'claims the two oldest due events first');
 select is((select count(*)::int from pgrelay.queue where channel = 't.ok'), 1, 'and leaves the rest');
 
+-- Solo channels: such an event is processed in a batch of its own; the action sees its event id.
+select count(*) from pgrelay.process_batch(60);
+select pgrelay.create_channel('t.solo', $$insert into app.sink values (jsonb_build_object('solo', current_setting('pgrelay.event_id')::bigint))$$,
+                              p_solo => true);
+select pgrelay.notify('t.ok', '{"s": 1}', now() - interval '4 s');
+select pgrelay.notify('t.ok', '{"s": 2}', now() - interval '3 s');
+select pgrelay.notify('t.solo', null, now() - interval '2 s') as solo_id \gset
+select pgrelay.notify('t.ok', '{"s": 3}', now() - interval '1 s');
+select is((select array_agg(channel order by event_id) from pgrelay.process_batch(10)), '{t.ok,t.ok}',
+          'a batch stops before a solo event');
+select is((select array_agg(channel) from pgrelay.process_batch(10)), '{t.solo}',
+          'a solo event at the head of the queue is a batch of its own');
+select is((select array_agg(channel) from pgrelay.process_batch(10)), '{t.ok}', 'then the batch goes on after it');
+select is((select (v->>'solo')::bigint from app.sink where v ? 'solo'), :solo_id::bigint,
+          'the action read its own event id from pgrelay.event_id');
+select pgrelay.alter_channel('t.solo', p_solo => false);
+select is((select solo from pgrelay.channel where name = 't.solo'), false, 'alter_channel changes solo');
+
 -- A dropped channel cannot strand events: drop refuses while events are pending.
+select pgrelay.notify('t.ok', '{"later": 1}', now() + interval '1 hour');
 select throws_ok($$select pgrelay.drop_channel('t.ok')$$, '2BP01', null, 'drop_channel refuses while events are pending');
 
 select * from finish();
