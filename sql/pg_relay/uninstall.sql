@@ -5,7 +5,7 @@ do $uninstall$
 declare
     v_role text;
 begin
-    if exists (select 1 from pg_catalog.pg_extension where extname = 'pg_auto_mv') then
+    if exists (select 1 from pg_catalog.pg_namespace where nspname = 'pgauto_mv') then
         raise exception 'pg_relay: pg_auto_mv is installed and depends on pg_relay'
             using hint = 'Uninstall pg_auto_mv first.';
     end if;

@@ -4,9 +4,12 @@
 #   database B: the plain install script, run with psql by a NON-superuser database owner (as
 #               on RDS / Azure / Cloud SQL), who holds CREATEROLE and admin over the roles.
 # Then both are uninstalled with the uninstall script and nothing of the schema is left.
-# Usage: test-install-both-ways.sh EXTENSION SCHEMA BUILD_SQL_DIR
+# Usage: test-install-both-ways.sh EXTENSION SCHEMA BUILD_SQL_DIR [REQUIRED_PLAIN_INSTALL.sql ...]
+#   (the required extensions' plain install scripts run first in database B, as CASCADE does in A)
 set -euo pipefail
 ext=$1 schema=$2 sqldir=$3
+shift 3
+required=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 . "${AUTOMV_TEST_CLUSTER_ENV:?run through ctest}"
 export PGHOST PGPORT
@@ -35,6 +38,9 @@ end \$\$;
 SQL
 
 "${psql_q[@]}" -d "$db_a" -c "create extension $ext cascade" || fail "CREATE EXTENSION $ext failed"
+for script in "${required[@]}"; do
+    PGUSER=$owner "${psql_q[@]}" -d "$db_b" -f "$script" >/dev/null || fail "plain install of $script failed"
+done
 PGUSER=$owner "${psql_q[@]}" -d "$db_b" -f "$sqldir/${ext}_install.sql" >/dev/null ||
     fail "plain install of $ext by a non-superuser owner failed"
 [ "$(PGUSER=$owner psql -X -At -d "$db_b" -c 'select rolsuper from pg_roles where rolname = current_user')" = f ] ||

@@ -1,0 +1,95 @@
+-- pg_auto_mv: tables. PUBLIC gets nothing on any of them (see 90_security.sql).
+--
+-- Writers only ever append (a pg_relay event per transaction, from the watch triggers); the
+-- rows below are written by the processor's handlers and by the administrative functions.
+
+create table pgauto_mv.setting (
+    name  text primary key,
+    value text not null
+);
+comment on table pgauto_mv.setting is 'pg_auto_mv settings (log_retention); change with pgauto_mv.set_setting()';
+insert into pgauto_mv.setting (name, value) values ('log_retention', '14 days');
+
+-- Registered views, by OID: a rename follows the view; the names are the last ones seen.
+create table pgauto_mv.mv (
+    id              integer generated always as identity primary key,
+    mv_oid          oid not null unique,
+    mv_schema       text not null,
+    mv_name         text not null,
+    refresh_lag     numeric not null default 0 check (refresh_lag >= 0),
+    max_wait        numeric not null default 0 check (max_wait >= 0),
+    cooldown        numeric not null default 2 check (cooldown >= 0),
+    fire_on_replica boolean not null default false,
+    lock_timeout    numeric not null default 5 check (lock_timeout > 0),
+    registered_at   timestamptz not null default pg_catalog.now(),
+    registered_by   name not null,
+    updated_at      timestamptz not null default pg_catalog.now()
+);
+comment on table pgauto_mv.mv is 'Registered materialised views and their timing (seconds)';
+
+-- What each view watches: a table, the operations, and for UPDATE optionally the columns.
+create table pgauto_mv.watch (
+    mv_id          integer not null references pgauto_mv.mv (id) on delete cascade,
+    table_oid      oid not null,
+    table_schema   text not null,
+    table_name     text not null,
+    operations     text[] not null,
+    update_columns text[],
+    primary key (mv_id, table_oid),
+    check (operations <@ array['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] and cardinality(operations) > 0)
+);
+create index watch_table_idx on pgauto_mv.watch (table_oid);
+comment on table pgauto_mv.watch is 'Watched tables per view; update_columns NULL means any column';
+
+-- Refresh state per view, written only by the handlers (never by a writer's transaction).
+create table pgauto_mv.mv_state (
+    mv_id            integer primary key references pgauto_mv.mv (id) on delete cascade,
+    first_change_at  timestamptz,          -- first change not yet covered by a refresh
+    last_change_at   timestamptz,          -- most recent change seen
+    change_seq       bigint not null default 0,
+    timer_event_id   bigint,               -- the one pending timed refresh event (pg_relay)
+    timer_due        timestamptz,
+    timer_reason     text,
+    retry_attempt    integer not null default 0,
+    last_refresh_at  timestamptz,          -- completion of the last refresh attempt that ran
+    last_success_at  timestamptz,
+    last_outcome     text,
+    last_mode        text,
+    last_source      text,
+    last_duration_ms double precision,
+    last_error       text,
+    last_sqlstate    text,
+    refreshes        bigint not null default 0,
+    failures         bigint not null default 0
+);
+comment on table pgauto_mv.mv_state is 'Per-view refresh state kept by the handlers; read it through pgauto_mv.mv_status';
+
+-- The log: every trigger firing (kind change) and every refresh attempt (kind refresh).
+create table pgauto_mv.refresh_log (
+    id          bigint generated always as identity primary key,
+    at          timestamptz not null default pg_catalog.clock_timestamp(),
+    mv_id       integer,
+    mv          text not null,
+    kind        text not null check (kind in ('change', 'refresh')),
+    outcome     text not null check (outcome in ('changed', 'succeeded', 'failed', 'deferred')),
+    source      text not null check (source in ('watch', 'schedule', 'chain', 'manual', 'sync', 'bulk')),
+    mode        text check (mode in ('concurrently', 'plain')),
+    duration_ms double precision,
+    detail      text,
+    sqlstate    text,
+    event_id    bigint
+);
+create index refresh_log_at_idx on pgauto_mv.refresh_log (at);
+create index refresh_log_mv_idx on pgauto_mv.refresh_log (mv_id, id);
+comment on table pgauto_mv.refresh_log is 'Every watch-trigger firing and every refresh attempt (succeeded / failed / deferred)';
+
+-- Chains: the downstream view refreshes after its upstream refreshed successfully.
+create table pgauto_mv.chain (
+    upstream_id   integer not null references pgauto_mv.mv (id) on delete cascade,
+    downstream_id integer not null references pgauto_mv.mv (id) on delete cascade,
+    created_at    timestamptz not null default pg_catalog.now(),
+    primary key (upstream_id, downstream_id),
+    check (upstream_id <> downstream_id)
+);
+create index chain_downstream_idx on pgauto_mv.chain (downstream_id);
+comment on table pgauto_mv.chain is 'Refresh chains (a DAG): downstream refreshes after upstream succeeded';

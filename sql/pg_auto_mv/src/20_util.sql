@@ -1,0 +1,199 @@
+-- pg_auto_mv: helpers shared by the API functions.
+--
+-- SQLSTATEs of our own (class AM), documented in docs/pg_auto_mv.md:
+--   AM001 unknown materialised view        AM002 not a materialised view
+--   AM003 view not registered              AM004 invalid watch (table, operation, column)
+--   AM005 invalid timing value             AM006 chain would form a cycle
+--   AM007 unknown schedule                 AM008 pg_auto_mv cannot refresh / trigger this
+--   AM009 invalid name                     AM010 pg_relay missing
+-- Standard ones we raise: 42501 (insufficient_privilege), 42710 (duplicate_object).
+
+-- The role the caller acts as. Inside a SECURITY DEFINER function current_user is the
+-- function's owner, but the "role" setting still says what the session SET ROLE to.
+create function pgauto_mv.caller()
+returns name
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select case when current_setting('role') in ('none', '') then session_user
+                else current_setting('role')::name end
+$$;
+
+-- The role that owns pg_auto_mv's functions: refreshes and triggers run with its rights.
+create function pgauto_mv.installer()
+returns name
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select r.rolname from pg_namespace n join pg_roles r on r.oid = n.nspowner
+     where n.nspname = 'pgauto_mv'
+$$;
+
+-- 'schema.name' for messages and the log, each part quoted only where SQL needs it.
+create function pgauto_mv.display_name(p_oid oid)
+returns text
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select format('%I.%I', n.nspname, c.relname)
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.oid = p_oid
+$$;
+
+create function pgauto_mv.relkind_name(p_relkind "char")
+returns text
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+    select case p_relkind when 'r' then 'a table' when 'p' then 'a partitioned table'
+                          when 'v' then 'a view' when 'm' then 'a materialised view'
+                          when 'f' then 'a foreign table' when 'i' then 'an index'
+                          when 'S' then 'a sequence' when 'c' then 'a composite type'
+                          else 'not a table' end
+$$;
+
+-- The OID of the materialised view p_schema.p_name (names exactly as stored, no quoting
+-- needed), or an error saying what is wrong and what to do.
+create function pgauto_mv.resolve_mv(p_name text, p_schema text)
+returns oid
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_oid     oid;
+    v_relkind "char";
+begin
+    if p_name is null or p_name = '' or p_schema is null or p_schema = '' then
+        raise exception 'pg_auto_mv: a materialised view name and schema are required'
+            using errcode = 'AM001', hint = 'For example: p_mv_name => ''daily_sales'', p_mv_schema => ''public''.';
+    end if;
+    select c.oid, c.relkind into v_oid, v_relkind
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = p_schema and c.relname = p_name;
+    if v_oid is null then
+        raise exception 'pg_auto_mv: materialised view %.% does not exist', quote_ident(p_schema), quote_ident(p_name)
+            using errcode = 'AM001',
+                  hint = 'Names are matched exactly as stored (case-sensitive, no quotes): check with \dm ' || quote_ident(p_schema) || '.*';
+    end if;
+    if v_relkind <> 'm' then
+        raise exception 'pg_auto_mv: %.% is %, not a materialised view', quote_ident(p_schema), quote_ident(p_name),
+                pgauto_mv.relkind_name(v_relkind)
+            using errcode = 'AM002',
+                  hint = 'pg_auto_mv refreshes materialised views only (CREATE MATERIALIZED VIEW).';
+    end if;
+    return v_oid;
+end
+$$;
+
+-- The registry id of a registered view, found by its current name, or by the name it had
+-- when it was last seen (so a dropped view can still be unregistered).
+create function pgauto_mv.registered_id(p_name text, p_schema text)
+returns integer
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_id integer;
+begin
+    select m.id into v_id
+      from pgauto_mv.mv m
+      join pg_class c on c.oid = m.mv_oid
+      join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = p_schema and c.relname = p_name;
+    if v_id is null then
+        select m.id into v_id from pgauto_mv.mv m
+         where m.mv_schema = p_schema and m.mv_name = p_name
+           and not exists (select 1 from pg_class c where c.oid = m.mv_oid and c.relkind = 'm');
+    end if;
+    if v_id is null then
+        perform pgauto_mv.resolve_mv(p_name, p_schema);   -- says "does not exist" / "not an MV"
+        raise exception 'pg_auto_mv: materialised view %.% is not registered', quote_ident(p_schema), quote_ident(p_name)
+            using errcode = 'AM003', hint = 'Register it with pgauto_mv.register_mv().';
+    end if;
+    return v_id;
+end
+$$;
+
+-- The caller must own the view (be a member of its owner role) or, on 17+, hold MAINTAIN.
+create function pgauto_mv.check_may_manage(p_oid oid)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_caller name := pgauto_mv.caller();
+    v_owner  oid;
+begin
+    select relowner into v_owner from pg_class where oid = p_oid;
+    if v_owner is null then
+        return;   -- the view is gone; the registry entry may be cleaned up by anyone allowed here
+    end if;
+    if pg_has_role(v_caller, v_owner, 'USAGE') then
+        return;
+    end if;
+    if current_setting('server_version_num')::integer >= 170000
+       and has_table_privilege(v_caller, p_oid, 'MAINTAIN') then
+        return;
+    end if;
+    raise exception 'pg_auto_mv: role % may not manage the refreshes of %', quote_ident(v_caller), pgauto_mv.display_name(p_oid)
+        using errcode = '42501',
+              detail = 'Only the owner of a materialised view (or, from PostgreSQL 17, a holder of MAINTAIN on it) may register, alter or unregister it.',
+              hint = 'Ask its owner, ' || quote_ident((select rolname from pg_roles where oid = v_owner)::text) || ', to do it.';
+end
+$$;
+
+-- pg_auto_mv's own role must be able to refresh the view (PostgreSQL checks the owner).
+create function pgauto_mv.check_can_refresh(p_oid oid)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_installer name := pgauto_mv.installer();
+    v_owner     oid;
+begin
+    select relowner into v_owner from pg_class where oid = p_oid;
+    if pg_has_role(v_installer, v_owner, 'USAGE')
+       or (current_setting('server_version_num')::integer >= 170000
+           and has_table_privilege(v_installer, p_oid, 'MAINTAIN')) then
+        return;
+    end if;
+    raise exception 'pg_auto_mv cannot refresh %: its installing role % is not a member of the view''s owner %',
+            pgauto_mv.display_name(p_oid), quote_ident(v_installer),
+            quote_ident((select rolname from pg_roles where oid = v_owner)::text)
+        using errcode = 'AM008',
+              hint = format('Run GRANT %I TO %I; (or, on PostgreSQL 17+, GRANT MAINTAIN ON %s TO %I;)',
+                            (select rolname from pg_roles where oid = v_owner), v_installer,
+                            pgauto_mv.display_name(p_oid), v_installer);
+end
+$$;
+
+-- A timing value in seconds: finite, not negative, at most a day.
+create function pgauto_mv.check_seconds(p_what text, p_value numeric, p_min numeric default 0)
+returns numeric
+language plpgsql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if p_value is null or p_value = 'NaN'::numeric or p_value < p_min or p_value > 86400 then
+        raise exception 'pg_auto_mv: % must be a number of seconds from % to 86400, not %', p_what, p_min,
+                coalesce(p_value::text, 'NULL')
+            using errcode = 'AM005',
+                  hint = 'Fractions are allowed, e.g. 0.5; 0 switches ' || p_what || ' off where that makes sense.';
+    end if;
+    return p_value;
+end
+$$;
+
+create function pgauto_mv.seconds(p_value numeric)
+returns interval
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$ select make_interval(secs => p_value::double precision) $$;
+
+create function pgauto_mv.version()
+returns text
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$ select '1.0'::text $$;
+comment on function pgauto_mv.version() is 'Version of the pg_auto_mv objects installed in this database';

@@ -1,0 +1,184 @@
+-- pg_auto_mv: the watch triggers.
+--
+-- One trigger set per watched table, shared by every view that watches it: a statement-level
+-- AFTER trigger per operation (UPDATE: one per distinct column list), whose arguments are the
+-- ids of the views it serves. Firing adds one pg_relay event per transaction listing the views
+-- not yet requested in this transaction (a transaction-local setting remembers them), so a
+-- writer appends one row and never waits on another writer; the processor coalesces.
+-- Partitions: statement triggers of a partitioned table do not fire for writes sent straight
+-- to a partition, so every partition gets the same set.
+-- fire_on_replica: logical-replication apply fires only row-level triggers, so such views also
+-- get ENABLE ALWAYS row-level triggers, which do their work only while applying
+-- (session_replication_role = replica); local writes are served by the statement triggers.
+-- Bulk loads: SET LOCAL pgauto_mv.suspend = on (or pgauto_mv.suspend_watching()) makes the
+-- triggers only remember the views; pgauto_mv.resume_watching() requests them once.
+
+create function pgauto_mv.request(p_ids text[], p_table oid, p_op text)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_done text := current_setting('pgauto_mv.requested', true);
+    v_new  text[];
+    v_id   text;
+begin
+    if v_done is null or v_done = '' then
+        v_new := p_ids;
+        v_done := ',';
+    else
+        foreach v_id in array p_ids loop
+            if strpos(v_done, ',' || v_id || ',') = 0 then
+                v_new := v_new || v_id;
+            end if;
+        end loop;
+        if v_new is null then
+            return;   -- every view was requested earlier in this transaction
+        end if;
+    end if;
+    perform set_config('pgauto_mv.requested', v_done || array_to_string(v_new, ',') || ',', true);
+    if current_setting('pgauto_mv.suspend', true) = 'on' then
+        perform set_config('pgauto_mv.suspended_ids',
+                           coalesce(nullif(current_setting('pgauto_mv.suspended_ids', true), ''), ',')
+                           || array_to_string(v_new, ',') || ',', true);
+        return;
+    end if;
+    perform pgrelay.notify('pgauto_mv.change',
+                           jsonb_build_object('m', v_new, 't', clock_timestamp(), 'r', p_table, 'o', p_op));
+end
+$$;
+
+create function pgauto_mv.on_write()
+returns trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    perform pgauto_mv.request(tg_argv, tg_relid, tg_op);
+    return null;
+end
+$$;
+comment on function pgauto_mv.on_write() is 'Statement-level watch trigger: requests a refresh of the views in its arguments';
+
+create function pgauto_mv.on_replica_write()
+returns trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if current_setting('session_replication_role') = 'replica' then
+        perform pgauto_mv.request(tg_argv, tg_relid, tg_op);
+    end if;
+    return null;
+end
+$$;
+comment on function pgauto_mv.on_replica_write() is 'ENABLE ALWAYS row-level watch trigger for views with fire_on_replica';
+
+-- Makes a table's pg_auto_mv triggers match the registry (drops them all when nothing watches
+-- it any more). Idempotent; called by register/alter/unregister and clean_mv().
+create function pgauto_mv.rebuild_triggers(p_table oid)
+returns integer
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_target  record;
+    v_trigger record;
+    v_group   record;
+    v_op      text;
+    v_n       integer := 0;
+    v_k       integer;
+    v_parent  text;
+    v_args    text;
+begin
+    select format('%I.%I', n.nspname, c.relname) into v_parent
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_table;
+    if v_parent is null then
+        return 0;   -- the table is gone (and its triggers with it)
+    end if;
+    -- The table and, if partitioned, every partition below it.
+    for v_target in
+        select t.relid as oid, format('%I.%I', n.nspname, c.relname) as name, t.relid = p_table as is_root
+          from (select p_table as relid union select relid from pg_partition_tree(p_table)) t
+          join pg_class c on c.oid = t.relid
+          join pg_namespace n on n.oid = c.relnamespace
+    loop
+        for v_trigger in
+            select tgname from pg_trigger
+             where tgrelid = v_target.oid and tgname like 'pgauto\_mv\_%' and tgparentid = 0
+        loop
+            execute format('drop trigger %I on %s', v_trigger.tgname, v_target.name);
+        end loop;
+
+        foreach v_op in array array['INSERT', 'DELETE', 'TRUNCATE'] loop
+            select string_agg(quote_literal(w.mv_id::text), ', ' order by w.mv_id) into v_args
+              from pgauto_mv.watch w where w.table_oid = p_table and v_op = any (w.operations);
+            if v_args is not null then
+                execute format('create trigger %I after %s on %s for each statement execute function pgauto_mv.on_write(%s)',
+                               'pgauto_mv_' || lower(v_op), v_op, v_target.name, v_args);
+                v_n := v_n + 1;
+            end if;
+        end loop;
+        v_k := 0;
+        for v_group in
+            select w.update_columns, string_agg(quote_literal(w.mv_id::text), ', ' order by w.mv_id) as args
+              from pgauto_mv.watch w where w.table_oid = p_table and 'UPDATE' = any (w.operations)
+             group by w.update_columns order by w.update_columns nulls first
+        loop
+            v_k := v_k + 1;
+            execute format('create trigger %I after update%s on %s for each statement execute function pgauto_mv.on_write(%s)',
+                           'pgauto_mv_update' || case when v_k > 1 then '_' || v_k else '' end,
+                           case when v_group.update_columns is null then ''
+                                else ' of ' || (select string_agg(quote_ident(col), ', ' order by col)
+                                                  from unnest(v_group.update_columns) col) end,
+                           v_target.name, v_group.args);
+            v_n := v_n + 1;
+        end loop;
+
+        -- fire_on_replica: row-level (cloned to partitions by PostgreSQL), on the root only.
+        if v_target.is_root then
+            foreach v_op in array array['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'] loop
+                select string_agg(quote_literal(w.mv_id::text), ', ' order by w.mv_id) into v_args
+                  from pgauto_mv.watch w join pgauto_mv.mv m on m.id = w.mv_id
+                 where w.table_oid = p_table and m.fire_on_replica and v_op = any (w.operations);
+                if v_args is not null then
+                    execute format('create trigger %I after %s on %s for each %s execute function pgauto_mv.on_replica_write(%s)',
+                                   'pgauto_mv_replica_' || lower(v_op), v_op, v_target.name,
+                                   case when v_op = 'TRUNCATE' then 'statement' else 'row' end, v_args);
+                    execute format('alter table %s enable always trigger %I', v_target.name,
+                                   'pgauto_mv_replica_' || lower(v_op));
+                    v_n := v_n + 1;
+                end if;
+            end loop;
+        end if;
+    end loop;
+    return v_n;
+end
+$$;
+
+-- Bulk loads: suspend watching for the rest of this transaction; resume_watching() requests
+-- one refresh of every view whose watch fired meanwhile.
+create function pgauto_mv.suspend_watching()
+returns void
+language sql
+set search_path = pg_catalog, pg_temp
+as $$ select set_config('pgauto_mv.suspend', 'on', true); select null::void $$;
+
+create function pgauto_mv.resume_watching(p_request_refresh boolean default true)
+returns integer
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_ids text[];
+begin
+    v_ids := array_remove(string_to_array(current_setting('pgauto_mv.suspended_ids', true), ','), '');
+    perform set_config('pgauto_mv.suspend', 'off', true);
+    perform set_config('pgauto_mv.suspended_ids', '', true);
+    if p_request_refresh and cardinality(v_ids) > 0 then
+        perform pgrelay.notify('pgauto_mv.change',
+                               jsonb_build_object('m', v_ids, 't', clock_timestamp(), 's', 'bulk'));
+    end if;
+    return coalesce(cardinality(v_ids), 0);
+end
+$$;

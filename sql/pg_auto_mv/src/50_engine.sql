@@ -1,0 +1,318 @@
+-- pg_auto_mv: the timing engine and the refresh, run by the processor through pg_relay.
+--
+--   writer's transaction ──(watch trigger)──> event on channel pgauto_mv.change   (append only)
+--   on_change_event():  per view: first/last change time, change_seq += 1, and arm the view's
+--                       one timer: an event on pgauto_mv.refresh due at
+--                         due = min(last_change + refresh_lag, first_change + max_wait)
+--                               but not before last completion + cooldown
+--   on_refresh_event(): a timer that fires early (more changes came) re-arms itself at the new
+--                       due time; otherwise it refreshes the view in its own transaction
+--                       (pgauto_mv.refresh is a solo channel), then marks the changes it covered.
+--
+-- Never a lost update: the refresh reads change_seq before REFRESH takes its snapshot; a change
+-- whose event is handled later leaves change_seq higher, and the end of the refresh (which
+-- locks the state row) arms a new timer. Change handlers never wait: they take the state row
+-- with SKIP LOCKED and, when it is busy, hand the change to a new event 20 ms later.
+
+create function pgauto_mv.log(p_mv_id integer, p_kind text, p_outcome text, p_source text,
+                              p_mode text default null, p_duration_ms double precision default null,
+                              p_detail text default null, p_sqlstate text default null,
+                              p_at timestamptz default null)
+returns void
+language sql
+set search_path = pg_catalog, pg_temp
+as $$
+    insert into pgauto_mv.refresh_log (at, mv_id, mv, kind, outcome, source, mode, duration_ms, detail,
+                                       sqlstate, event_id)
+    select coalesce(p_at, clock_timestamp()), p_mv_id,
+           coalesce(pgauto_mv.display_name(m.mv_oid), format('%I.%I', m.mv_schema, m.mv_name), '#' || p_mv_id),
+           p_kind, p_outcome, p_source, p_mode, p_duration_ms, p_detail, p_sqlstate,
+           nullif(current_setting('pgrelay.event_id', true), '')::bigint
+      from (select 1) one left join pgauto_mv.mv m on m.id = p_mv_id
+$$;
+
+-- When the view should refresh next, and what sets that time.
+create function pgauto_mv.due(m pgauto_mv.mv, s pgauto_mv.mv_state, out due timestamptz, out reason text)
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_cooled timestamptz;
+begin
+    if s.first_change_at is null then
+        return;
+    end if;
+    due := s.last_change_at + pgauto_mv.seconds(m.refresh_lag);
+    reason := 'refresh_lag';
+    if m.max_wait > 0 and s.first_change_at + pgauto_mv.seconds(m.max_wait) < due then
+        due := s.first_change_at + pgauto_mv.seconds(m.max_wait);
+        reason := 'max_wait';
+    end if;
+    v_cooled := s.last_refresh_at + pgauto_mv.seconds(m.cooldown);
+    if v_cooled > due then
+        due := v_cooled;
+        reason := 'cooldown';
+    end if;
+end
+$$;
+
+-- Makes sure the view has a timer due no later than its due time. The caller holds the view's
+-- state row lock.
+create function pgauto_mv.arm(p_mv_id integer, p_at timestamptz default null, p_reason text default null)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    m      pgauto_mv.mv;
+    s      pgauto_mv.mv_state;
+    d      record;
+    v_ev   bigint;
+begin
+    select * into m from pgauto_mv.mv where id = p_mv_id;
+    select * into s from pgauto_mv.mv_state where mv_id = p_mv_id;
+    if p_at is not null then
+        select p_at as due, p_reason as reason into d;
+    else
+        select * into d from pgauto_mv.due(m, s);
+        if d.due is null then
+            return;
+        end if;
+    end if;
+    if s.timer_event_id is not null and s.timer_due <= d.due
+       and exists (select 1 from pgrelay.queue q
+                    where q.run_at = s.timer_due and q.id = s.timer_event_id and not q.held) then
+        return;   -- the pending timer fires first and re-checks then
+    end if;
+    v_ev := pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', p_mv_id, 'src', 'watch'), d.due);
+    update pgauto_mv.mv_state set timer_event_id = v_ev, timer_due = d.due, timer_reason = d.reason
+     where mv_id = p_mv_id;
+end
+$$;
+
+-- Re-evaluates a view's timer after its settings changed.
+create function pgauto_mv.rearm(p_mv_id integer)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    perform 1 from pgauto_mv.mv_state where mv_id = p_mv_id for update;
+    perform pgauto_mv.arm(p_mv_id);
+end
+$$;
+
+-- Handler of channel pgauto_mv.change: {"m": [view ids], "t": change time, "r": table oid,
+-- "o": operation, "s": source (watch / bulk / chain / schedule), "x": true when handed over}.
+create function pgauto_mv.on_change_event(p jsonb)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_t      timestamptz := coalesce((p->>'t')::timestamptz, clock_timestamp());
+    v_src    text := coalesce(p->>'s', 'watch');
+    v_detail text;
+    v_id     integer;
+    v_busy   integer[];
+begin
+    if not coalesce((p->>'x')::boolean, false) and p ? 'r' then
+        v_detail := format('%s on %s', p->>'o', coalesce(pgauto_mv.display_name((p->>'r')::oid), 'table ' || (p->>'r')));
+    end if;
+    for v_id in select distinct e::integer from jsonb_array_elements_text(p->'m') e order by 1 loop
+        if not coalesce((p->>'x')::boolean, false) and not coalesce((p->>'n')::boolean, false) then
+            perform pgauto_mv.log(v_id, 'change', 'changed', v_src, p_detail => v_detail, p_at => v_t);
+        end if;
+        perform 1 from pgauto_mv.mv_state where mv_id = v_id for update skip locked;
+        if not found then
+            if exists (select 1 from pgauto_mv.mv_state where mv_id = v_id) then
+                v_busy := v_busy || v_id;   -- busy right now: hand it over, never wait
+            end if;
+            continue;
+        end if;
+        if not coalesce((p->>'n')::boolean, false) then
+            update pgauto_mv.mv_state
+               set first_change_at = least(coalesce(first_change_at, v_t), v_t),
+                   last_change_at = greatest(coalesce(last_change_at, v_t), v_t),
+                   change_seq = change_seq + 1
+             where mv_id = v_id;
+        end if;
+        perform pgauto_mv.arm(v_id);
+    end loop;
+    if v_busy is not null then
+        perform pgrelay.notify('pgauto_mv.change',
+                               jsonb_build_object('m', v_busy, 't', v_t, 's', v_src, 'x', true,
+                                                  'n', coalesce((p->>'n')::boolean, false)),
+                               clock_timestamp() + interval '20 ms');
+    end if;
+end
+$$;
+
+-- Can the view be refreshed CONCURRENTLY? Populated, and a valid unique index on plain columns
+-- without a predicate.
+create function pgauto_mv.can_refresh_concurrently(p_oid oid)
+returns boolean
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select c.relispopulated and exists (
+        select 1 from pg_index i
+         where i.indrelid = p_oid and i.indisunique and i.indisvalid and i.indisready
+           and i.indpred is null and i.indexprs is null)
+      from pg_class c where c.oid = p_oid
+$$;
+
+-- Puts a refresh off until p_at: a timer replaces itself (if still current); other sources
+-- enqueue the same request again.
+create function pgauto_mv.put_off(p_mv_id integer, p jsonb, p_event bigint, p_at timestamptz, p_reason text)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_timer bigint;
+begin
+    if coalesce(p->>'src', 'watch') = 'watch' then
+        select timer_event_id into v_timer from pgauto_mv.mv_state where mv_id = p_mv_id for update;
+        if v_timer is not distinct from p_event then
+            update pgauto_mv.mv_state set timer_event_id = null where mv_id = p_mv_id;
+            perform pgauto_mv.arm(p_mv_id, p_at, p_reason);
+        end if;
+    else
+        perform pgrelay.notify('pgauto_mv.refresh', p, p_at);
+    end if;
+end
+$$;
+
+-- Handler of channel pgauto_mv.refresh (solo: one event per transaction):
+-- {"mv": id, "src": watch | manual | schedule | chain | sync}.
+create function pgauto_mv.on_refresh_event(p jsonb)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_id      integer := (p->>'mv')::integer;
+    v_src     text := coalesce(p->>'src', 'watch');
+    v_event   bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
+    m         pgauto_mv.mv;
+    s         pgauto_mv.mv_state;
+    d         record;
+    v_seq     bigint;
+    v_schema  text;
+    v_name    text;
+    v_mode    text;
+    v_started timestamptz;
+    v_outcome text;
+    v_state   text;
+    v_message text;
+    v_ms      double precision;
+    v_old_lt  text := current_setting('lock_timeout');
+begin
+    select * into m from pgauto_mv.mv where id = v_id;
+    if not found then
+        return;   -- unregistered meanwhile
+    end if;
+    select * into s from pgauto_mv.mv_state where mv_id = v_id;
+    if v_src = 'watch' then
+        if s.timer_event_id is distinct from v_event then
+            return;   -- superseded by a newer timer
+        end if;
+        select * into d from pgauto_mv.due(m, s);
+        if d.due is null then
+            update pgauto_mv.mv_state set timer_event_id = null where mv_id = v_id and timer_event_id = v_event;
+            return;   -- another refresh covered every change
+        end if;
+        if d.due <= clock_timestamp() + interval '2 ms' and pgauto_mv.upstream_busy(v_id) is not null then
+            -- A chain upstream will refresh first; its completion re-arms this view, so a
+            -- diamond's bottom refreshes once.
+            perform pgauto_mv.log(v_id, 'refresh', 'deferred', 'watch',
+                                  p_detail => 'waiting for upstream ' || pgauto_mv.upstream_busy(v_id));
+            update pgauto_mv.mv_state set timer_event_id = null, timer_reason = 'upstream'
+             where mv_id = v_id and timer_event_id = v_event;
+            return;
+        end if;
+        if d.due > clock_timestamp() + interval '2 ms' then
+            if d.reason = 'cooldown' then
+                perform pgauto_mv.log(v_id, 'refresh', 'deferred', 'watch',
+                                      p_detail => format('cooldown: %s s after the last refresh, until %s', m.cooldown, d.due));
+            end if;
+            perform pgauto_mv.put_off(v_id, p, v_event, d.due, d.reason);
+            return;
+        end if;
+    elsif v_src <> 'manual' and s.last_refresh_at + pgauto_mv.seconds(m.cooldown) > clock_timestamp() then
+        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src,
+                              p_detail => format('cooldown: %s s after the last refresh', m.cooldown));
+        perform pgauto_mv.put_off(v_id, p, v_event, s.last_refresh_at + pgauto_mv.seconds(m.cooldown), 'cooldown');
+        return;
+    end if;
+
+    -- One refresh of a view at a time, whichever processor runs it.
+    if not pg_try_advisory_xact_lock(1885827695, v_id) then
+        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src, p_detail => 'another refresh of this view is running');
+        perform pgauto_mv.put_off(v_id, p, v_event, clock_timestamp() + interval '250 ms', 'busy');
+        return;
+    end if;
+    v_seq := (select change_seq from pgauto_mv.mv_state where mv_id = v_id);   -- before REFRESH's snapshot
+    select n.nspname, c.relname into v_schema, v_name
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.oid = m.mv_oid and c.relkind = 'm';
+    v_started := clock_timestamp();
+    if v_name is null then
+        v_outcome := 'failed';
+        v_state := 'AM001';
+        v_message := format('materialised view %I.%I (OID %s) no longer exists', m.mv_schema, m.mv_name, m.mv_oid);
+    else
+        v_mode := case when pgauto_mv.can_refresh_concurrently(m.mv_oid) then 'concurrently' else 'plain' end;
+        begin
+            perform set_config('lock_timeout', (m.lock_timeout * 1000)::bigint || 'ms', true);
+            execute format('refresh materialized view %s%I.%I',
+                           case when v_mode = 'concurrently' then 'concurrently ' else '' end, v_schema, v_name);
+            v_outcome := 'succeeded';
+        exception when others then
+            get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+            v_outcome := case when v_state = '55P03' then 'deferred' else 'failed' end;
+        end;
+        perform set_config('lock_timeout', v_old_lt, true);
+    end if;
+    v_ms := extract(epoch from clock_timestamp() - v_started) * 1000;
+    perform pgauto_mv.log(v_id, 'refresh', v_outcome, v_src, v_mode, v_ms,
+                          case when v_outcome = 'deferred' then 'lock_timeout: ' || v_message else v_message end,
+                          v_state);
+
+    -- Mark what the refresh covered; changes handled meanwhile arm the next one.
+    select * into s from pgauto_mv.mv_state where mv_id = v_id for update;
+    if v_outcome = 'succeeded' then
+        update pgauto_mv.mv_state
+           set last_refresh_at = clock_timestamp(), last_success_at = clock_timestamp(),
+               last_outcome = v_outcome, last_mode = v_mode, last_source = v_src, last_duration_ms = v_ms,
+               last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0,
+               first_change_at = case when change_seq = v_seq then null else v_started end,
+               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+         where mv_id = v_id;
+        perform pgauto_mv.arm(v_id);
+        perform pgauto_mv.cascade(v_id, true);
+    elsif v_outcome = 'failed' then
+        update pgauto_mv.mv_state
+           set last_refresh_at = clock_timestamp(), last_outcome = v_outcome, last_mode = v_mode,
+               last_source = v_src, last_duration_ms = v_ms, last_error = v_message, last_sqlstate = v_state,
+               failures = failures + 1,
+               retry_attempt = case when left(v_state, 2) = '40' and retry_attempt < 3 then retry_attempt + 1 else 0 end,
+               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+         where mv_id = v_id
+        returning retry_attempt into s.retry_attempt;
+        if s.retry_attempt > 0 then   -- class 40: again after 3, 5, 10 s, as pg_relay retries
+            perform pgauto_mv.put_off(v_id, p, null, clock_timestamp() + pgrelay.retry_delay(s.retry_attempt), 'retry');
+        else
+            perform pgauto_mv.cascade(v_id, false);   -- downstream views stop waiting for this one
+        end if;
+    else   -- deferred: the lock was not granted in time; try again with a growing pause
+        update pgauto_mv.mv_state set retry_attempt = retry_attempt + 1,
+               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+         where mv_id = v_id
+        returning retry_attempt into s.retry_attempt;
+        perform pgauto_mv.put_off(v_id, p, null,
+                                  clock_timestamp() + pgauto_mv.seconds(least(30, 2 ^ least(s.retry_attempt, 5))), 'lock_timeout');
+    end if;
+end
+$$;

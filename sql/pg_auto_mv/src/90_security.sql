@@ -1,0 +1,35 @@
+-- pg_auto_mv: privileges. PUBLIC gets nothing; the roles of 00_schema_roles.sql get what they need.
+
+revoke all on all tables in schema pgauto_mv from public;
+revoke all on all sequences in schema pgauto_mv from public;
+revoke all on all functions in schema pgauto_mv from public;
+revoke all on schema pgauto_mv from public;
+
+grant usage on schema pgauto_mv to pgauto_mv_reader, pgauto_mv_admin, pgrelay;
+
+-- mv_watch() only builds a value; anyone registering needs it.
+grant execute on function pgauto_mv.mv_watch(text, text, text[], boolean), pgauto_mv.version()
+    to pgauto_mv_reader, pgauto_mv_admin;
+
+-- Read: registry, status, log.
+grant select on pgauto_mv.mv, pgauto_mv.watch, pgauto_mv.mv_state, pgauto_mv.refresh_log,
+    pgauto_mv.chain, pgauto_mv.mv_status, pgauto_mv.setting to pgauto_mv_reader;
+
+-- Administer views the caller owns (each function checks ownership / MAINTAIN itself).
+grant execute on function
+    pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric),
+    pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric),
+    pgauto_mv.unregister_mv(text, text),
+    pgauto_mv.refresh_materialised_view_now(text, text),
+    pgauto_mv.refresh_materialized_view_now(text, text),
+    pgauto_mv.add_chain(text, text),
+    pgauto_mv.remove_chain(text, text)
+  to pgauto_mv_admin;
+grant execute on function pgauto_mv.wait_until_fresh(text, text, interval) to pgauto_mv_reader;
+
+-- Bulk loads: any writer may suspend watching in its own transaction and resume it.
+grant usage on schema pgauto_mv to public;
+grant execute on function pgauto_mv.suspend_watching(), pgauto_mv.resume_watching(boolean) to public;
+
+-- The handlers run as pg_relay actions, i.e. as role pgrelay.
+grant execute on function pgauto_mv.on_change_event(jsonb), pgauto_mv.on_refresh_event(jsonb) to pgrelay;

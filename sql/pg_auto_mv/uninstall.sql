@@ -1,0 +1,37 @@
+-- Removes pg_auto_mv from the current database, whichever way it was installed: its triggers on
+-- watched tables, its pg_relay channels and pending events, its schema, then its roles unless
+-- another database still uses them. Materialised views themselves are left as they are.
+-- Run with: psql -f pg_auto_mv_uninstall.sql
+\set ON_ERROR_STOP on
+do $uninstall$
+declare
+    v_trigger record;
+    v_role    text;
+begin
+    for v_trigger in
+        select t.tgname, format('%I.%I', n.nspname, c.relname) as tab
+          from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+          join pg_proc p on p.oid = t.tgfoid join pg_namespace pn on pn.oid = p.pronamespace
+         where pn.nspname = 'pgauto_mv' and t.tgparentid = 0
+    loop
+        execute format('drop trigger %I on %s', v_trigger.tgname, v_trigger.tab);
+    end loop;
+    if exists (select 1 from pg_catalog.pg_namespace where nspname = 'pgrelay') then
+        delete from pgrelay.queue where channel like 'pgauto\_mv.%';
+        delete from pgrelay.schedule where channel like 'pgauto\_mv.%';
+        delete from pgrelay.channel where name like 'pgauto\_mv.%';
+    end if;
+    if exists (select 1 from pg_catalog.pg_extension where extname = 'pg_auto_mv') then
+        drop extension pg_auto_mv;
+    else
+        drop schema if exists pgauto_mv cascade;
+    end if;
+    foreach v_role in array array['pgauto_mv_admin', 'pgauto_mv_reader'] loop
+        begin
+            execute pg_catalog.format('drop role if exists %I', v_role);
+        exception when dependent_objects_still_exist then
+            raise notice 'pg_auto_mv: kept role % (another database still uses it)', v_role;
+        end;
+    end loop;
+end
+$uninstall$;
