@@ -84,6 +84,10 @@ begin
                     where q.run_at = s.timer_due and q.id = s.timer_event_id and not q.held) then
         return;   -- the pending timer fires first and re-checks then
     end if;
+    if d.reason = 'cooldown' then   -- the refresh is due now but held back: say so
+        perform pgauto_mv.log(p_mv_id, 'refresh', 'deferred', 'watch',
+                              p_detail => format('cooldown: %s s after the last refresh, until %s', m.cooldown, d.due));
+    end if;
     v_ev := pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', p_mv_id, 'src', 'watch'), d.due);
     update pgauto_mv.mv_state set timer_event_id = v_ev, timer_due = d.due, timer_reason = d.reason
      where mv_id = p_mv_id;
@@ -233,10 +237,6 @@ begin
             return;
         end if;
         if d.due > clock_timestamp() + interval '2 ms' then
-            if d.reason = 'cooldown' then
-                perform pgauto_mv.log(v_id, 'refresh', 'deferred', 'watch',
-                                      p_detail => format('cooldown: %s s after the last refresh, until %s', m.cooldown, d.due));
-            end if;
             perform pgauto_mv.put_off(v_id, p, v_event, d.due, d.reason);
             return;
         end if;

@@ -1,0 +1,242 @@
+// pg_auto_mv end to end: watch triggers -> pg_relay -> the real processor engine -> REFRESH,
+// with sub-second timing settings: debounce, max_wait, cooldown, no lost update, rollback,
+// chains (a diamond), failures, and two processors racing on one view.
+#include "core/processor/Processor.h"
+#include "tests/harness/TestCluster.h"
+
+#include <QTest>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+#include <vector>
+
+using automv::pg::PgConnection;
+using automv::processor::LogFormat;
+using automv::processor::Processor;
+using automv::processor::ProcessorLog;
+using automv::processor::ProcessorOptions;
+using automv::test::ScratchDatabase;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string scalar(PgConnection &conn, const std::string &sql) { return std::string(conn.exec(sql).value(0, 0)); }
+double number(PgConnection &conn, const std::string &sql) { return std::stod(scalar(conn, sql)); }
+
+/// A processor engine running on its own thread until destroyed.
+class RunningProcessor {
+public:
+    RunningProcessor(const std::string &conninfo, int workers)
+        : m_log(LogFormat::Text, [](auto, const std::string &) {}) {
+        ProcessorOptions options;
+        options.conninfo = conninfo;
+        options.workers = workers;
+        options.pollInterval = 20ms;
+        m_processor = std::make_unique<Processor>(options, m_log);
+        m_thread = std::thread([this] { m_processor->run(); });
+    }
+    ~RunningProcessor() {
+        m_processor->stop();
+        m_thread.join();
+    }
+
+private:
+    ProcessorLog m_log;
+    std::unique_ptr<Processor> m_processor;
+    std::thread m_thread;
+};
+
+} // namespace
+
+class TestAutoMv : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        m_db = std::make_unique<ScratchDatabase>(QTest::currentTestFunction());
+        auto conn = m_db->connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("create table public.t (id int primary key, v int not null default 0)");
+        conn.exec("insert into public.t select g from generate_series(1, 100) g");
+        conn.exec("create materialized view public.s as select sum(v) as total, count(*) as n from public.t");
+        conn.exec("create unique index on public.s (n)");
+    }
+    void cleanup() { m_db.reset(); }
+
+    // 500 updates in ~2 s, lag L: exactly one refresh, about L after the last update.
+    void burstWithLagRefreshesOnceAfterTheLastChange() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_refresh_lag => 1.0, p_cooldown => 0");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        for (int i = 0; i < 500; ++i) {
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(i % 100 + 1)});
+            std::this_thread::sleep_for(4ms);   // the workload's pace, not a wait for a result
+        }
+        QVERIFY(waitUntilFresh(conn, "s", 10));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'change'"), std::string("500"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh'"), std::string("1"));
+        const double after = number(conn, R"(
+            select extract(epoch from (r.at - make_interval(secs => r.duration_ms / 1000)) - s.last_change_at)
+              from pgauto_mv.refresh_log r, pgauto_mv.mv_state s where r.kind = 'refresh')");
+        qInfo("refresh started %.3f s after the last change (lag 1.0 s)", after);
+        QVERIFY2(after >= 0.999 && after < 1.3, qPrintable(QString::number(after)));
+        QCOMPARE(scalar(conn, "select total from public.s"), std::string("500"));
+    }
+
+    // Writes for longer than max_wait: a refresh by max_wait after the first change.
+    void continuousWritesRefreshByMaxWait() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_refresh_lag => 1.0, p_max_wait => 1.5, p_cooldown => 0");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        const auto end = std::chrono::steady_clock::now() + 2800ms;
+        while (std::chrono::steady_clock::now() < end) {
+            conn.exec("update public.t set v = v + 1 where id = 1");
+            std::this_thread::sleep_for(20ms);
+        }
+        QVERIFY(waitUntilFresh(conn, "s", 10));
+        const double first = number(conn, R"(
+            select extract(epoch from (select min(at - make_interval(secs => duration_ms / 1000)) from pgauto_mv.refresh_log
+                                        where kind = 'refresh' and outcome = 'succeeded')
+                                    - (select min(at) from pgauto_mv.refresh_log where kind = 'change')))");
+        qInfo("first refresh started %.3f s after the first change (max_wait 1.5 s, writes for 2.8 s)", first);
+        QVERIFY2(first >= 1.499 && first < 1.8, qPrintable(QString::number(first)));
+        QCOMPARE(scalar(conn, "select total from public.s"), scalar(conn, "select sum(v) from public.t"));
+    }
+
+    // Cooldown C: no two completions closer than C; deferred refreshes still happen.
+    void cooldownSpacesCompletionsAndDefersNeverDrops() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_refresh_lag => 0, p_cooldown => 0.8");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        const auto end = std::chrono::steady_clock::now() + 2500ms;
+        while (std::chrono::steady_clock::now() < end) {
+            conn.exec("update public.t set v = v + 1 where id = 2");
+            std::this_thread::sleep_for(50ms);
+        }
+        QVERIFY(waitUntilFresh(conn, "s", 10));
+        const double minGap = number(conn, R"(
+            select coalesce(min(gap), 99) from (
+                select extract(epoch from at - lag(at) over (order by at)) as gap
+                  from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') g)");
+        const int refreshes = std::stoi(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"));
+        qInfo("%d refreshes, closest completions %.3f s apart (cooldown 0.8 s)", refreshes, minGap);
+        QVERIFY(refreshes >= 3);
+        QVERIFY2(minGap >= 0.799, qPrintable(QString::number(minGap)));
+        QVERIFY(std::stoi(scalar(conn, "select count(*) from pgauto_mv.refresh_log where outcome = 'deferred'")) >= 1);
+        QCOMPARE(scalar(conn, "select total from public.s"), scalar(conn, "select sum(v) from public.t"));
+    }
+
+    // A change committed while the refresh runs: another refresh follows (no lost update).
+    void changeDuringRefreshIsNotLost() {
+        auto conn = m_db->connect();
+        conn.exec("create function public.slow() returns int language sql as 'select 1 from pg_sleep(0.6)'");
+        conn.exec("create materialized view public.slow_s as select sum(v) as total, public.slow() as one from public.t");
+        conn.exec("select pgauto_mv.register_mv('slow_s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], p_cooldown => 0)");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("update public.t set v = 1 where id = 1");
+        QVERIFY(poll(conn, "select count(*) > 0 from pg_locks where locktype = 'advisory' and classid = 1885827695 and granted", 5));
+        conn.exec("update public.t set v = 2 where id = 2");   // committed during the refresh
+        QVERIFY(waitUntilFresh(conn, "slow_s", 10));
+        QCOMPARE(scalar(conn, "select total from public.slow_s"), std::string("3"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("2"));
+    }
+
+    // A rolled-back write requests nothing and refreshes nothing.
+    void rolledBackWriteRefreshesNothing() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_cooldown => 0");
+        conn.exec("begin");
+        conn.exec("update public.t set v = 5 where id = 3");
+        conn.exec("rollback");
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel like 'pgauto_mv.%'"), std::string("0"));
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        ProcessorOptions options;
+        options.conninfo = m_db->conninfo();
+        options.once = true;
+        Processor once(options, log);
+        QCOMPARE(once.run(), 0);
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log"), std::string("0"));
+        QCOMPARE(scalar(conn, "select refreshes from pgauto_mv.mv_state"), std::string("0"));
+    }
+
+    // A diamond a -> (b, c) -> d: the bottom refreshes once, after both sides.
+    void diamondRefreshesItsBottomOnce() {
+        auto conn = m_db->connect();
+        conn.exec("create materialized view public.a as select id, v from public.t");
+        conn.exec("create materialized view public.b as select sum(v) as sb from public.a");
+        conn.exec("create materialized view public.c as select count(*) as nc from public.a");
+        conn.exec("create materialized view public.d as select sb, nc from public.b, public.c");
+        conn.exec("select pgauto_mv.register_mv('a', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], p_cooldown => 0)");
+        for (const char *mv : {"b", "c", "d"})
+            conn.exec(std::string("select pgauto_mv.register_mv('") + mv + "', p_cooldown => 0)");
+        conn.exec("select pgauto_mv.add_chain('public.a', 'public.b')");
+        conn.exec("select pgauto_mv.add_chain('public.a', 'public.c')");
+        conn.exec("select pgauto_mv.add_chain('public.b', 'public.d')");
+        conn.exec("select pgauto_mv.add_chain('c', 'd')");
+        RunningProcessor processor(m_db->conninfo(), 3);
+        conn.exec("insert into public.t values (1000, 7)");
+        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where mv = 'public.d' and outcome = 'succeeded'", 10));
+        QVERIFY(waitUntilFresh(conn, "d", 10));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.d' and outcome = 'succeeded'"),
+                 std::string("1"));
+        QCOMPARE(scalar(conn, "select nc from public.d"), std::string("101"));
+        QCOMPARE(scalar(conn, "select sb from public.d"), std::string("7"));
+        QVERIFY(scalar(conn, "select min(at) from pgauto_mv.refresh_log where mv = 'public.d' and kind = 'refresh'") >
+                scalar(conn, "select max(at) from pgauto_mv.refresh_log where mv in ('public.b', 'public.c') and outcome = 'succeeded'"));
+    }
+
+    // Two processors hammering one slow view with refresh requests never refresh it twice at once.
+    void racingProcessorsNeverRefreshOneViewConcurrently() {
+        auto conn = m_db->connect();
+        conn.exec("create function public.slow() returns int language sql as 'select 1 from pg_sleep(0.05)'");
+        conn.exec("create materialized view public.slow_s as select sum(v) as total, public.slow() as one from public.t");
+        conn.exec("select pgauto_mv.register_mv('slow_s', p_cooldown => 0)");
+        conn.exec("select pgauto_mv.refresh_materialised_view_now('slow_s') from generate_series(1, 12)");
+        {
+            RunningProcessor first(m_db->conninfo(), 3);
+            RunningProcessor second(m_db->conninfo(), 3);
+            QVERIFY(poll(conn, "select count(*) = 12 from pgauto_mv.refresh_log where outcome = 'succeeded'", 20));
+        }
+        const int overlaps = std::stoi(scalar(conn, R"(
+            with r as (select at - make_interval(secs => duration_ms / 1000) as started, at as ended
+                         from pgauto_mv.refresh_log where outcome = 'succeeded')
+            select count(*) from r r1 join r r2 on r1.started < r2.started and r2.started < r1.ended)"));
+        QCOMPARE(overlaps, 0);
+    }
+
+    // A failing refresh is logged with its error and shows in mv_status; nothing is retried
+    // unless it is a class-40 error.
+    void failingRefreshIsLoggedWithItsError() {
+        auto conn = m_db->connect();
+        conn.exec("create materialized view public.bad as select 1 / (count(*) - 101)::int as x from public.t");
+        conn.exec("select pgauto_mv.register_mv('bad', p_watch_tables => array[pgauto_mv.mv_watch('public.t', 'INSERT')], p_cooldown => 0)");
+        RunningProcessor processor(m_db->conninfo(), 1);
+        conn.exec("insert into public.t values (101)");   // the 101st row makes the view divide by zero
+        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'failed'", 10));
+        QCOMPARE(scalar(conn, "select sqlstate || ' ' || detail from pgauto_mv.refresh_log where outcome = 'failed'"),
+                 std::string("22012 division by zero"));
+        QCOMPARE(scalar(conn, "select state || ' ' || last_error from pgauto_mv.mv_status"), std::string("failed division by zero"));
+    }
+
+private:
+    void registerS(PgConnection &conn, const std::string &timing) {
+        conn.exec("select pgauto_mv.register_mv('s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], " + timing + ")");
+    }
+    static bool waitUntilFresh(PgConnection &conn, const std::string &mv, int seconds) {
+        return scalar(conn, "select pgauto_mv.wait_until_fresh('" + mv + "', p_timeout => '" + std::to_string(seconds) + " s')") == "t";
+    }
+    static bool poll(PgConnection &conn, const std::string &condition, int seconds) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (scalar(conn, condition) == "t")
+                return true;
+            std::this_thread::sleep_for(10ms);
+        }
+        return false;
+    }
+    std::unique_ptr<ScratchDatabase> m_db;
+};
+
+QTEST_GUILESS_MAIN(TestAutoMv)
+#include "tst_auto_mv.moc"
