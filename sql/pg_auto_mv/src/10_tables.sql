@@ -1,7 +1,7 @@
 -- pg_auto_mv: tables. PUBLIC gets nothing on any of them (see 90_security.sql).
 --
--- Writers only ever append (a pg_relay event per transaction, from the watch triggers); the
--- rows below are written by the processor's handlers and by the administrative functions.
+-- Writers only ever append one row per transaction to pgauto_mv.request (from the watch
+-- triggers); everything else is written by the processor's handlers and the admin functions.
 
 create table pgauto_mv.setting (
     name  text primary key,
@@ -63,6 +63,31 @@ create table pgauto_mv.mv_state (
     failures         bigint not null default 0
 );
 comment on table pgauto_mv.mv_state is 'Per-view refresh state kept by the handlers; read it through pgauto_mv.mv_status';
+
+-- Refresh requests, appended by the watch triggers (one row per transaction, listing the views
+-- not yet requested in it) and drained in bulk by pgauto_mv.on_drain_event(). No index: an
+-- append costs one heap insert; the drain reads and deletes everything at once.
+create table pgauto_mv.request (
+    mv_ids    text[] not null,
+    t         timestamptz not null default pg_catalog.clock_timestamp(),
+    table_oid oid,
+    op        text,
+    source    text not null default 'watch',
+    nudge     boolean not null default false   -- re-check the timer only; no new change
+) with (autovacuum_vacuum_threshold = 2000, autovacuum_vacuum_scale_factor = 0,
+        autovacuum_vacuum_cost_delay = 0);
+comment on table pgauto_mv.request is 'Refresh requests from writers'' transactions, drained by the processor';
+
+-- Whether a drain is running or scheduled: while active, writers only append; when idle, the
+-- first writer of a transaction also enqueues a drain event.
+create table pgauto_mv.drain_state (
+    singleton     boolean primary key default true check (singleton),
+    active        boolean not null default false,
+    next_event_id bigint,
+    next_at       timestamptz
+);
+insert into pgauto_mv.drain_state default values;
+comment on table pgauto_mv.drain_state is 'Drain bookkeeping (see pgauto_mv.on_drain_event())';
 
 -- The log: every trigger firing (kind change) and every refresh attempt (kind refresh).
 create table pgauto_mv.refresh_log (

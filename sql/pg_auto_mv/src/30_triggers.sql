@@ -2,9 +2,13 @@
 --
 -- One trigger set per watched table, shared by every view that watches it: a statement-level
 -- AFTER trigger per operation (UPDATE: one per distinct column list), whose arguments are the
--- ids of the views it serves. Firing adds one pg_relay event per transaction listing the views
--- not yet requested in this transaction (a transaction-local setting remembers them), so a
--- writer appends one row and never waits on another writer; the processor coalesces.
+-- ids of the views it serves. Firing appends one row to pgauto_mv.request per transaction,
+-- listing the views not yet requested in this transaction (a transaction-local setting
+-- remembers them): a writer appends one heap row and never waits on another writer; the
+-- processor drains the requests in bulk and coalesces them per view.
+-- Waking the processor: while a drain is active (pgauto_mv.drain_state) the processor polls
+-- the requests every 50 ms by itself; when it is idle, the writer also enqueues a drain event,
+-- once per transaction. See on_drain_event() for why no request is ever stranded.
 -- Partitions: statement triggers of a partitioned table do not fire for writes sent straight
 -- to a partition, so every partition gets the same set.
 -- fire_on_replica: logical-replication apply fires only row-level triggers, so such views also
@@ -13,10 +17,32 @@
 -- Bulk loads: SET LOCAL pgauto_mv.suspend = on (or pgauto_mv.suspend_watching()) makes the
 -- triggers only remember the views; pgauto_mv.resume_watching() requests them once.
 
+-- Appends a request and makes sure a drain will see it.
+create function pgauto_mv.enqueue_request(p_ids text[], p_table oid, p_op text, p_source text,
+                                          p_nudge boolean default false)
+returns void
+language plpgsql
+-- no SET clause: internal, called only from functions that pin search_path (a SET costs
+-- a GUC save/restore on every call, on the writers' path)
+as $$
+begin
+    -- The append comes first: from here until commit this transaction holds RowExclusiveLock
+    -- on pgauto_mv.request, which a drain sees as "a writer in flight".
+    insert into pgauto_mv.request (mv_ids, table_oid, op, source, nudge)
+    values (p_ids, p_table, p_op, p_source, p_nudge);
+    if not (select active from pgauto_mv.drain_state)
+       and coalesce(current_setting('pgauto_mv.drain_requested', true), '') <> 'on' then
+        perform set_config('pgauto_mv.drain_requested', 'on', true);
+        perform pgrelay.notify('pgauto_mv.drain');
+    end if;
+end
+$$;
+
 create function pgauto_mv.request(p_ids text[], p_table oid, p_op text)
 returns void
 language plpgsql
-set search_path = pg_catalog, pg_temp
+-- no SET clause: internal, called only from functions that pin search_path (a SET costs
+-- a GUC save/restore on every call, on the writers' path)
 as $$
 declare
     v_done text := current_setting('pgauto_mv.requested', true);
@@ -43,8 +69,7 @@ begin
                            || array_to_string(v_new, ',') || ',', true);
         return;
     end if;
-    perform pgrelay.notify('pgauto_mv.change',
-                           jsonb_build_object('m', v_new, 't', clock_timestamp(), 'r', p_table, 'o', p_op));
+    perform pgauto_mv.enqueue_request(v_new, p_table, p_op, 'watch');
 end
 $$;
 
@@ -54,7 +79,7 @@ language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-    perform pgauto_mv.request(tg_argv, tg_relid, tg_op);
+    perform pgauto_mv.request(tg_argv[0:tg_nargs - 1], tg_relid, tg_op);
     return null;
 end
 $$;
@@ -67,7 +92,7 @@ set search_path = pg_catalog, pg_temp
 as $$
 begin
     if current_setting('session_replication_role') = 'replica' then
-        perform pgauto_mv.request(tg_argv, tg_relid, tg_op);
+        perform pgauto_mv.request(tg_argv[0:tg_nargs - 1], tg_relid, tg_op);
     end if;
     return null;
 end
@@ -176,8 +201,7 @@ begin
     perform set_config('pgauto_mv.suspend', 'off', true);
     perform set_config('pgauto_mv.suspended_ids', '', true);
     if p_request_refresh and cardinality(v_ids) > 0 then
-        perform pgrelay.notify('pgauto_mv.change',
-                               jsonb_build_object('m', v_ids, 't', clock_timestamp(), 's', 'bulk'));
+        perform pgauto_mv.enqueue_request(v_ids, null, null, 'bulk');
     end if;
     return coalesce(cardinality(v_ids), 0);
 end

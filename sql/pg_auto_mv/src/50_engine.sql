@@ -1,8 +1,8 @@
 -- pg_auto_mv: the timing engine and the refresh, run by the processor through pg_relay.
 --
---   writer's transaction ──(watch trigger)──> event on channel pgauto_mv.change   (append only)
---   on_change_event():  per view: first/last change time, change_seq += 1, and arm the view's
---                       one timer: an event on pgauto_mv.refresh due at
+--   writer's transaction ──(watch trigger)──> row in pgauto_mv.request   (append only)
+--   on_drain_event():   takes all requests, per view: first/last change time, change_seq += n,
+--                       and arms the view's one timer: an event on pgauto_mv.refresh due at
 --                         due = min(last_change + refresh_lag, first_change + max_wait)
 --                               but not before last completion + cooldown
 --   on_refresh_event(): a timer that fires early (more changes came) re-arms itself at the new
@@ -11,8 +11,7 @@
 --
 -- Never a lost update: the refresh reads change_seq before REFRESH takes its snapshot; a change
 -- whose event is handled later leaves change_seq higher, and the end of the refresh (which
--- locks the state row) arms a new timer. Change handlers never wait: they take the state row
--- with SKIP LOCKED and, when it is busy, hand the change to a new event 20 ms later.
+-- locks the state row) arms a new timer.
 
 create function pgauto_mv.log(p_mv_id integer, p_kind text, p_outcome text, p_source text,
                               p_mode text default null, p_duration_ms double precision default null,
@@ -106,48 +105,89 @@ begin
 end
 $$;
 
--- Handler of channel pgauto_mv.change: {"m": [view ids], "t": change time, "r": table oid,
--- "o": operation, "s": source (watch / bulk / chain / schedule), "x": true when handed over}.
-create function pgauto_mv.on_change_event(p jsonb)
+-- Handler of channel pgauto_mv.drain: takes every request at once, coalesces them per view
+-- (first/last change time, change_seq += 1, one log row), arms the views' timers, and decides
+-- whether to keep draining (every 50 ms) or go idle.
+--
+-- No request is ever stranded. A writer appends its request (holding RowExclusiveLock on
+-- pgauto_mv.request until it ends) and only then reads drain_state.active:
+--   * it reads false: it enqueues a drain itself, which runs after its commit;
+--   * it reads true: that value was committed by a drain D that also scheduled a drain D'
+--     after it. Going idle is itself two steps: a drain commits active = false and schedules
+--     one last sweep; every drain first looks for writers in flight (their lock) and then
+--     consumes. A writer that read true did so before the idle commit, so its append came
+--     before the sweep's look: the sweep sees its lock, or its committed request.
+create function pgauto_mv.on_drain_event(p jsonb)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-    v_t      timestamptz := coalesce((p->>'t')::timestamptz, clock_timestamp());
-    v_src    text := coalesce(p->>'s', 'watch');
-    v_detail text;
-    v_id     integer;
-    v_busy   integer[];
+    v_event    bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
+    ds         pgauto_mv.drain_state;
+    v_inflight boolean;
+    v_taken    integer := 0;
+    r          record;
+    v_next_at  timestamptz;
+    v_next     bigint;
 begin
-    if not coalesce((p->>'x')::boolean, false) and p ? 'r' then
-        v_detail := format('%s on %s', p->>'o', coalesce(pgauto_mv.display_name((p->>'r')::oid), 'table ' || (p->>'r')));
+    select * into ds from pgauto_mv.drain_state for update skip locked;
+    if not found then   -- another drain is at work; look again shortly
+        perform pgrelay.notify('pgauto_mv.drain', null, clock_timestamp() + interval '50 ms');
+        return;
     end if;
-    for v_id in select distinct e::integer from jsonb_array_elements_text(p->'m') e order by 1 loop
-        if not coalesce((p->>'x')::boolean, false) and not coalesce((p->>'n')::boolean, false) then
-            perform pgauto_mv.log(v_id, 'change', 'changed', v_src, p_detail => v_detail, p_at => v_t);
-        end if;
-        perform 1 from pgauto_mv.mv_state where mv_id = v_id for update skip locked;
+    if ds.active and ds.next_event_id is distinct from v_event
+       and exists (select 1 from pgrelay.queue q where q.run_at = ds.next_at and q.id = ds.next_event_id and not q.held) then
+        return;   -- the scheduled drain comes later and will see all this one would
+    end if;
+
+    -- 1. Writers in flight (they hold their lock until they end) ...
+    v_inflight := exists (select 1 from pg_locks l
+                           where l.locktype = 'relation' and l.relation = 'pgauto_mv.request'::regclass
+                             and l.database = (select oid from pg_database where datname = current_database())
+                             and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid());
+    -- 2. ... then everything committed so far, coalesced per view.
+    for r in
+        with taken as (
+            delete from pgauto_mv.request returning *
+        ), per_view as (
+            select unnest(mv_ids)::integer as mv_id, t, table_oid, op, source, nudge from taken
+        )
+        select mv_id, min(t) filter (where not nudge) as first_t, max(t) filter (where not nudge) as last_t,
+               count(*) filter (where not nudge) as n, count(*) as requests,
+               (array_agg(source order by t) filter (where not nudge))[1] as source,
+               string_agg(distinct coalesce(op || ' on ' || pgauto_mv.display_name(table_oid), source), ', ') as what
+          from per_view group by mv_id order by mv_id
+    loop
+        v_taken := v_taken + r.requests;
+        perform 1 from pgauto_mv.mv_state where mv_id = r.mv_id for update;
         if not found then
-            if exists (select 1 from pgauto_mv.mv_state where mv_id = v_id) then
-                v_busy := v_busy || v_id;   -- busy right now: hand it over, never wait
-            end if;
-            continue;
+            continue;   -- unregistered meanwhile
         end if;
-        if not coalesce((p->>'n')::boolean, false) then
+        if r.n > 0 then
+            perform pgauto_mv.log(r.mv_id, 'change', 'changed', r.source,
+                                  p_detail => format('%s transaction(s) from %s to %s: %s', r.n,
+                                                     to_char(r.first_t, 'HH24:MI:SS.MS'), to_char(r.last_t, 'HH24:MI:SS.MS'), r.what),
+                                  p_at => r.last_t);
             update pgauto_mv.mv_state
-               set first_change_at = least(coalesce(first_change_at, v_t), v_t),
-                   last_change_at = greatest(coalesce(last_change_at, v_t), v_t),
-                   change_seq = change_seq + 1
-             where mv_id = v_id;
+               set first_change_at = least(coalesce(first_change_at, r.first_t), r.first_t),
+                   last_change_at = greatest(coalesce(last_change_at, r.last_t), r.last_t),
+                   change_seq = change_seq + r.n
+             where mv_id = r.mv_id;
         end if;
-        perform pgauto_mv.arm(v_id);
+        perform pgauto_mv.arm(r.mv_id);
     end loop;
-    if v_busy is not null then
-        perform pgrelay.notify('pgauto_mv.change',
-                               jsonb_build_object('m', v_busy, 't', v_t, 's', v_src, 'x', true,
-                                                  'n', coalesce((p->>'n')::boolean, false)),
-                               clock_timestamp() + interval '20 ms');
+
+    -- 3. Keep draining while there is traffic; otherwise go idle through one last sweep.
+    v_next_at := clock_timestamp() + interval '50 ms';
+    if v_taken > 0 or v_inflight then
+        v_next := pgrelay.notify('pgauto_mv.drain', null, v_next_at);
+        update pgauto_mv.drain_state set active = true, next_event_id = v_next, next_at = v_next_at;
+    elsif ds.active then
+        v_next := pgrelay.notify('pgauto_mv.drain', null, v_next_at);
+        update pgauto_mv.drain_state set active = false, next_event_id = v_next, next_at = v_next_at;
+    elsif ds.next_event_id is not null then
+        update pgauto_mv.drain_state set next_event_id = null, next_at = null;
     end if;
 end
 $$;

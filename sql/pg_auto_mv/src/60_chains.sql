@@ -56,9 +56,7 @@ begin
     select array_agg(downstream_id order by downstream_id) into v_down
       from pgauto_mv.chain where upstream_id = p_mv_id;
     if v_down is not null then
-        perform pgrelay.notify('pgauto_mv.change',
-                               jsonb_build_object('m', v_down, 't', clock_timestamp(), 's', 'chain',
-                                                  'n', not p_changed));
+        perform pgauto_mv.enqueue_request(v_down::text[], null, null, 'chain', not p_changed);
     end if;
 end
 $$;

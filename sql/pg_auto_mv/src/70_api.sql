@@ -29,8 +29,7 @@ returns boolean
 language sql stable
 set search_path = pg_catalog, pg_temp
 as $$
-    select exists (select 1 from pgrelay.queue q
-                    where q.channel = 'pgauto_mv.change' and q.payload->'m' @> to_jsonb(array[p_mv_id::text]))
+    select exists (select 1 from pgauto_mv.request r where r.mv_ids @> array[p_mv_id::text])
         or exists (select 1 from pgrelay.queue q
                     where q.channel = 'pgauto_mv.refresh' and (q.payload->>'mv')::integer = p_mv_id
                       and q.payload->>'src' <> 'watch')
@@ -81,8 +80,7 @@ select m.id,
             else 'fresh' end as state,
        s.first_change_at as changed_since,
        s.last_change_at,
-       (select count(*) from pgrelay.queue q
-         where q.channel = 'pgauto_mv.change' and q.payload->'m' @> to_jsonb(array[m.id::text])) as pending_requests,
+       (select count(*) from pgauto_mv.request r where r.mv_ids @> array[m.id::text]) as pending_requests,
        case when s.timer_event_id is not null then s.timer_due end as next_due,
        case when s.first_change_at is null then null
             when s.timer_reason = 'upstream' then 'waiting for upstream ' || coalesce(pgauto_mv.upstream_busy(m.id), 'views')

@@ -32,4 +32,4 @@ grant usage on schema pgauto_mv to public;
 grant execute on function pgauto_mv.suspend_watching(), pgauto_mv.resume_watching(boolean) to public;
 
 -- The handlers run as pg_relay actions, i.e. as role pgrelay.
-grant execute on function pgauto_mv.on_change_event(jsonb), pgauto_mv.on_refresh_event(jsonb) to pgrelay;
+grant execute on function pgauto_mv.on_drain_event(jsonb), pgauto_mv.on_refresh_event(jsonb) to pgrelay;

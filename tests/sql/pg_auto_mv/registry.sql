@@ -20,7 +20,7 @@ grant usage on schema app to t_stranger;
 grant pgauto_mv_admin to t_stranger;
 
 begin;
-select plan(38);
+select plan(39);
 
 -- Registration and defaults.
 select is(pgauto_mv.register_mv('daily', 'app', array[pgauto_mv.mv_watch('app.orders')]), 1, 'register_mv returns the id');
@@ -46,20 +46,22 @@ select ok(exists (select 1 from pg_trigger where tgrelid = 'app.orders'::regclas
           'the narrowed view gets its own UPDATE OF amount trigger');
 
 -- One event per transaction per view, whatever the statements; a rollback leaves none.
-delete from pgrelay.queue where channel = 'pgauto_mv.change';
+delete from pgauto_mv.request;
 savepoint w;
 insert into app.orders (amount) values (1), (2);
 update app.orders set note = 'n';
 update app.orders set amount = amount + 1;
-select is((select count(*)::int from pgrelay.queue where channel = 'pgauto_mv.change'), 1,
-          'insert + two updates in one transaction: one event');
-select is((select payload->'m' from pgrelay.queue where channel = 'pgauto_mv.change' order by id limit 1), '["1", "2"]',
+select is((select count(*)::int from pgauto_mv.request), 1,
+          'insert + two updates in one transaction: one request');
+select is((select count(*)::int from pgrelay.queue where channel = 'pgauto_mv.drain'), 1,
+          'and, the drain being idle, one drain event to wake the processor');
+select is((select mv_ids from pgauto_mv.request), '{1,2}',
           'it lists both views');
 rollback to savepoint w;
-select is((select count(*)::int from pgrelay.queue where channel = 'pgauto_mv.change'), 0, 'rolled back: no request');
+select is((select count(*)::int from pgauto_mv.request), 0, 'rolled back: no request');
 savepoint w2;
 update app.orders set note = 'only the note';
-select is((select payload->'m' from pgrelay.queue where channel = 'pgauto_mv.change'), '["1"]',
+select is((select mv_ids from pgauto_mv.request), '{1}',
           'an UPDATE of a column the narrowed view does not read requests only the other view');
 rollback to savepoint w2;
 
@@ -67,9 +69,9 @@ rollback to savepoint w2;
 savepoint b;
 select pgauto_mv.suspend_watching();
 insert into app.orders (amount) select g from generate_series(1, 100) g;
-select is((select count(*)::int from pgrelay.queue where channel = 'pgauto_mv.change'), 0, 'suspended: no request');
+select is((select count(*)::int from pgauto_mv.request), 0, 'suspended: no request');
 select is(pgauto_mv.resume_watching(), 2, 'resume_watching() requests the two views it skipped');
-select is((select count(*)::int from pgrelay.queue where channel = 'pgauto_mv.change' and payload->>'s' = 'bulk'), 1,
+select is((select count(*)::int from pgauto_mv.request where source = 'bulk'), 1,
           'in one request');
 rollback to savepoint b;
 
@@ -86,10 +88,10 @@ select pgauto_mv.register_mv('event_counts', 'app', array[pgauto_mv.mv_watch('ap
 select is((select count(*)::int from pg_trigger where tgname = 'pgauto_mv_insert'
             and tgrelid in ('app.events'::regclass, 'app.events_2025'::regclass, 'app.events_2026'::regclass)), 3,
           'the partitioned table and each partition get the trigger');
-delete from pgrelay.queue where channel = 'pgauto_mv.change';
+delete from pgauto_mv.request;
 savepoint p;
 insert into app.events_2026 values (1, '2026-05-01', 1);
-select is((select payload->'m' from pgrelay.queue where channel = 'pgauto_mv.change'), '["3"]',
+select is((select mv_ids from pgauto_mv.request), '{3}',
           'an insert into a partition requests the view');
 rollback to savepoint p;
 
