@@ -17,49 +17,65 @@
 -- Bulk loads: SET LOCAL pgauto_mv.suspend = on (or pgauto_mv.suspend_watching()) makes the
 -- triggers only remember the views; pgauto_mv.resume_watching() requests them once.
 
--- Appends a request and makes sure a drain will see it.
-create function pgauto_mv.enqueue_request(p_ids text[], p_table oid, p_op text, p_source text,
-                                          p_nudge boolean default false)
+-- Enqueues a drain event unless this transaction did so already. Called after an append,
+-- when drain_state says no drain is active.
+create function pgauto_mv.wake_drain()
 returns void
 language plpgsql
--- no SET clause: internal, called only from functions that pin search_path (a SET costs
--- a GUC save/restore on every call, on the writers' path)
+-- no SET clause: internal, called only from functions that pin search_path
 as $$
 begin
-    -- The append comes first: from here until commit this transaction holds RowExclusiveLock
-    -- on pgauto_mv.request, which a drain sees as "a writer in flight".
-    insert into pgauto_mv.request (mv_ids, table_oid, op, source, nudge)
-    values (p_ids, p_table, p_op, p_source, p_nudge);
-    if not (select active from pgauto_mv.drain_state)
-       and coalesce(current_setting('pgauto_mv.drain_requested', true), '') <> 'on' then
+    if coalesce(current_setting('pgauto_mv.drain_requested', true), '') <> 'on' then
         perform set_config('pgauto_mv.drain_requested', 'on', true);
         perform pgrelay.notify('pgauto_mv.drain');
     end if;
 end
 $$;
 
-create function pgauto_mv.request(p_ids text[], p_table oid, p_op text)
+-- Appends a request (for the bulk-load switch and chains) and makes sure a drain will see it.
+create function pgauto_mv.enqueue_request(p_ids text[], p_table oid, p_op text, p_source text,
+                                          p_nudge boolean default false)
 returns void
 language plpgsql
--- no SET clause: internal, called only from functions that pin search_path (a SET costs
--- a GUC save/restore on every call, on the writers' path)
+-- no SET clause: internal, called only from functions that pin search_path
+as $$
+begin
+    insert into pgauto_mv.request (mv_ids, table_oid, op, source, nudge)
+    values (p_ids, p_table, p_op, p_source, p_nudge);
+    if not (select active from pgauto_mv.drain_state) then
+        perform pgauto_mv.wake_drain();
+    end if;
+end
+$$;
+
+-- The watch trigger, statement-level (and, for fire_on_replica, row-level ENABLE ALWAYS, which
+-- does its work only while logical replication applies). Written as one function with no
+-- nested calls on the common path: it runs in every writer's transaction.
+create function pgauto_mv.on_write()
+returns trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
-    v_done text := current_setting('pgauto_mv.requested', true);
+    v_done text;
     v_new  text[];
     v_id   text;
 begin
+    if tg_level = 'ROW' and current_setting('session_replication_role') <> 'replica' then
+        return null;   -- local writes are served by the statement triggers
+    end if;
+    v_done := current_setting('pgauto_mv.requested', true);
     if v_done is null or v_done = '' then
-        v_new := p_ids;
+        v_new := tg_argv[0:tg_nargs - 1];
         v_done := ',';
     else
-        foreach v_id in array p_ids loop
+        foreach v_id in array tg_argv[0:tg_nargs - 1] loop
             if strpos(v_done, ',' || v_id || ',') = 0 then
                 v_new := v_new || v_id;
             end if;
         end loop;
         if v_new is null then
-            return;   -- every view was requested earlier in this transaction
+            return null;   -- every view was requested earlier in this transaction
         end if;
     end if;
     perform set_config('pgauto_mv.requested', v_done || array_to_string(v_new, ',') || ',', true);
@@ -67,37 +83,18 @@ begin
         perform set_config('pgauto_mv.suspended_ids',
                            coalesce(nullif(current_setting('pgauto_mv.suspended_ids', true), ''), ',')
                            || array_to_string(v_new, ',') || ',', true);
-        return;
+        return null;
     end if;
-    perform pgauto_mv.enqueue_request(v_new, p_table, p_op, 'watch');
-end
-$$;
-
-create function pgauto_mv.on_write()
-returns trigger
-language plpgsql security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-    perform pgauto_mv.request(tg_argv[0:tg_nargs - 1], tg_relid, tg_op);
-    return null;
-end
-$$;
-comment on function pgauto_mv.on_write() is 'Statement-level watch trigger: requests a refresh of the views in its arguments';
-
-create function pgauto_mv.on_replica_write()
-returns trigger
-language plpgsql security definer
-set search_path = pg_catalog, pg_temp
-as $$
-begin
-    if current_setting('session_replication_role') = 'replica' then
-        perform pgauto_mv.request(tg_argv[0:tg_nargs - 1], tg_relid, tg_op);
+    -- The append comes first: from here until commit this transaction holds RowExclusiveLock
+    -- on pgauto_mv.request, which a drain sees as "a writer in flight" (see on_drain_event()).
+    insert into pgauto_mv.request (mv_ids, table_oid, op) values (v_new, tg_relid, tg_op);
+    if not (select active from pgauto_mv.drain_state) then
+        perform pgauto_mv.wake_drain();
     end if;
     return null;
 end
 $$;
-comment on function pgauto_mv.on_replica_write() is 'ENABLE ALWAYS row-level watch trigger for views with fire_on_replica';
+comment on function pgauto_mv.on_write() is 'Watch trigger: requests a refresh of the views in its arguments, once per transaction';
 
 -- Makes a table's pg_auto_mv triggers match the registry (drops them all when nothing watches
 -- it any more). Idempotent; called by register/alter/unregister and clean_mv().
@@ -167,7 +164,7 @@ begin
                   from pgauto_mv.watch w join pgauto_mv.mv m on m.id = w.mv_id
                  where w.table_oid = p_table and m.fire_on_replica and v_op = any (w.operations);
                 if v_args is not null then
-                    execute format('create trigger %I after %s on %s for each %s execute function pgauto_mv.on_replica_write(%s)',
+                    execute format('create trigger %I after %s on %s for each %s execute function pgauto_mv.on_write(%s)',
                                    'pgauto_mv_replica_' || lower(v_op), v_op, v_target.name,
                                    case when v_op = 'TRUNCATE' then 'statement' else 'row' end, v_args);
                     execute format('alter table %s enable always trigger %I', v_target.name,
