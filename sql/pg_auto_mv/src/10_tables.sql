@@ -78,16 +78,24 @@ create table pgauto_mv.request (
         autovacuum_vacuum_cost_delay = 0);
 comment on table pgauto_mv.request is 'Refresh requests from writers'' transactions, drained by the processor';
 
--- Whether a drain is running or scheduled: while active, writers only append; when idle, the
--- first writer of a transaction also enqueues a drain event.
+-- Whether drains are running: while active, writers only append; when idle, the first writer
+-- of a transaction also enqueues a drain event. Every writer reads this row, so it changes only
+-- when the state flips (a row updated 20 times a second would make each read walk a chain of
+-- dead versions); the drains' own bookkeeping lives in drain_schedule.
 create table pgauto_mv.drain_state (
+    singleton boolean primary key default true check (singleton),
+    active    boolean not null default false
+);
+insert into pgauto_mv.drain_state default values;
+comment on table pgauto_mv.drain_state is 'Are drains running? Read by every watch trigger (see pgauto_mv.on_drain_event())';
+
+create table pgauto_mv.drain_schedule (
     singleton     boolean primary key default true check (singleton),
-    active        boolean not null default false,
     next_event_id bigint,
     next_at       timestamptz
 );
-insert into pgauto_mv.drain_state default values;
-comment on table pgauto_mv.drain_state is 'Drain bookkeeping (see pgauto_mv.on_drain_event())';
+insert into pgauto_mv.drain_schedule default values;
+comment on table pgauto_mv.drain_schedule is 'The next scheduled drain event';
 
 -- The log: every trigger firing (kind change) and every refresh attempt (kind refresh).
 create table pgauto_mv.refresh_log (

@@ -124,19 +124,21 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
     v_event    bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
-    ds         pgauto_mv.drain_state;
+    v_active   boolean;
+    ds         pgauto_mv.drain_schedule;
     v_inflight boolean;
     v_taken    integer := 0;
     r          record;
     v_next_at  timestamptz;
     v_next     bigint;
 begin
-    select * into ds from pgauto_mv.drain_state for update skip locked;
-    if not found then   -- another drain is at work; look again shortly
+    if not pg_try_advisory_xact_lock(1885827695, 0) then   -- another drain is at work
         perform pgrelay.notify('pgauto_mv.drain', null, clock_timestamp() + interval '50 ms');
         return;
     end if;
-    if ds.active and ds.next_event_id is distinct from v_event
+    select active into v_active from pgauto_mv.drain_state;
+    select * into ds from pgauto_mv.drain_schedule;
+    if v_active and ds.next_event_id is distinct from v_event
        and exists (select 1 from pgrelay.queue q where q.run_at = ds.next_at and q.id = ds.next_event_id and not q.held) then
         return;   -- the scheduled drain comes later and will see all this one would
     end if;
@@ -180,14 +182,14 @@ begin
 
     -- 3. Keep draining while there is traffic; otherwise go idle through one last sweep.
     v_next_at := clock_timestamp() + interval '50 ms';
-    if v_taken > 0 or v_inflight then
+    if v_taken > 0 or v_inflight or v_active then
         v_next := pgrelay.notify('pgauto_mv.drain', null, v_next_at);
-        update pgauto_mv.drain_state set active = true, next_event_id = v_next, next_at = v_next_at;
-    elsif ds.active then
-        v_next := pgrelay.notify('pgauto_mv.drain', null, v_next_at);
-        update pgauto_mv.drain_state set active = false, next_event_id = v_next, next_at = v_next_at;
+        update pgauto_mv.drain_schedule set next_event_id = v_next, next_at = v_next_at;
+        if v_active <> (v_taken > 0 or v_inflight) then   -- flips only: writers read this row
+            update pgauto_mv.drain_state set active = not v_active;
+        end if;
     elsif ds.next_event_id is not null then
-        update pgauto_mv.drain_state set next_event_id = null, next_at = null;
+        update pgauto_mv.drain_schedule set next_event_id = null, next_at = null;
     end if;
 end
 $$;
