@@ -126,3 +126,22 @@ create table pgauto_mv.chain (
 );
 create index chain_downstream_idx on pgauto_mv.chain (downstream_id);
 comment on table pgauto_mv.chain is 'Refresh chains (a DAG): downstream refreshes after upstream succeeded';
+
+-- Named schedules (each a pg_relay schedule named 'pgauto_mv:<name>') and the views they refresh.
+create table pgauto_mv.schedule (
+    name       text primary key,
+    every      interval,
+    cron       text,
+    timezone   text not null default 'UTC',
+    created_at timestamptz not null default pg_catalog.now(),
+    check ((every is null) <> (cron is null))
+);
+comment on table pgauto_mv.schedule is 'Named refresh schedules shared by many views (run by pg_relay schedules)';
+
+create table pgauto_mv.schedule_mv (
+    schedule_name text not null references pgauto_mv.schedule (name) on delete cascade,
+    mv_id         integer not null references pgauto_mv.mv (id) on delete cascade,
+    primary key (schedule_name, mv_id)
+);
+create index schedule_mv_mv_idx on pgauto_mv.schedule_mv (mv_id);
+comment on table pgauto_mv.schedule_mv is 'Which views each named schedule refreshes';

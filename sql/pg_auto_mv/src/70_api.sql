@@ -68,7 +68,7 @@ comment on function pgauto_mv.wait_until_fresh(text, text, interval) is
 
 create view pgauto_mv.mv_status as
 select m.id,
-       coalesce(format('%I.%I', n.nspname, c.relname), format('%I.%I', m.mv_schema, m.mv_name)) as mv,
+       case when c.oid is not null then format('%I.%I', n.nspname, c.relname) else format('%I.%I', m.mv_schema, m.mv_name) end as mv,
        case when c.oid is null then 'missing'
             when exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.classid = 1885827695
                                                     and l.objid = m.id and l.granted) then 'refreshing'

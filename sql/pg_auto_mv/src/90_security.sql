@@ -23,8 +23,18 @@ grant execute on function
     pgauto_mv.refresh_materialised_view_now(text, text),
     pgauto_mv.refresh_materialized_view_now(text, text),
     pgauto_mv.add_chain(text, text),
-    pgauto_mv.remove_chain(text, text)
+    pgauto_mv.remove_chain(text, text),
+    pgauto_mv.create_schedule(text, interval, text, text),
+    pgauto_mv.drop_schedule(text),
+    pgauto_mv.attach_schedule(text, text),
+    pgauto_mv.detach_schedule(text, text),
+    pgauto_mv.sync_mv(),
+    pgauto_mv.clean_mv(),
+    pgauto_mv.set_setting(text, text),
+    pgauto_mv.purge_log()
   to pgauto_mv_admin;
+grant execute on function pgauto_mv.get_mv_problems() to pgauto_mv_reader;
+grant select on pgauto_mv.schedule, pgauto_mv.schedule_mv to pgauto_mv_reader;
 grant execute on function pgauto_mv.wait_until_fresh(text, text, interval) to pgauto_mv_reader;
 
 -- Bulk loads: any writer may suspend watching in its own transaction and resume it.
@@ -32,4 +42,5 @@ grant usage on schema pgauto_mv to public;
 grant execute on function pgauto_mv.suspend_watching(), pgauto_mv.resume_watching(boolean) to public;
 
 -- The handlers run as pg_relay actions, i.e. as role pgrelay.
-grant execute on function pgauto_mv.on_drain_event(jsonb), pgauto_mv.on_refresh_event(jsonb) to pgrelay;
+grant execute on function pgauto_mv.on_drain_event(jsonb), pgauto_mv.on_refresh_event(jsonb),
+    pgauto_mv.on_schedule_event(jsonb), pgauto_mv.sync_mv(), pgauto_mv.purge_log() to pgrelay;

@@ -1,0 +1,264 @@
+-- pg_auto_mv: diagnostics and repair — get_mv_problems(), sync_mv(), clean_mv(), log retention.
+
+-- Watches whose trigger is missing or disabled, on the table or on one of its partitions.
+create function pgauto_mv.trigger_faults()
+returns table (mv_id integer, table_oid oid, rel oid, op text, fault text)
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    with expected as (
+        select w.mv_id, w.table_oid, t.relid as rel, o.op,
+               case o.op when 'INSERT' then 4 when 'DELETE' then 8 when 'UPDATE' then 16 else 32 end as bit
+          from pgauto_mv.watch w
+          cross join lateral unnest(w.operations) o(op)
+          cross join lateral (select w.table_oid as relid union select p.relid from pg_partition_tree(w.table_oid) p) t
+         where exists (select 1 from pg_class c where c.oid = w.table_oid)
+    ), have as (
+        select tg.tgrelid as rel, tg.tgenabled, tg.tgtype::integer as tgtype,
+               string_to_array(encode(tg.tgargs, 'escape'), '\000') as args
+          from pg_trigger tg
+         where tg.tgfoid = 'pgauto_mv.on_write()'::regprocedure and (tg.tgtype::integer & 1) = 0
+    )
+    select e.mv_id, e.table_oid, e.rel, e.op,
+           case when exists (select 1 from have h where h.rel = e.rel and e.mv_id::text = any (h.args)
+                                                    and (h.tgtype & e.bit) <> 0)
+                then 'disabled' else 'missing' end
+      from expected e
+     where not exists (select 1 from have h where h.rel = e.rel and e.mv_id::text = any (h.args)
+                                              and (h.tgtype & e.bit) <> 0 and h.tgenabled <> 'D')
+$$;
+
+create function pgauto_mv.get_mv_problems()
+returns table (severity text, mv text, code text, detail text, fix text)
+language plpgsql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_cycle text;
+begin
+    return query
+    with reg as (
+        select m.*, s.*, c.oid as live_oid, c.relispopulated, n.nspname, c.relname,
+               case when c.oid is not null then format('%I.%I', n.nspname, c.relname) else format('%I.%I', m.mv_schema, m.mv_name) end as label
+          from pgauto_mv.mv m
+          join pgauto_mv.mv_state s on s.mv_id = m.id
+          left join pg_class c on c.oid = m.mv_oid and c.relkind = 'm'
+          left join pg_namespace n on n.oid = c.relnamespace
+    )
+    select 'error', r.label, 'view_missing',
+           format('the registered view (OID %s) no longer exists', r.mv_oid),
+           format('select pgauto_mv.unregister_mv(%L, %L);  -- or select pgauto_mv.sync_mv();', r.mv_name, r.mv_schema)
+      from reg r where r.live_oid is null
+    union all
+    select 'info', r.label, 'view_renamed',
+           format('registered as %I.%I; now called %s', r.mv_schema, r.mv_name, r.label),
+           'select pgauto_mv.sync_mv();'
+      from reg r where r.live_oid is not null and (r.nspname, r.relname) is distinct from (r.mv_schema, r.mv_name)
+    union all
+    select 'warning', r.label, 'unpopulated', 'the view has never been refreshed (WITH NO DATA): reading it fails',
+           format('select pgauto_mv.refresh_materialised_view_now(%L, %L);', r.relname, r.nspname)
+      from reg r where r.live_oid is not null and not r.relispopulated
+    union all
+    select 'warning', r.label, 'no_unique_index',
+           'no unique index on plain columns without WHERE: refreshes are plain and block every reader while they run',
+           format('create unique index on %s (<columns that identify a row>);', r.label)
+      from reg r where r.live_oid is not null
+       and not exists (select 1 from pg_index i where i.indrelid = r.live_oid and i.indisunique and i.indisvalid
+                                                  and i.indpred is null and i.indexprs is null)
+    union all
+    select 'error', r.label, 'cannot_refresh',
+           format('pg_auto_mv''s role %I is not allowed to refresh it (the view''s owner changed?)', pgauto_mv.installer()),
+           format('grant %I to %I;', pg_get_userbyid((select relowner from pg_class where oid = r.live_oid)), pgauto_mv.installer())
+      from reg r where r.live_oid is not null
+       and not pg_has_role(pgauto_mv.installer(), (select relowner from pg_class where oid = r.live_oid), 'USAGE')
+    union all
+    select 'error', r.label, 'recent_failures',
+           format('%s failed refresh(es) in the last hour; last error: %s', f.n, r.last_error),
+           'see select * from pgauto_mv.refresh_log where outcome = ''failed'' order by id desc; fix the cause, then refresh now'
+      from reg r
+      join lateral (select count(*) as n from pgauto_mv.refresh_log l
+                     where l.mv_id = r.id and l.outcome = 'failed' and l.at > now() - interval '1 hour') f on true
+     where r.last_outcome = 'failed' and f.n > 0
+    union all
+    select 'warning', r.label, 'older_than_max_wait',
+           format('changed since %s, %s s longer than max_wait (%s s) allows', r.first_change_at,
+                  round(extract(epoch from now() - r.first_change_at) - r.max_wait, 1), r.max_wait),
+           'check that a processor is running (select * from pgrelay.processor_status) and that refreshes succeed'
+      from reg r where r.first_change_at is not null and r.max_wait > 0
+       and r.first_change_at + pgauto_mv.seconds(r.max_wait) + interval '5 s' < now()
+    union all
+    select 'error', coalesce(format('%I.%I', m.mv_schema, m.mv_name), '?'), 'trigger_' || t.fault,
+           format('the %s watch trigger on %s is %s: those writes do not refresh the view', t.op,
+                  coalesce(pgauto_mv.display_name(t.rel), t.rel::text), t.fault),
+           'select pgauto_mv.clean_mv();'
+      from pgauto_mv.trigger_faults() t join pgauto_mv.mv m on m.id = t.mv_id
+    union all
+    select 'error', format('%I.%I', m.mv_schema, m.mv_name), 'watched_table_dropped',
+           format('watched table %I.%I (OID %s) no longer exists', w.table_schema, w.table_name, w.table_oid),
+           'select pgauto_mv.sync_mv();  -- drops the watch; then alter_mv() to watch its successor'
+      from pgauto_mv.watch w join pgauto_mv.mv m on m.id = w.mv_id
+     where not exists (select 1 from pg_class c where c.oid = w.table_oid)
+    union all
+    select 'error', null::text, 'no_processor',
+           'no pgrelay-processor is alive on this database: nothing will be refreshed',
+           'start one: pgrelay-processor "dbname=' || current_database() || '" (see docs/pg_relay.md)'
+      where exists (select 1 from pgauto_mv.mv)
+        and not exists (select 1 from pgrelay.processor_status p where p.alive);
+
+    -- Chains can only form a cycle if someone edited pgauto_mv.chain by hand.
+    with recursive walk(start_id, id, path) as (
+        select upstream_id, downstream_id, array[upstream_id, downstream_id] from pgauto_mv.chain
+        union all
+        select w.start_id, c.downstream_id, w.path || c.downstream_id
+          from walk w join pgauto_mv.chain c on c.upstream_id = w.id
+         where not c.downstream_id = any (w.path[2:])
+    )
+    select string_agg(format('%I.%I', m.mv_schema, m.mv_name), ' -> ' order by o.ord) into v_cycle
+      from (select path from walk where id = start_id limit 1) c,
+           unnest(c.path) with ordinality o(id, ord) join pgauto_mv.mv m on m.id = o.id;
+    if v_cycle is not null then
+        severity := 'error'; mv := null; code := 'chain_cycle';
+        detail := 'chains form a cycle: ' || v_cycle;
+        fix := 'remove one link with pgauto_mv.remove_chain()';
+        return next;
+    end if;
+end
+$$;
+comment on function pgauto_mv.get_mv_problems() is 'Everything wrong with the registered views, each with a suggested fix';
+
+-- Reconciles the registry with the catalog: follows renames (by OID), forgets dropped views and
+-- dropped watched tables, re-arms timers whose event went missing (e.g. after a restore) and
+-- re-creates the pg_relay schedules of named schedules. Idempotent; runs nightly by itself.
+create function pgauto_mv.sync_mv()
+returns table (action text, object text, detail text)
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    r     record;
+begin
+    for r in
+        select m.id, m.mv_schema, m.mv_name, n.nspname, c.relname
+          from pgauto_mv.mv m join pg_class c on c.oid = m.mv_oid and c.relkind = 'm'
+          join pg_namespace n on n.oid = c.relnamespace
+         where (n.nspname, c.relname) is distinct from (m.mv_schema, m.mv_name)
+    loop
+        update pgauto_mv.mv set mv_schema = r.nspname, mv_name = r.relname, updated_at = now() where id = r.id;
+        action := 'renamed'; object := format('%I.%I', r.nspname, r.relname);
+        detail := format('was %I.%I', r.mv_schema, r.mv_name);
+        return next;
+    end loop;
+    for r in
+        delete from pgauto_mv.mv m
+         where not exists (select 1 from pg_class c where c.oid = m.mv_oid and c.relkind = 'm')
+        returning m.mv_schema, m.mv_name, m.mv_oid
+    loop
+        action := 'unregistered'; object := format('%I.%I', r.mv_schema, r.mv_name);
+        detail := format('the view (OID %s) was dropped', r.mv_oid);
+        return next;
+    end loop;
+    for r in
+        update pgauto_mv.watch w set table_schema = n.nspname, table_name = c.relname
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where c.oid = w.table_oid and (n.nspname, c.relname) is distinct from (w.table_schema, w.table_name)
+        returning n.nspname, c.relname
+    loop
+        action := 'table_renamed'; object := format('%I.%I', r.nspname, r.relname); detail := null;
+        return next;
+    end loop;
+    for r in
+        delete from pgauto_mv.watch w where not exists (select 1 from pg_class c where c.oid = w.table_oid)
+        returning w.table_schema, w.table_name, w.mv_id
+    loop
+        action := 'watch_removed'; object := format('%I.%I', r.table_schema, r.table_name);
+        detail := 'the watched table was dropped';
+        return next;
+    end loop;
+    for r in
+        select s.mv_id from pgauto_mv.mv_state s
+         where s.first_change_at is not null
+           and not exists (select 1 from pgrelay.queue q where q.id = s.timer_event_id)
+           and not exists (select 1 from pgauto_mv.chain ch where ch.downstream_id = s.mv_id)
+    loop
+        update pgauto_mv.mv_state set timer_event_id = null where mv_id = r.mv_id;
+        perform pgauto_mv.rearm(r.mv_id);
+        action := 'timer_rearmed'; object := pgauto_mv.display_name((select mv_oid from pgauto_mv.mv where id = r.mv_id));
+        detail := 'pending changes had no refresh scheduled';
+        return next;
+    end loop;
+    for r in
+        select s.* from pgauto_mv.schedule s
+         where not exists (select 1 from pgrelay.schedule ps where ps.name = 'pgauto_mv:' || s.name)
+    loop
+        perform pgrelay.schedule('pgauto_mv:' || r.name, 'pgauto_mv.schedule', r.every, r.cron,
+                                 jsonb_build_object('schedule', r.name), r.timezone);
+        action := 'schedule_restored'; object := r.name; detail := 'its pg_relay schedule was missing';
+        return next;
+    end loop;
+end
+$$;
+comment on function pgauto_mv.sync_mv() is 'Reconciles the registry with the catalog (renames, drops, lost timers and schedules); idempotent';
+
+-- Rebuilds every pg_auto_mv trigger (fixes dropped or disabled ones, removes strays). Idempotent.
+create function pgauto_mv.clean_mv()
+returns integer
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_table oid;
+    v_n     integer := 0;
+begin
+    perform set_config('lock_timeout', '5s', true);
+    for v_table in
+        select distinct table_oid from pgauto_mv.watch
+        union
+        select distinct tg.tgrelid from pg_trigger tg
+         where tg.tgfoid = 'pgauto_mv.on_write()'::regprocedure and tg.tgparentid = 0
+    loop
+        v_n := v_n + pgauto_mv.rebuild_triggers(v_table);
+    end loop;
+    return v_n;
+end
+$$;
+comment on function pgauto_mv.clean_mv() is 'Rebuilds all watch triggers from the registry; returns how many exist now';
+
+create function pgauto_mv.set_setting(p_name text, p_value text)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_interval interval;
+begin
+    if p_name is distinct from 'log_retention' then
+        raise exception 'pg_auto_mv: unknown setting %', coalesce(quote_literal(p_name), 'NULL')
+            using errcode = 'AM005', hint = 'Settings: log_retention.';
+    end if;
+    begin
+        v_interval := p_value::interval;
+    exception when others then
+        v_interval := null;
+    end;
+    if v_interval is null or v_interval < interval '1 hour' then
+        raise exception 'pg_auto_mv: log_retention needs an interval of at least 1 hour, not %', coalesce(quote_literal(p_value), 'NULL')
+            using errcode = 'AM005', hint = 'For example: ''30 days''.';
+    end if;
+    update pgauto_mv.setting set value = p_value where name = p_name;
+end
+$$;
+
+create function pgauto_mv.purge_log()
+returns bigint
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_n bigint;
+begin
+    delete from pgauto_mv.refresh_log
+     where at < now() - (select value::interval from pgauto_mv.setting where name = 'log_retention');
+    get diagnostics v_n = row_count;
+    return v_n;
+end
+$$;
