@@ -135,7 +135,9 @@ private slots:
         conn.exec("select pgauto_mv.register_mv('slow_s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], p_cooldown => 0)");
         RunningProcessor processor(m_db->conninfo(), 2);
         conn.exec("update public.t set v = 1 where id = 1");
-        QVERIFY(poll(conn, "select count(*) > 0 from pg_locks where locktype = 'advisory' and classid = 1885827695 and granted", 5));
+        // The REFRESH is running (its query sleeps in slow()), so its snapshot is taken.
+        QVERIFY(poll(conn, "select count(*) > 0 from pg_stat_activity where wait_event = 'PgSleep'"
+                           " and datname = current_database() and pid <> pg_backend_pid()", 5));
         conn.exec("update public.t set v = 2 where id = 2");   // committed during the refresh
         QVERIFY(waitUntilFresh(conn, "slow_s", 10));
         QCOMPARE(scalar(conn, "select total from public.slow_s"), std::string("3"));

@@ -270,7 +270,8 @@ private slots:
         std::thread runner([&] { code = processor.run(); });
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
         QCOMPARE(scalar(conn, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                              " where application_name = 'pgrelay-processor listener'"),
+                              " where application_name = 'pgrelay-processor listener'"
+                              " and datname = current_database()"),
                  std::string("1"));
         QTRY_VERIFY_WITH_TIMEOUT(lost.load() > 0, 5000);
         conn.exec("select pgrelay.notify('t.sink', '{\"polled\": true}')");

@@ -15,12 +15,13 @@ create table app.events (id int, at date not null, v int) partition by range (at
 create table app.events_2025 partition of app.events for values from ('2025-01-01') to ('2026-01-01');
 create table app.events_2026 partition of app.events for values from ('2026-01-01') to ('2027-01-01');
 create materialized view app.event_counts as select at, count(*) from app.events group by at;
-create role t_stranger login;
-grant usage on schema app to t_stranger;
-grant pgauto_mv_admin to t_stranger;
 
 begin;
 select plan(39);
+-- Roles are cluster-wide: this one lives only in the test's transaction.
+create role t_stranger login;
+grant usage on schema app to t_stranger;
+grant pgauto_mv_admin to t_stranger;
 
 -- Registration and defaults.
 select is(pgauto_mv.register_mv('daily', 'app', array[pgauto_mv.mv_watch('app.orders')]), 1, 'register_mv returns the id');
