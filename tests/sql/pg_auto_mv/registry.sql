@@ -17,7 +17,7 @@ create table app.events_2026 partition of app.events for values from ('2026-01-0
 create materialized view app.event_counts as select at, count(*) from app.events group by at;
 
 begin;
-select plan(39);
+select plan(45);
 -- Roles are cluster-wide: this one lives only in the test's transaction.
 create role t_stranger login;
 grant usage on schema app to t_stranger;
@@ -107,7 +107,19 @@ select lives_ok($$select pgauto_mv.register_mv('x"; DROP TABLE app.orders; --', 
                 'a view named x"; DROP TABLE ...; -- in "Odd Schema" registers');
 select ok(exists (select 1 from pg_trigger where tgrelid = '"Odd Schema"."Order Lines"'::regclass
                    and pg_get_triggerdef(oid) like '%UPDATE OF "Qty", "select"%'), 'its trigger quotes the columns');
+select lives_ok($$select pgauto_mv.on_refresh_event(jsonb_build_object('mv', m.id, 'src', 'manual'))
+                    from pgauto_mv.mv m where m.mv_schema = 'Odd Schema'$$, 'and refreshes');
+select is((select outcome || ' ' || mode from pgauto_mv.refresh_log where mv like '%DROP TABLE%'), 'succeeded plain',
+          'the refresh of the oddly named view succeeded');
 select is(to_regclass('app.orders')::text, 'app.orders', 'and nothing was dropped');
+create materialized view "Odd Schema"."Übersicht" as select 1 as "Zähler";
+select is(pgauto_mv.register_mv('Übersicht', 'Odd Schema') > 0, true, 'a unicode, mixed-case name registers');
+select throws_ok($$select pgauto_mv.register_mv('übersicht', 'Odd Schema')$$, 'AM001', null,
+                 'names are matched exactly: the lower-case spelling is another (unknown) view');
+create materialized view app."select" as select 1 as "from";
+select is(pgauto_mv.register_mv('select', 'app') > 0, true, 'a reserved word as the name registers');
+select lives_ok($$select pgauto_mv.on_refresh_event(jsonb_build_object('mv', m.id, 'src', 'manual'))
+                    from pgauto_mv.mv m where m.mv_name = 'select'$$, 'and refreshes');
 
 -- Bad input: clear errors, nothing changed.
 select throws_ok($$select pgauto_mv.register_mv('nope', 'app')$$, 'AM001', null, 'unknown view');
