@@ -224,6 +224,48 @@ private slots:
         QCOMPARE(scalar(conn, "select state || ' ' || last_error from pgauto_mv.mv_status"), std::string("failed division by zero"));
     }
 
+    // fire_on_replica: a real logical-replication subscription between two databases of the
+    // run's cluster; the apply worker fires only the ENABLE ALWAYS row triggers, and they request.
+    void fireOnReplicaRefreshesOnLogicalApply() {
+        const std::string slot = "automv_" + m_db->name();
+        auto pub = m_db->connect();
+        pub.exec("create table public.r (id int primary key, v int)");
+        pub.exec("create publication automv_pub for table public.r");
+        // A subscription to the same cluster cannot create its slot itself.
+        pub.exec("select pg_create_logical_replication_slot($1, 'pgoutput')", {slot});
+        ScratchDatabase subscriberDb(std::string(QTest::currentTestFunction()) + "_sub");
+        auto sub = subscriberDb.connect();
+        sub.exec("create extension pg_auto_mv cascade");
+        sub.exec("create table public.r (id int primary key, v int)");
+        sub.exec("create materialized view public.rm as select count(*) as n, coalesce(sum(v), 0) as total from public.r");
+        sub.exec("create unique index on public.rm (n)");
+        sub.exec("select pgauto_mv.register_mv('rm', p_watch_tables => array[pgauto_mv.mv_watch('public.r')],"
+                 " p_fire_on_replica => true, p_cooldown => 0)");
+        sub.exec("create materialized view public.rm_local as select count(*) as n from public.r");
+        sub.exec("select pgauto_mv.register_mv('rm_local', p_watch_tables => array[pgauto_mv.mv_watch('public.r')], p_cooldown => 0)");
+        const std::string create(sub.exec("select format('create subscription automv_sub connection %L publication automv_pub"
+                                          " with (create_slot = false, slot_name = %L, copy_data = false)', $1::text, $2::text)",
+                                          {m_db->conninfo(), slot}).value(0, 0));
+        sub.exec(create);
+        struct DropSubscription {
+            PgConnection &conn;
+            ~DropSubscription() {
+                try { conn.exec("drop subscription if exists automv_sub"); } catch (...) {}
+            }
+        } dropSubscription{sub};
+        RunningProcessor processor(subscriberDb.conninfo(), 1);
+        pub.exec("insert into public.r select g, g from generate_series(1, 3) g");
+        QVERIFY(poll(sub, "select count(*) = 3 from public.r", 20));
+        QVERIFY(poll(sub, "select n = 3 from public.rm", 10));
+        // Without fire_on_replica the apply fires nothing (its requests would have come with rm's).
+        QCOMPARE(scalar(sub, "select n from public.rm_local"), std::string("0"));
+        QCOMPARE(scalar(sub, "select count(*) from pgauto_mv.refresh_log where mv = 'public.rm_local'"), std::string("0"));
+        pub.exec("update public.r set v = 10 where id = 1");
+        QVERIFY(poll(sub, "select total = 15 from public.rm", 10));
+        QCOMPARE(scalar(sub, "select count(*) >= 2 from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("t"));
+    }
+
 private:
     void registerS(PgConnection &conn, const std::string &timing) {
         conn.exec("select pgauto_mv.register_mv('s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], " + timing + ")");
