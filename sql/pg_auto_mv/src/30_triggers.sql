@@ -6,7 +6,7 @@
 -- listing the views not yet requested in this transaction (a transaction-local setting
 -- remembers them): a writer appends one heap row and never waits on another writer; the
 -- processor drains the requests in bulk and coalesces them per view.
--- Waking the processor: while a drain is active (pgauto_mv.drain_state) the processor polls
+-- Waking the processor: while drains are active (sequence pgauto_mv.drain_active) the processor polls
 -- the requests every 50 ms by itself; when it is idle, the writer also enqueues a drain event,
 -- once per transaction. See on_drain_event() for why no request is ever stranded.
 -- Partitions: statement triggers of a partitioned table do not fire for writes sent straight
@@ -18,7 +18,7 @@
 -- triggers only remember the views; pgauto_mv.resume_watching() requests them once.
 
 -- Enqueues a drain event unless this transaction did so already. Called after an append,
--- when drain_state says no drain is active.
+-- when pgauto_mv.drain_active says drains are idle.
 create function pgauto_mv.wake_drain()
 returns void
 language plpgsql
@@ -42,7 +42,7 @@ as $$
 begin
     insert into pgauto_mv.request (mv_ids, table_oid, op, source, nudge)
     values (p_ids, p_table, p_op, p_source, p_nudge);
-    if not (select active from pgauto_mv.drain_state) then
+    if pg_sequence_last_value('pgauto_mv.drain_active') is distinct from 2 then
         perform pgauto_mv.wake_drain();
     end if;
 end
@@ -88,7 +88,7 @@ begin
     -- The append comes first: from here until commit this transaction holds RowExclusiveLock
     -- on pgauto_mv.request, which a drain sees as "a writer in flight" (see on_drain_event()).
     insert into pgauto_mv.request (mv_ids, table_oid, op) values (v_new, tg_relid, tg_op);
-    if not (select active from pgauto_mv.drain_state) then
+    if pg_sequence_last_value('pgauto_mv.drain_active') is distinct from 2 then
         perform pgauto_mv.wake_drain();
     end if;
     return null;

@@ -110,13 +110,16 @@ $$;
 -- whether to keep draining (every 50 ms) or go idle.
 --
 -- No request is ever stranded. A writer appends its request (holding RowExclusiveLock on
--- pgauto_mv.request until it ends) and only then reads drain_state.active:
---   * it reads false: it enqueues a drain itself, which runs after its commit;
---   * it reads true: that value was committed by a drain D that also scheduled a drain D'
---     after it. Going idle is itself two steps: a drain commits active = false and schedules
---     one last sweep; every drain first looks for writers in flight (their lock) and then
---     consumes. A writer that read true did so before the idle commit, so its append came
+-- pgauto_mv.request until it ends) and only then reads the flag pgauto_mv.drain_active:
+--   * it reads idle: it enqueues a drain itself, which runs after its commit;
+--   * it reads active: a drain has flipped the flag to active and scheduled the next drain in
+--     the same transaction. Going idle is itself two steps: a drain flips the flag to idle and
+--     schedules one last sweep; every drain first looks for writers in flight (their lock) and
+--     then consumes. A writer that read active did so before the flip, so its append came
 --     before the sweep's look: the sweep sees its lock, or its committed request.
+-- The flag is a sequence (setval is immediate, not transactional): if a drain's transaction
+-- failed after a flip, the promised next drain would be missing; the built-in schedule
+-- pgauto_mv.drain runs a drain every 10 s as well, so such a request waits 10 s at most.
 create function pgauto_mv.on_drain_event(p jsonb)
 returns void
 language plpgsql security definer
@@ -136,7 +139,7 @@ begin
         perform pgrelay.notify('pgauto_mv.drain', null, clock_timestamp() + interval '50 ms');
         return;
     end if;
-    select active into v_active from pgauto_mv.drain_state;
+    v_active := coalesce(pg_sequence_last_value('pgauto_mv.drain_active') = 2, false);
     select * into ds from pgauto_mv.drain_schedule;
     if v_active and ds.next_event_id is distinct from v_event
        and exists (select 1 from pgrelay.queue q where q.run_at = ds.next_at and q.id = ds.next_event_id and not q.held) then
@@ -185,8 +188,8 @@ begin
     if v_taken > 0 or v_inflight or v_active then
         v_next := pgrelay.notify('pgauto_mv.drain', null, v_next_at);
         update pgauto_mv.drain_schedule set next_event_id = v_next, next_at = v_next_at;
-        if v_active <> (v_taken > 0 or v_inflight) then   -- flips only: writers read this row
-            update pgauto_mv.drain_state set active = not v_active;
+        if v_active <> (v_taken > 0 or v_inflight) then   -- flips only
+            perform setval('pgauto_mv.drain_active', case when v_active then 1 else 2 end, true);
         end if;
     elsif ds.next_event_id is not null then
         update pgauto_mv.drain_schedule set next_event_id = null, next_at = null;

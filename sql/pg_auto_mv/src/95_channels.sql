@@ -6,6 +6,7 @@ begin
     perform pgrelay.create_channel('pgauto_mv.refresh', 'select pgauto_mv.on_refresh_event($1)',
                                    'Built in (pg_auto_mv): refreshes one materialised view, in a transaction of its own',
                                    p_solo => true);
+    perform pgrelay.schedule('pgauto_mv.drain', 'pgauto_mv.drain', p_every => interval '10 s');   -- safety net
     perform pgrelay.create_channel('pgauto_mv.schedule', 'select pgauto_mv.on_schedule_event($1)',
                                    'Built in (pg_auto_mv): a named schedule fired; requests refreshes of its views');
     perform pgrelay.create_channel('pgauto_mv.sync', 'select pgauto_mv.sync_mv()',
