@@ -137,6 +137,32 @@ as $$
 declare
     r     record;
 begin
+    -- After pg_dump / restore the views and tables have new OIDs: find them again by name.
+    for r in
+        update pgauto_mv.mv m set mv_oid = c.oid, updated_at = now()
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = m.mv_schema and c.relname = m.mv_name and c.relkind = 'm'
+           and not exists (select 1 from pg_class x where x.oid = m.mv_oid and x.relkind = 'm')
+           and not exists (select 1 from pgauto_mv.mv o where o.mv_oid = c.oid)
+        returning m.mv_schema, m.mv_name, c.oid
+    loop
+        action := 'relinked'; object := format('%I.%I', r.mv_schema, r.mv_name);
+        detail := format('found again by name (now OID %s), e.g. after a restore', r.oid);
+        return next;
+    end loop;
+    for r in
+        update pgauto_mv.watch w set table_oid = c.oid
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = w.table_schema and c.relname = w.table_name and c.relkind in ('r', 'p')
+           and not exists (select 1 from pg_class x where x.oid = w.table_oid)
+        returning w.table_schema, w.table_name, c.oid
+    loop
+        action := 'table_relinked'; object := format('%I.%I', r.table_schema, r.table_name);
+        detail := format('found again by name (now OID %s)', r.oid);
+        return next;
+    end loop;
+    insert into pgauto_mv.mv_state (mv_id)
+    select m.id from pgauto_mv.mv m where not exists (select 1 from pgauto_mv.mv_state s where s.mv_id = m.id);
     for r in
         select m.id, m.mv_schema, m.mv_name, n.nspname, c.relname
           from pgauto_mv.mv m join pg_class c on c.oid = m.mv_oid and c.relkind = 'm'
