@@ -12,7 +12,7 @@
 #           cost: the whole transaction is one indexed row update)
 # The views read a primary-key range, so refreshing them costs little: this measures the writers'
 # path, not the CPU that refreshing big views takes from them on a 2-core machine.
-# Usage: bench/write_path_pgbench.sh [SECONDS_PER_RUN] [ROUNDS]   (default 8 and 3; needs build/ci)
+# Usage: [WORKLOADS="tpcb update"] bench/write_path_pgbench.sh [SECONDS_PER_RUN] [ROUNDS]   (default 8 and 3; needs build/ci)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-8} rounds=${2:-3} clients=8
@@ -72,7 +72,7 @@ run() {  # workload variant seconds -> "tps latency_ms"
 median() { sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}'; }
 
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
-for workload in tpcb update; do
+for workload in ${WORKLOADS:-tpcb update}; do
     for r in $(seq "$rounds"); do
         for v in a b c; do
             echo "$v $(run "$workload" "$v" "$secs")" >>"$state/$workload.results"
