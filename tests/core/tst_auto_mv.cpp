@@ -224,6 +224,56 @@ private slots:
         QCOMPARE(scalar(conn, "select state || ' ' || last_error from pgauto_mv.mv_status"), std::string("failed division by zero"));
     }
 
+    // Two writers of a watched table, both uncommitted: neither waits for the other.
+    void writersNeverWaitOnEachOther() {
+        auto first = m_db->connect();
+        registerS(first, "p_cooldown => 0");
+        auto second = m_db->connect();
+        first.exec("begin");
+        first.exec("update public.t set v = v + 1 where id = 1");
+        second.exec("set statement_timeout = '1s'");   // a wait would fail the statement
+        second.exec("begin");
+        second.exec("update public.t set v = v + 1 where id = 2");
+        QCOMPARE(scalar(first, "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                               " where not l.granted and a.datname = current_database()"), std::string("0"));
+        second.exec("commit");
+        first.exec("commit");
+        QCOMPARE(scalar(first, "select count(*) from pgauto_mv.request"), std::string("2"));
+    }
+
+    // A plain refresh that cannot get its lock within lock_timeout is deferred and retried.
+    void lockTimeoutDefersAndRetries() {
+        auto conn = m_db->connect();
+        conn.exec("create materialized view public.plain_s as select sum(v) as total from public.t");   // no unique index
+        conn.exec("select pgauto_mv.register_mv('plain_s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')],"
+                  " p_cooldown => 0, p_lock_timeout => 0.2)");
+        auto reader = m_db->connect();
+        reader.exec("begin");
+        reader.exec("select * from public.plain_s");   // holds ACCESS SHARE until it ends
+        RunningProcessor processor(m_db->conninfo(), 1);
+        conn.exec("update public.t set v = 5 where id = 5");
+        QVERIFY(poll(conn, "select count(*) > 0 from pgauto_mv.refresh_log where outcome = 'deferred' and detail like 'lock_timeout:%'", 10));
+        QCOMPARE(scalar(conn, "select total from public.plain_s"), std::string("0"));
+        reader.exec("commit");
+        QVERIFY(poll(conn, "select total = 5 from public.plain_s", 15));
+        QCOMPARE(scalar(conn, "select mode from pgauto_mv.refresh_log where outcome = 'succeeded'"), std::string("plain"));
+    }
+
+    // A failed upstream refresh does not cascade to its chain.
+    void failedUpstreamDoesNotCascade() {
+        auto conn = m_db->connect();
+        conn.exec("create materialized view public.bad as select 1 / (count(*) - 101)::int as x from public.t");
+        conn.exec("create materialized view public.down as select x from public.bad");
+        conn.exec("select pgauto_mv.register_mv('bad', p_watch_tables => array[pgauto_mv.mv_watch('public.t', 'INSERT')], p_cooldown => 0)");
+        conn.exec("select pgauto_mv.register_mv('down', p_cooldown => 0)");
+        conn.exec("select pgauto_mv.add_chain('bad', 'down')");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("insert into public.t values (101)");
+        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where mv = 'public.bad' and outcome = 'failed'", 10));
+        QVERIFY(waitUntilFresh(conn, "down", 10));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.down'"), std::string("0"));
+    }
+
     // fire_on_replica: a real logical-replication subscription between two databases of the
     // run's cluster; the apply worker fires only the ENABLE ALWAYS row triggers, and they request.
     void fireOnReplicaRefreshesOnLogicalApply() {

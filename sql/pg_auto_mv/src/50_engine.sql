@@ -357,7 +357,7 @@ begin
          where mv_id = v_id
         returning retry_attempt into s.retry_attempt;
         perform pgauto_mv.put_off(v_id, p, null,
-                                  clock_timestamp() + pgauto_mv.seconds(least(30, 2 ^ least(s.retry_attempt, 5))), 'lock_timeout');
+                                  clock_timestamp() + pgauto_mv.seconds(least(30, power(2::numeric, least(s.retry_attempt, 5)))), 'lock_timeout');
     end if;
 end
 $$;
