@@ -32,7 +32,15 @@ begin
         end if;
     end loop;
     if not pg_catalog.pg_has_role('pgauto_mv_admin', 'pgauto_mv_reader', 'member') then
-        grant pgauto_mv_reader to pgauto_mv_admin;
+        begin
+            grant pgauto_mv_reader to pgauto_mv_admin;
+        exception when others then
+            -- another database's install granted it at the same moment ("tuple concurrently
+            -- updated"); fine if the membership is there now
+            if not pg_catalog.pg_has_role('pgauto_mv_admin', 'pgauto_mv_reader', 'member') then
+                raise;
+            end if;
+        end;
     end if;
 end
 $roles$;

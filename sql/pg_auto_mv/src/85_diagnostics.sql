@@ -5,6 +5,7 @@ create function pgauto_mv.trigger_faults()
 returns table (mv_id integer, table_oid oid, rel oid, op text, fault text)
 language sql stable
 set search_path = pg_catalog, pg_temp
+set jit = off   -- catalog functions' default row estimates (1000) would JIT-compile a tiny query: ~300 ms
 as $$
     with expected as (
         select w.mv_id, w.table_oid, t.relid as rel, o.op,
@@ -32,6 +33,7 @@ create function pgauto_mv.get_mv_problems()
 returns table (severity text, mv text, code text, detail text, fix text)
 language plpgsql stable security definer
 set search_path = pg_catalog, pg_temp
+set jit = off   -- catalog functions' default row estimates (1000) would JIT-compile a tiny query: ~300 ms
 as $$
 declare
     v_cycle text;
@@ -87,6 +89,17 @@ begin
       from reg r where r.first_change_at is not null and r.max_wait > 0
        and r.first_change_at + pgauto_mv.seconds(r.max_wait) + interval '5 s' < now()
     union all
+    select 'error', r.label, 'refresh_not_scheduled',
+           format('changes since %s wait, but no refresh is scheduled (its event failed or was deleted)', r.first_change_at),
+           'select pgauto_mv.sync_mv();  -- re-arms it'
+      from reg r where r.first_change_at is not null and r.live_oid is not null
+       and r.first_change_at < now() - interval '5 s'
+       and not exists (select 1 from pgrelay.queue q where q.id = r.timer_event_id)
+       and not exists (select 1 from pgrelay.queue q where q.channel = 'pgauto_mv.refresh' and (q.payload->>'mv')::integer = r.id)
+       and not exists (select 1 from pgauto_mv.chain ch where ch.downstream_id = r.id)
+       and not exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.classid = 1885827695
+                                                  and l.objid = r.id and l.granted)
+    union all
     select 'error', coalesce(format('%I.%I', m.mv_schema, m.mv_name), '?'), 'trigger_' || t.fault,
            format('the %s watch trigger on %s is %s: those writes do not refresh the view', t.op,
                   coalesce(pgauto_mv.display_name(t.rel), t.rel::text), t.fault),
@@ -133,6 +146,7 @@ create function pgauto_mv.sync_mv()
 returns table (action text, object text, detail text)
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
+set jit = off   -- catalog functions' default row estimates (1000) would JIT-compile a tiny query: ~300 ms
 as $$
 declare
     r     record;

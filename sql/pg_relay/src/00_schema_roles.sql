@@ -31,7 +31,14 @@ begin
         execute pg_catalog.format('grant pgrelay to %I', current_user);
     end if;
     if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay_reader', 'member') then
-        grant pgrelay_reader to pgrelay_admin;
+        begin
+            grant pgrelay_reader to pgrelay_admin;
+        exception when others then
+            -- another database's install granted it at the same moment; fine if it is there now
+            if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay_reader', 'member') then
+                raise;
+            end if;
+        end;
     end if;
 end
 $roles$;

@@ -19,7 +19,7 @@ create function pg_temp.codes(p_mv text) returns text[] language sql as
     $$ select coalesce(array_agg(code order by code), '{}') from pgauto_mv.get_mv_problems() where mv is not distinct from p_mv $$;
 
 begin;
-select plan(27);
+select plan(30);
 
 select is(pg_temp.codes('app.good'), '{}', 'a healthy view has no problem');
 select is(pg_temp.codes('app.no_index'), '{no_unique_index}', 'no unique index is reported');
@@ -67,8 +67,19 @@ select is(pg_temp.codes('app.better'), '{}', 'and not after a success');
 select pgauto_mv.alter_mv('better', 'app', p_max_wait => 1);
 update pgauto_mv.mv_state s set first_change_at = now() - interval '1 minute'
   from pgauto_mv.mv m where m.id = s.mv_id and m.mv_name = 'better';
-select is(pg_temp.codes('app.better'), '{older_than_max_wait}', 'a view older than max_wait is reported');
+select is(pg_temp.codes('app.better'), '{older_than_max_wait,refresh_not_scheduled}',
+          'a view older than max_wait is reported (here no refresh is scheduled either)');
 update pgauto_mv.mv_state set first_change_at = null;
+
+-- Pending changes without a scheduled refresh (its event failed): reported; sync_mv() re-arms.
+select pgauto_mv.alter_mv('better', 'app', p_max_wait => 0);
+update pgauto_mv.mv_state s set first_change_at = now() - interval '1 minute', last_change_at = now() - interval '1 minute',
+       timer_event_id = null from pgauto_mv.mv m where m.id = s.mv_id and m.mv_name = 'better';
+select is(pg_temp.codes('app.better'), '{refresh_not_scheduled}', 'pending changes with no refresh scheduled are reported');
+select results_eq($$select action from pgauto_mv.sync_mv()$$, $$values ('timer_rearmed'::text)$$, 'sync_mv() re-arms the timer');
+select is(pg_temp.codes('app.better'), '{}', 'and the problem is gone');
+delete from pgrelay.queue where channel = 'pgauto_mv.refresh';
+update pgauto_mv.mv_state set first_change_at = null, timer_event_id = null;
 
 -- No live processor.
 select pgrelay.unregister_processor(:slot);

@@ -1,6 +1,8 @@
 -- Security: PUBLIC gets nothing; privileged functions pin search_path; actions run as
 -- "pgrelay" and cannot escalate; the grantable roles grant exactly what they say.
 create extension pg_relay;
+-- Roles are cluster-wide: a run that stopped half-way may have left them.
+drop role if exists relay_sec_mallory, relay_sec_app, relay_sec_auditor;
 create role relay_sec_mallory login;
 create role relay_sec_app login in role pgrelay_notify;
 create role relay_sec_auditor login in role pgrelay_reader;
