@@ -57,18 +57,39 @@ select dblink_connect('sleeper', pg_temp.conninfo());
 select dblink_connect('listener', pg_temp.conninfo());
 select dblink_connect('writer', pg_temp.conninfo());
 select dblink_exec('listener', 'listen pgrelay_wakeup');
+select dblink_exec('listener', 'listen t_sentinel');
+-- Notifications reach a listener asynchronously, in commit order: after each case the writer
+-- commits a sentinel NOTIFY, and the listener collects what came before it (or fails after 10 s).
+create function pg_temp.notes_until_sentinel() returns text[] language plpgsql as $$
+declare
+    v_notes    text[] := '{}';
+    v_name     text;
+    v_deadline timestamptz := clock_timestamp() + interval '10 s';
+begin
+    perform dblink_exec('writer', 'notify t_sentinel');
+    loop
+        for v_name in select notify_name from dblink_get_notify('listener') loop
+            if v_name = 't_sentinel' then
+                return v_notes;
+            end if;
+            v_notes := v_notes || v_name;
+        end loop;
+        if clock_timestamp() > v_deadline then
+            raise exception 'the sentinel notification did not arrive within 10 s';
+        end if;
+        perform pg_sleep(0.01);
+    end loop;
+end $$;
 select * from dblink('sleeper', 'select pg_advisory_lock(1885827686, 65)') as t(x text);
 select * from dblink('writer', $$select pgrelay.notify('t.tick')$$) as t(id bigint);
-select is((select count(*)::int from dblink_get_notify('listener') where notify_name = 'pgrelay_wakeup'), 1,
+select is(pg_temp.notes_until_sentinel(), '{pgrelay_wakeup}',
           'a due event wakes a sleeping processor with one NOTIFY pgrelay_wakeup');
 select * from dblink('sleeper', 'select pg_advisory_unlock(1885827686, 65)') as t(x text);
 select * from dblink('writer', $$select pgrelay.notify('t.tick')$$) as t(id bigint);
-select is((select count(*)::int from dblink_get_notify('listener')), 0,
-          'no hint while no processor sleeps');
+select is(pg_temp.notes_until_sentinel(), '{}', 'no hint while no processor sleeps');
 select * from dblink('sleeper', 'select pg_advisory_lock(1885827686, 65)') as t(x text);
 select * from dblink('writer', $$select pgrelay.notify('t.tick', null, now() + interval '1 hour')$$) as t(id bigint);
-select is((select count(*)::int from dblink_get_notify('listener')), 0,
-          'no hint for an event that is not due yet');
+select is(pg_temp.notes_until_sentinel(), '{}', 'no hint for an event that is not due yet');
 select dblink_disconnect('sleeper');
 select dblink_disconnect('listener');
 select dblink_disconnect('writer');
