@@ -181,8 +181,7 @@ private slots:
         conn.exec("select pgauto_mv.add_chain('c', 'd')");
         RunningProcessor processor(m_db->conninfo(), 3);
         conn.exec("insert into public.t values (1000, 7)");
-        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where mv = 'public.d' and outcome = 'succeeded'", 10));
-        QVERIFY(waitUntilFresh(conn, "d", 10));
+        QVERIFY(waitUntilFresh(conn, "d", 10));   // waits for a, b and c too
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.d' and outcome = 'succeeded'"),
                  std::string("1"));
         QCOMPARE(scalar(conn, "select nc from public.d"), std::string("101"));
@@ -270,7 +269,9 @@ private slots:
         RunningProcessor processor(m_db->conninfo(), 2);
         conn.exec("insert into public.t values (101)");
         QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where mv = 'public.bad' and outcome = 'failed'", 10));
-        QVERIFY(waitUntilFresh(conn, "down", 10));
+        // Nothing left to do for "down" itself; it is not fresh either: its upstream failed.
+        QVERIFY(poll(conn, "select not pgauto_mv.has_pending_work(id) from pgauto_mv.mv where mv_name = 'down'", 10));
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('down', p_timeout => '0.1 s')"), std::string("f"));
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.down'"), std::string("0"));
     }
 

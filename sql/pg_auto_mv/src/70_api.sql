@@ -38,7 +38,8 @@ as $$
                     where l.locktype = 'advisory' and l.classid = 1885827695 and l.objid = p_mv_id and l.granted)
 $$;
 
--- Blocks until every change committed before the call is in the view, or the timeout passes.
+-- Blocks until every change committed before the call is in the view (through its chain
+-- upstreams too), or the timeout passes.
 -- Call it outside an open transaction that wrote the data (its events are not visible yet).
 create function pgauto_mv.wait_until_fresh(p_mv_name text, p_mv_schema text default 'public',
                                            p_timeout interval default '30 s')
@@ -52,7 +53,14 @@ declare
     v_pause    double precision := 0.005;
 begin
     loop
-        if not pgauto_mv.has_pending_work(v_id) then
+        -- The view and every view upstream of it in chains: their changes reach it too.
+        if not exists (
+            with recursive up(id) as (
+                select v_id
+                union
+                select c.upstream_id from pgauto_mv.chain c join up on c.downstream_id = up.id
+            )
+            select 1 from up where pgauto_mv.has_pending_work(up.id)) then
             return true;
         end if;
         if clock_timestamp() >= v_deadline then
