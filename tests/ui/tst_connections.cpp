@@ -1,0 +1,134 @@
+// Connection profiles and password stores: profiles round-trip through QSettings and never carry
+// a password; a profile's parameters reach the harness's real server; the keychain store fails
+// fast (and says so) where no keychain exists; the in-memory store for tests and sessions.
+#include "ui/connections/ConnectionProfile.h"
+#include "ui/connections/KeychainPasswordStore.h"
+#include "ui/connections/MemoryPasswordStore.h"
+#include "ui/connections/ProfileStore.h"
+#include "tests/harness/TestCluster.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using automv::test::TestCluster;
+using automv::ui::ConnectionProfile;
+using automv::ui::KeychainPasswordStore;
+using automv::ui::MemoryPasswordStore;
+using automv::ui::PasswordStore;
+using automv::ui::ProfileStore;
+
+class TestConnections : public QObject {
+    Q_OBJECT
+private slots:
+    void profilesRoundTripThroughSettings() {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+        ProfileStore store(settings);
+        auto prod = ConnectionProfile::create(QStringLiteral("prod \"reporting\" – Zürich"));
+        prod.host = "db.example.com";
+        prod.port = 6432;
+        prod.database = "sales";
+        prod.user = "dba";
+        prod.sslMode = "verify-full";
+        prod.sslRootCert = "/etc/ssl/root.crt";
+        prod.color = QColor("#c0392b");
+        auto local = ConnectionProfile::create("a local");
+        local.service = "localdev";
+        store.save(prod);
+        store.save(local);
+        const auto loaded = ProfileStore(settings).load();
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(loaded[0], local);   // sorted by name
+        QCOMPARE(loaded[1], prod);
+        prod.port = 5433;
+        store.save(prod);
+        QCOMPARE(store.load()[1].port, 5433);
+        store.remove(local.id);
+        QCOMPARE(store.load().size(), 1);
+    }
+
+    void noPasswordEverReachesTheSettingsFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("console.ini");
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            ProfileStore store(settings);
+            auto profile = ConnectionProfile::create("with a secret");
+            profile.host = "localhost";
+            MemoryPasswordStore passwords;
+            passwords.write(profile.id, "s3cret-Marker-4711", [](const auto &) {});
+            store.save(profile);
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(!text.isEmpty());
+        QVERIFY(!text.contains("s3cret-Marker-4711"));
+        QVERIFY(!text.toLower().contains("password"));
+    }
+
+    void profileParametersReachTheServer() {
+        const auto &cluster = TestCluster::instance();
+        auto profile = ConnectionProfile::create("harness");
+        profile.host = QString::fromStdString(cluster.host());
+        profile.port = cluster.port();
+        profile.user = QString::fromStdString(cluster.user());
+        profile.database = "postgres";
+        QCOMPARE(profile.validate(), QString());
+        auto conn = automv::pg::PgConnection::connect(profile.params());
+        QCOMPARE(std::string(conn.exec("select current_setting('application_name')").value(0, 0)),
+                 std::string("automv-console"));
+    }
+
+    void validationSaysWhatIsWrong_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no name") << "name" << "Give the connection a name.";
+        QTest::newRow("no host") << "host" << "Enter a host";
+        QTest::newRow("bad port") << "port" << "The port must be between 1 and 65535.";
+        QTest::newRow("bad sslmode") << "sslmode" << "SSL mode must be one of";
+    }
+    void validationSaysWhatIsWrong() {
+        QFETCH(QString, field);
+        QFETCH(QString, expected);
+        auto profile = ConnectionProfile::create("ok");
+        profile.host = "localhost";
+        if (field == "name") profile.name = "  ";
+        if (field == "host") profile.host.clear();
+        if (field == "port") profile.port = 70000;
+        if (field == "sslmode") profile.sslMode = "always";
+        QVERIFY2(profile.validate().startsWith(expected), qPrintable(profile.validate()));
+    }
+
+    void memoryStoreKeepsPasswordsForTheSession() {
+        MemoryPasswordStore store;
+        std::optional<PasswordStore::Result> result;
+        store.read("k", [&](const auto &r) { result = r; });
+        QVERIFY(result && !result->ok && !result->error.isEmpty());
+        store.write("k", "pw", [](const auto &) {});
+        store.read("k", [&](const auto &r) { result = r; });
+        QVERIFY(result && result->ok);
+        QCOMPARE(result->password, QString("pw"));
+        store.remove("k", [](const auto &) {});
+        store.read("k", [&](const auto &r) { result = r; });
+        QVERIFY(result && !result->ok);
+    }
+
+    // These machines have no D-Bus session: the keychain must fail fast and say why, never hang.
+    void keychainWithoutBackendFailsFastAndSaysSo() {
+        KeychainPasswordStore store;
+        std::optional<PasswordStore::Result> result;
+        store.read("automv-test-entry", [&](const auto &r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+        QVERIFY(!result->ok);
+        QVERIFY(!result->error.isEmpty());
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QVERIFY2(result->unavailable, qPrintable(result->error));
+    }
+};
+
+QTEST_MAIN(TestConnections)
+#include "tst_connections.moc"
