@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "core/Version.h"
+#include "ui/connections/ConnectionsController.h"
+#include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QAction>
@@ -40,7 +42,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     auto *layout = new QVBoxLayout(overview);
     auto *heading = new QLabel(tr("<h2>pg_auto_mv console</h2>"), overview);
     m_overviewText = new QLabel(
-        tr("No database is connected. Start the console with a connection string, for example "
+        tr("No database is connected. Add one with <b>Connection → New connection…</b>, start the "
+           "console with a connection string, for example "
            "<tt>automv-console \"host=db.example.com dbname=sales user=dba\"</tt>, or set the "
            "PG* environment variables."),
         overview);
@@ -90,9 +93,18 @@ void MainWindow::openDatabase(const QString &conninfo) {
 }
 
 void MainWindow::buildMenus() {
+    m_connections = new ConnectionsController(std::make_unique<QSettings>(), std::make_unique<KeychainPasswordStore>(), this);
+    connect(m_connections, &ConnectionsController::openRequested, this,
+            [this](const QString &conninfo, const QString &) { openDatabase(conninfo); });
+    connect(m_connections, &ConnectionsController::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    auto *connectionMenu = menuBar()->addMenu(tr("&Connection"));
+    connectionMenu->setObjectName(QStringLiteral("connectionMenu"));
+    m_connections->attachMenu(connectionMenu, this);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About"), this, &MainWindow::showAbout);

@@ -8,6 +8,7 @@ class QStackedWidget;
 
 namespace automv::ui {
 
+class ConnectionsController;
 class DatabaseSession;
 
 /// The console's frame: navigation on the left, one page per feature on the right, connection
@@ -37,6 +38,7 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_overviewText = nullptr;
     DatabaseSession *m_session = nullptr;
+    ConnectionsController *m_connections = nullptr;
 };
 
 } // namespace automv::ui

@@ -2,12 +2,14 @@
 // a password; a profile's parameters reach the harness's real server; the keychain store fails
 // fast (and says so) where no keychain exists; the in-memory store for tests and sessions.
 #include "ui/connections/ConnectionProfile.h"
+#include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/connections/MemoryPasswordStore.h"
 #include "ui/connections/ProfileStore.h"
 #include "tests/harness/TestCluster.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,10 +17,23 @@
 
 using automv::test::TestCluster;
 using automv::ui::ConnectionProfile;
+using automv::ui::ConnectionsController;
 using automv::ui::KeychainPasswordStore;
 using automv::ui::MemoryPasswordStore;
 using automv::ui::PasswordStore;
 using automv::ui::ProfileStore;
+
+namespace {
+
+/// A keychain that is not there, as on a machine without a Secret Service.
+class NoKeychain final : public PasswordStore {
+public:
+    void read(const QString &, Callback done) override { done(Result{false, true, {}, "no keychain here"}); }
+    void write(const QString &, const QString &, Callback done) override { done(Result{false, true, {}, "no keychain here"}); }
+    void remove(const QString &, Callback done) override { done(Result{false, true, {}, "no keychain here"}); }
+};
+
+} // namespace
 
 class TestConnections : public QObject {
     Q_OBJECT
@@ -115,6 +130,45 @@ private slots:
         store.remove("k", [](const auto &) {});
         store.read("k", [&](const auto &r) { result = r; });
         QVERIFY(result && !result->ok);
+    }
+
+    void controllerOpensAProfileWithItsKeychainPassword() {
+        QTemporaryDir dir;
+        auto profile = ConnectionProfile::create("stored");
+        profile.host = "db.example.com";
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            ProfileStore(settings).save(profile);
+        }
+        auto keychain = std::make_unique<MemoryPasswordStore>();
+        keychain->write(profile.id, "it's secret", [](const auto &) {});
+        ConnectionsController controller(std::make_unique<QSettings>(dir.filePath("console.ini"), QSettings::IniFormat),
+                                         std::move(keychain));
+        QSignalSpy opened(&controller, &ConnectionsController::openRequested);
+        controller.open(profile.id);
+        QCOMPARE(opened.size(), 1);
+        const QString conninfo = opened.at(0).at(0).toString();
+        QVERIFY2(conninfo.contains(R"(password='it\'s secret')"), qPrintable(conninfo));
+        QVERIFY(conninfo.contains("host='db.example.com'"));
+        QCOMPARE(opened.at(0).at(1).toString(), QString("stored"));
+    }
+
+    void controllerWithoutKeychainSaysSoAndStillConnects() {
+        QTemporaryDir dir;
+        auto profile = ConnectionProfile::create("no keychain");
+        profile.host = "localhost";
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            ProfileStore(settings).save(profile);
+        }
+        ConnectionsController controller(std::make_unique<QSettings>(dir.filePath("console.ini"), QSettings::IniFormat),
+                                         std::make_unique<NoKeychain>());
+        QSignalSpy opened(&controller, &ConnectionsController::openRequested);
+        QSignalSpy notices(&controller, &ConnectionsController::notice);
+        controller.open(profile.id);
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(opened.size(), 1);
+        QVERIFY(!opened.at(0).at(0).toString().contains("password"));   // libpq may still use .pgpass
     }
 
     // These machines have no D-Bus session: the keychain must fail fast and say why, never hang.

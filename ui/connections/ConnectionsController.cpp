@@ -1,0 +1,92 @@
+#include "ui/connections/ConnectionsController.h"
+
+#include "core/pg/ConnInfo.h"
+#include "ui/connections/ConnectionDialog.h"
+#include "ui/connections/MemoryPasswordStore.h"
+#include "ui/connections/PasswordStore.h"
+#include "ui/connections/ProfileStore.h"
+
+#include <QMenu>
+#include <QPointer>
+#include <QSettings>
+
+namespace automv::ui {
+
+ConnectionsController::ConnectionsController(std::unique_ptr<QSettings> settings,
+                                             std::unique_ptr<PasswordStore> keychain, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_profiles(std::make_unique<ProfileStore>(*m_settings)),
+      m_keychain(std::move(keychain)),
+      m_session(std::make_unique<MemoryPasswordStore>()) {}
+
+ConnectionsController::~ConnectionsController() = default;
+
+void ConnectionsController::attachMenu(QMenu *menu, QWidget *dialogParent) {
+    m_menu = menu;
+    m_dialogParent = dialogParent;
+    rebuildMenu();
+}
+
+void ConnectionsController::rebuildMenu() {
+    if (!m_menu)
+        return;
+    m_menu->clear();
+    m_menu->addAction(tr("&New connection…"), this, [this] { newConnection(m_dialogParent); });
+    const auto profiles = m_profiles->load();
+    if (!profiles.isEmpty())
+        m_menu->addSeparator();
+    for (const auto &profile : profiles)
+        m_menu->addAction(profile.name, this, [this, id = profile.id] { open(id); });
+}
+
+void ConnectionsController::newConnection(QWidget *dialogParent) {
+    ConnectionDialog dialog(ConnectionProfile::create(QString()), dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ConnectionProfile profile = dialog.profile();
+    const QString password = dialog.password();
+    m_profiles->save(profile);
+    rebuildMenu();
+    if (!password.isEmpty()) {
+        m_session->write(profile.id, password, [](const auto &) {});
+        if (dialog.savePassword()) {
+            QPointer<ConnectionsController> self(this);
+            m_keychain->write(profile.id, password, [self](const PasswordStore::Result &result) {
+                if (self && !result.ok)
+                    emit self->notice(result.error);
+            });
+        }
+    }
+    openWith(profile, password);
+}
+
+void ConnectionsController::open(const QString &profileId) {
+    ConnectionProfile profile;
+    for (const auto &candidate : m_profiles->load())
+        if (candidate.id == profileId)
+            profile = candidate;
+    if (profile.id.isEmpty())
+        return;
+    m_session->read(profile.id, [this, profile](const PasswordStore::Result &inMemory) {
+        if (inMemory.ok) {
+            openWith(profile, inMemory.password);
+            return;
+        }
+        QPointer<ConnectionsController> self(this);
+        m_keychain->read(profile.id, [self, profile](const PasswordStore::Result &stored) {
+            if (!self)
+                return;
+            if (stored.unavailable)
+                emit self->notice(stored.error);
+            // No password found: libpq still tries ~/.pgpass and PGPASSWORD.
+            self->openWith(profile, stored.ok ? stored.password : QString());
+        });
+    });
+}
+
+void ConnectionsController::openWith(const ConnectionProfile &profile, const QString &password) {
+    auto params = profile.params(password);
+    params.emplace_back("connect_timeout", "10");
+    emit openRequested(QString::fromStdString(pg::toConninfo(params)), profile.name);
+}
+
+} // namespace automv::ui
