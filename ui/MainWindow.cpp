@@ -4,6 +4,7 @@
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/views/ViewsPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +55,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     layout->addWidget(m_overviewText);
     layout->addStretch();
     addPage(tr("Overview"), overview);
+    m_viewsPage = new ViewsPage;
+    addPage(tr("Views"), m_viewsPage);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -78,6 +81,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
         connect(m_session, &DatabaseSession::connected, this,
                 [this](const QString &description, int) {
                     m_connectionLabel->setText(tr("Connected: %1").arg(description));
+                    m_viewsPage->setSession(m_session);
                     m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                 });
         connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {

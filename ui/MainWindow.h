@@ -9,6 +9,7 @@ class QStackedWidget;
 namespace automv::ui {
 
 class ConnectionsController;
+class ViewsPage;
 class DatabaseSession;
 
 /// The console's frame: navigation on the left, one page per feature on the right, connection
@@ -39,6 +40,7 @@ private:
     QLabel *m_overviewText = nullptr;
     DatabaseSession *m_session = nullptr;
     ConnectionsController *m_connections = nullptr;
+    ViewsPage *m_viewsPage = nullptr;
 };
 
 } // namespace automv::ui

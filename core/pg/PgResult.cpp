@@ -12,6 +12,11 @@ int PgResult::rows() const noexcept { return m_result ? PQntuples(m_result.get()
 
 int PgResult::columns() const noexcept { return m_result ? PQnfields(m_result.get()) : 0; }
 
+std::string_view PgResult::columnName(int col) const noexcept {
+    const char *name = m_result ? PQfname(m_result.get(), col) : nullptr;
+    return name ? std::string_view(name) : std::string_view();
+}
+
 int PgResult::column(const char *name) const noexcept {
     return m_result ? PQfnumber(m_result.get(), name) : -1;
 }

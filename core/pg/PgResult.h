@@ -19,6 +19,8 @@ public:
     ExecStatusType status() const noexcept;
     int rows() const noexcept;
     int columns() const noexcept;
+    /// The name of a result column ("" when out of range).
+    std::string_view columnName(int col) const noexcept;
     /// Column index by name, or -1.
     int column(const char *name) const noexcept;
     bool isNull(int row, int col) const noexcept;

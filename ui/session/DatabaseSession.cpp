@@ -11,6 +11,10 @@ DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent), m_worker(ne
     connect(this, &DatabaseSession::openRequested, m_worker, &SessionWorker::open);
     connect(m_worker, &SessionWorker::opened, this, &DatabaseSession::connected);
     connect(m_worker, &SessionWorker::openFailed, this, &DatabaseSession::connectionFailed);
+    qRegisterMetaType<QueryResult>();
+    connect(this, &DatabaseSession::queryRequested, m_worker, &SessionWorker::query);
+    connect(m_worker, &SessionWorker::queryFinished, this, &DatabaseSession::queryFinished);
+    connect(m_worker, &SessionWorker::queryFailed, this, &DatabaseSession::queryFailed);
     m_thread.start();
 }
 
@@ -20,5 +24,7 @@ DatabaseSession::~DatabaseSession() {
 }
 
 void DatabaseSession::open(const QString &conninfo) { emit openRequested(conninfo); }
+
+void DatabaseSession::query(const QString &tag, const QString &sql) { emit queryRequested(tag, sql); }
 
 } // namespace automv::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/session/QueryResult.h"
+
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -18,8 +20,14 @@ public:
 
     /// Starts connecting in the background; answered by connected() or connectionFailed().
     void open(const QString &conninfo);
+    /// Runs a read-only statement in the background; answered by queryFinished/queryFailed
+    /// carrying the same tag.
+    void query(const QString &tag, const QString &sql);
 
 signals:
+    void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
+    void queryFailed(const QString &tag, const QString &message);
+    void queryRequested(const QString &tag, const QString &sql);
     void connected(const QString &description, int serverVersion);
     void connectionFailed(const QString &message);
 

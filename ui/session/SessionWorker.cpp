@@ -27,6 +27,31 @@ void SessionWorker::open(const QString &conninfo) {
     }
 }
 
+void SessionWorker::query(const QString &tag, const QString &sql) {
+    if (!m_connection || !m_connection->isOpen()) {
+        emit queryFailed(tag, tr("Not connected."));
+        return;
+    }
+    try {
+        const auto result = m_connection->exec(sql.toStdString());
+        QueryResult out;
+        for (int c = 0; c < result.columns(); ++c)
+            out.columns << QString::fromStdString(std::string(result.columnName(c)));
+        out.rows.reserve(result.rows());
+        for (int r = 0; r < result.rows(); ++r) {
+            QList<QVariant> row;
+            row.reserve(result.columns());
+            for (int c = 0; c < result.columns(); ++c)
+                row << (result.isNull(r, c) ? QVariant() : QVariant(QString::fromUtf8(result.value(r, c).data(),
+                                                                                    qsizetype(result.value(r, c).size()))));
+            out.rows << row;
+        }
+        emit queryFinished(tag, out);
+    } catch (const pg::PgError &error) {
+        emit queryFailed(tag, QString::fromStdString(error.what()));
+    }
+}
+
 void SessionWorker::close() {
     m_connection.reset();
     emit closed();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/pg/PgConnection.h"
+#include "ui/session/QueryResult.h"
 
 #include <QObject>
 #include <QString>
@@ -19,8 +20,12 @@ public:
 public slots:
     void open(const QString &conninfo);
     void close();
+    /// Runs one read-only statement; `tag` comes back with the answer.
+    void query(const QString &tag, const QString &sql);
 
 signals:
+    void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
+    void queryFailed(const QString &tag, const QString &message);
     void opened(const QString &description, int serverVersion);
     void openFailed(const QString &message);
     void closed();

@@ -1,0 +1,104 @@
+#include "ui/views/ViewsModel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace automv::ui {
+
+const QStringList &ViewsModel::queryColumns() {
+    static const QStringList columns{"mv", "state", "last_refresh_at", "last_duration_ms", "last_mode",
+                                     "watches", "next_due", "why_waiting", "last_error"};
+    return columns;
+}
+
+void ViewsModel::setRows(const QueryResult &result) {
+    QList<QList<QVariant>> rows;
+    rows.reserve(result.rows.size());
+    QList<int> map;
+    for (const QString &name : queryColumns())
+        map << result.column(name);
+    for (const auto &source : result.rows) {
+        QList<QVariant> row;
+        for (int c : map)
+            row << (c >= 0 ? source.value(c) : QVariant());
+        rows << row;
+    }
+    if (rows.size() == m_rows.size()) {   // same views: update in place, keep selection
+        m_rows = rows;
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int ViewsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int ViewsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant ViewsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const QVariant value = m_rows[index.row()].value(index.column());
+    if (role == Qt::DisplayRole) {
+        if (index.column() == Duration && !value.isNull())
+            return QString::number(value.toDouble(), 'f', 1);
+        if ((index.column() == LastRefresh || index.column() == NextDue) && !value.isNull())
+            return value.toString().left(19);   // the session's time zone, to the second
+        return value;
+    }
+    if (role == Qt::UserRole)   // sort key: raw text / numbers
+        return index.column() == Duration ? QVariant(value.toDouble()) : value;
+    if (role == Qt::ForegroundRole && index.column() == State) {
+        const QString state = value.toString();
+        if (state == "failed" || state == "stale" || state == "missing")
+            return QBrush(QColor("#c0392b"));
+        if (state == "pending" || state == "refreshing")
+            return QBrush(QColor("#b9770e"));
+        if (state == "fresh")
+            return QBrush(QColor("#1e8449"));
+        if (state.startsWith("not registered"))
+            return QBrush(QColor("#7f8c8d"));
+    }
+    return {};
+}
+
+QVariant ViewsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case View: return tr("View");
+    case State: return tr("State");
+    case LastRefresh: return tr("Last refresh");
+    case Duration: return tr("Duration (ms)");
+    case Mode: return tr("Mode");
+    case Watches: return tr("Watches");
+    case NextDue: return tr("Next due");
+    case WhyWaiting: return tr("Waiting for");
+    case LastError: return tr("Last error");
+    default: return {};
+    }
+}
+
+QString ViewsModel::toCsv() const {
+    auto field = [](QString text) {
+        if (text.contains(',') || text.contains('"') || text.contains('\n'))
+            text = '"' + text.replace('"', "\"\"") + '"';
+        return text;
+    };
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < ColumnCount; ++c)
+        header << field(headerData(c, Qt::Horizontal).toString());
+    lines << header.join(',');
+    for (const auto &row : m_rows) {
+        QStringList cells;
+        for (const auto &value : row)
+            cells << field(value.toString());
+        lines << cells.join(',');
+    }
+    return lines.join('\n') + '\n';
+}
+
+} // namespace automv::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace automv::ui {
+
+class DatabaseSession;
+class ViewsModel;
+struct QueryResult;
+
+/// The Views page: every materialised view of the connected database with its pg_auto_mv
+/// state, last refresh, mode, watches, next due time and why it waits. Polls a cheap status
+/// query every 2 s, and only while the page is visible; sort, filter, CSV export.
+class ViewsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ViewsPage(QWidget *parent = nullptr);
+    ~ViewsPage() override;
+
+    /// The session to read from (not owned); nullptr when disconnected.
+    void setSession(DatabaseSession *session);
+    ViewsModel *model() const { return m_model; }
+    QString statusText() const;
+    void setFilterText(const QString &text);
+    int visibleRows() const;
+
+public slots:
+    void reload();
+    void exportCsv();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void onResult(const QString &tag, const QueryResult &result);
+    void onError(const QString &tag, const QString &message);
+
+    DatabaseSession *m_session = nullptr;
+    ViewsModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QLineEdit *m_filter;
+    QLabel *m_status;
+    QTimer *m_timer;
+    bool m_inFlight = false;
+};
+
+} // namespace automv::ui
