@@ -4,6 +4,7 @@
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/processor/ProcessorPage.h"
 #include "ui/views/ViewsPage.h"
 
 #include <QAction>
@@ -57,6 +58,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     addPage(tr("Overview"), overview);
     m_viewsPage = new ViewsPage;
     addPage(tr("Views"), m_viewsPage);
+    m_processorPage = new ProcessorPage;
+    addPage(tr("Processor"), m_processorPage);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -82,6 +85,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
                 [this](const QString &description, int) {
                     m_connectionLabel->setText(tr("Connected: %1").arg(description));
                     m_viewsPage->setSession(m_session);
+                    m_processorPage->setConnection(m_conninfo, m_session);
                     m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                 });
         connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
@@ -93,6 +97,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
         });
     }
     m_connectionLabel->setText(tr("Connecting…"));
+    m_conninfo = conninfo;
     m_session->open(conninfo);
 }
 

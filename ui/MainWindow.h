@@ -9,6 +9,7 @@ class QStackedWidget;
 namespace automv::ui {
 
 class ConnectionsController;
+class ProcessorPage;
 class ViewsPage;
 class DatabaseSession;
 
@@ -39,8 +40,10 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_overviewText = nullptr;
     DatabaseSession *m_session = nullptr;
+    QString m_conninfo;   ///< of the open database (the embedded processor connects with it)
     ConnectionsController *m_connections = nullptr;
     ViewsPage *m_viewsPage = nullptr;
+    ProcessorPage *m_processorPage = nullptr;
 };
 
 } // namespace automv::ui

@@ -1,0 +1,153 @@
+#include "ui/processor/ProcessorPage.h"
+
+#include "ui/processor/EmbeddedProcessor.h"
+#include "ui/session/DatabaseSession.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace automv::ui {
+
+namespace {
+constexpr auto kRegistryTag = "processor.registry";
+const char *kRegistrySql =
+    "select slot, host, pid, version, workers, started_at::timestamp(0)::text, heartbeat_at::timestamp(0)::text,"
+    " alive, events_succeeded, events_failed from pgrelay.processor_status order by slot";
+} // namespace
+
+ProcessorPage::ProcessorPage(QWidget *parent)
+    : QWidget(parent), m_processor(new EmbeddedProcessor(this)), m_workers(new QSpinBox),
+      m_poll(new QDoubleSpinBox), m_startStop(new QPushButton(tr("&Start"))), m_counters(new QLabel),
+      m_registry(new QTableWidget), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
+    setObjectName(QStringLiteral("processorPage"));
+    m_workers->setRange(1, 9);
+    m_workers->setValue(2);
+    m_poll->setRange(0.01, 60);
+    m_poll->setDecimals(2);
+    m_poll->setValue(1.0);
+    m_poll->setSuffix(tr(" s"));
+    m_startStop->setEnabled(false);
+    connect(m_startStop, &QPushButton::clicked, this, &ProcessorPage::startOrStop);
+    m_counters->setText(tr("Not running."));
+    m_registry->setColumnCount(10);
+    m_registry->setHorizontalHeaderLabels({tr("Slot"), tr("Host"), tr("PID"), tr("Version"), tr("Workers"),
+                                           tr("Started"), tr("Heartbeat"), tr("Alive"), tr("Succeeded"),
+                                           tr("Failed")});
+    m_registry->verticalHeader()->hide();
+    m_registry->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(500);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Workers:"), m_workers);
+    form->addRow(tr("&Poll interval:"), m_poll);
+    auto *top = new QHBoxLayout;
+    top->addLayout(form);
+    top->addWidget(m_startStop, 0, Qt::AlignTop);
+    top->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_counters);
+    layout->addWidget(new QLabel(tr("Processors attached to this database:")));
+    layout->addWidget(m_registry, 1);
+    layout->addWidget(new QLabel(tr("Log:")));
+    layout->addWidget(m_log, 1);
+
+    connect(m_processor, &EmbeddedProcessor::started, this, [this] {
+        m_startStop->setText(tr("&Stop"));
+        m_workers->setEnabled(false);
+        m_poll->setEnabled(false);
+        m_lastDone = 0;
+    });
+    connect(m_processor, &EmbeddedProcessor::stopped, this, [this](int code) {
+        m_startStop->setText(tr("&Start"));
+        m_startStop->setEnabled(!m_conninfo.isEmpty());
+        m_workers->setEnabled(true);
+        m_poll->setEnabled(true);
+        m_counters->setText(code == 0 ? tr("Stopped.") : tr("Stopped with exit code %1.").arg(code));
+    });
+    connect(m_processor, &EmbeddedProcessor::logLine, this,
+            [this](int, const QString &line) { m_log->appendPlainText(line); });
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &ProcessorPage::tick);
+    m_timer->start();
+}
+
+ProcessorPage::~ProcessorPage() = default;
+
+void ProcessorPage::setConnection(const QString &conninfo, DatabaseSession *session) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_conninfo = conninfo;
+    m_session = session;
+    m_inFlight = false;
+    m_startStop->setEnabled(!conninfo.isEmpty() || m_processor->isRunning());
+    if (m_session) {
+        connect(m_session, &DatabaseSession::queryFinished, this, &ProcessorPage::onResult);
+        connect(m_session, &DatabaseSession::queryFailed, this, [this](const QString &tag, const QString &message) {
+            if (tag != QLatin1String(kRegistryTag))
+                return;
+            m_inFlight = false;
+            m_registry->setRowCount(0);
+            m_registry->setToolTip(tr("Cannot read pg_relay's processor registry: %1").arg(message.trimmed()));
+        });
+    }
+    tick();
+}
+
+void ProcessorPage::startOrStop() {
+    if (m_processor->isRunning()) {
+        m_startStop->setEnabled(false);   // until stopped(): in-flight events finish first
+        m_counters->setText(tr("Stopping after the events in flight…"));
+        m_processor->stop();
+        return;
+    }
+    QString error;
+    if (!m_processor->start(m_conninfo, m_workers->value(), m_poll->value(), &error))
+        m_counters->setText(tr("Cannot start: %1").arg(error));
+}
+
+QString ProcessorPage::countersText() const { return m_counters->text(); }
+int ProcessorPage::attachedProcessors() const { return m_registry->rowCount(); }
+
+void ProcessorPage::tick() {
+    if (m_processor->isRunning()) {
+        const auto s = m_processor->stats();
+        const quint64 done = s.succeeded + s.failed;
+        const quint64 rate = m_lastDone == 0 && done > 0 ? done : done - m_lastDone;
+        m_lastDone = done;
+        m_counters->setText(tr("Running%1 · slot %2 · %3 succeeded · %4 retried · %5 failed · %6 events/s")
+                                .arg(s.standby ? tr(" (standby: idle until promoted)") : QString())
+                                .arg(s.slot).arg(s.succeeded).arg(s.retried).arg(s.failed).arg(rate));
+    }
+    if (m_session && isVisible() && !m_inFlight) {
+        m_inFlight = true;
+        m_session->query(QString::fromLatin1(kRegistryTag), QString::fromLatin1(kRegistrySql));
+    }
+}
+
+void ProcessorPage::onResult(const QString &tag, const QueryResult &result) {
+    if (tag != QLatin1String(kRegistryTag))
+        return;
+    m_inFlight = false;
+    m_registry->setRowCount(int(result.rows.size()));
+    for (int r = 0; r < result.rows.size(); ++r)
+        for (int c = 0; c < result.rows[r].size() && c < m_registry->columnCount(); ++c) {
+            QString text = result.rows[r][c].toString();
+            if (c == 7)   // alive
+                text = text == QLatin1String("t") ? tr("yes") : tr("no");
+            m_registry->setItem(r, c, new QTableWidgetItem(text));
+        }
+    m_registry->resizeColumnsToContents();
+}
+
+} // namespace automv::ui

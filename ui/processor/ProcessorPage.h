@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTimer;
+
+namespace automv::ui {
+
+class DatabaseSession;
+class EmbeddedProcessor;
+struct QueryResult;
+
+/// Runs the processor engine inside the console on the connected database (for development):
+/// workers and poll interval, start/stop, live counters and events/s, its log, and every
+/// processor attached to the database (from pg_relay's registry).
+class ProcessorPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProcessorPage(QWidget *parent = nullptr);
+    ~ProcessorPage() override;
+
+    /// The database to run on (conninfo) and the session to read the registry with.
+    void setConnection(const QString &conninfo, DatabaseSession *session);
+    EmbeddedProcessor *processor() const { return m_processor; }
+    QString countersText() const;
+    int attachedProcessors() const;
+
+public slots:
+    void startOrStop();
+
+private:
+    void tick();
+    void onResult(const QString &tag, const QueryResult &result);
+
+    QString m_conninfo;
+    DatabaseSession *m_session = nullptr;
+    EmbeddedProcessor *m_processor;
+    QSpinBox *m_workers;
+    QDoubleSpinBox *m_poll;
+    QPushButton *m_startStop;
+    QLabel *m_counters;
+    QTableWidget *m_registry;
+    QPlainTextEdit *m_log;
+    QTimer *m_timer;
+    quint64 m_lastDone = 0;
+    bool m_inFlight = false;
+};
+
+} // namespace automv::ui
