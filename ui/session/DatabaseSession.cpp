@@ -25,6 +25,8 @@ DatabaseSession::~DatabaseSession() {
 
 void DatabaseSession::open(const QString &conninfo) { emit openRequested(conninfo); }
 
-void DatabaseSession::query(const QString &tag, const QString &sql) { emit queryRequested(tag, sql); }
+void DatabaseSession::query(const QString &tag, const QString &sql, const QVariantList &params) {
+    emit queryRequested(tag, sql, params);
+}
 
 } // namespace automv::ui

@@ -22,12 +22,12 @@ public:
     void open(const QString &conninfo);
     /// Runs a read-only statement in the background; answered by queryFinished/queryFailed
     /// carrying the same tag.
-    void query(const QString &tag, const QString &sql);
+    void query(const QString &tag, const QString &sql, const QVariantList &params = {});
 
 signals:
     void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
     void queryFailed(const QString &tag, const QString &message);
-    void queryRequested(const QString &tag, const QString &sql);
+    void queryRequested(const QString &tag, const QString &sql, const QVariantList &params);
     void connected(const QString &description, int serverVersion);
     void connectionFailed(const QString &message);
 

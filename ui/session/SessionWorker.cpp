@@ -27,13 +27,17 @@ void SessionWorker::open(const QString &conninfo) {
     }
 }
 
-void SessionWorker::query(const QString &tag, const QString &sql) {
+void SessionWorker::query(const QString &tag, const QString &sql, const QVariantList &params) {
     if (!m_connection || !m_connection->isOpen()) {
         emit queryFailed(tag, tr("Not connected."));
         return;
     }
     try {
-        const auto result = m_connection->exec(sql.toStdString());
+        std::vector<pg::Param> values;
+        values.reserve(size_t(params.size()));
+        for (const QVariant &param : params)
+            values.push_back(param.isNull() ? pg::Param() : pg::Param(param.toString().toStdString()));
+        const auto result = m_connection->exec(sql.toStdString(), values);
         QueryResult out;
         for (int c = 0; c < result.columns(); ++c)
             out.columns << QString::fromStdString(std::string(result.columnName(c)));

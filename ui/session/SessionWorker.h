@@ -20,8 +20,9 @@ public:
 public slots:
     void open(const QString &conninfo);
     void close();
-    /// Runs one read-only statement; `tag` comes back with the answer.
-    void query(const QString &tag, const QString &sql);
+    /// Runs one statement with its parameters ($1, $2, ...; a null QVariant is SQL NULL);
+    /// `tag` comes back with the answer.
+    void query(const QString &tag, const QString &sql, const QVariantList &params);
 
 signals:
     void queryFinished(const QString &tag, const automv::ui::QueryResult &result);

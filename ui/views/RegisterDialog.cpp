@@ -1,0 +1,189 @@
+#include "ui/views/RegisterDialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace automv::ui {
+
+namespace {
+
+const QStringList kOperations{"INSERT", "UPDATE", "DELETE", "TRUNCATE"};
+constexpr int kReadColumnsColumn = 5;
+
+QDoubleSpinBox *seconds(double value, double minimum, const QString &tip) {
+    auto *box = new QDoubleSpinBox;
+    box->setRange(minimum, 86400);
+    box->setDecimals(2);
+    box->setSuffix(QObject::tr(" s"));
+    box->setValue(value);
+    box->setToolTip(tip);
+    return box;
+}
+
+} // namespace
+
+RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &suggestedTables, QWidget *parent)
+    : QDialog(parent), m_initial(initial) {
+    setWindowTitle(initial.existing ? tr("Edit registration — %1.%2").arg(initial.schema, initial.name)
+                                    : tr("Register %1.%2").arg(initial.schema, initial.name));
+    m_lag = seconds(initial.refreshLag, 0, tr("Refresh this long after the most recent change (debounce)."));
+    m_maxWait = seconds(initial.maxWait, 0, tr("Refresh at the latest this long after the first unrefreshed change; 0: no maximum."));
+    m_cooldown = seconds(initial.cooldown, 0, tr("At least this long between two refreshes' completions."));
+    m_lockTimeout = seconds(initial.lockTimeout, 0.01, tr("How long a refresh waits for its lock before it retries later."));
+    m_fireOnReplica = new QCheckBox(tr("Also refresh on changes applied by logical replication (fire_on_replica)"));
+    m_fireOnReplica->setChecked(initial.fireOnReplica);
+    m_lag->setObjectName(QStringLiteral("refreshLag"));
+    m_maxWait->setObjectName(QStringLiteral("maxWait"));
+    m_cooldown->setObjectName(QStringLiteral("cooldown"));
+    m_lockTimeout->setObjectName(QStringLiteral("lockTimeout"));
+    m_fireOnReplica->setObjectName(QStringLiteral("fireOnReplica"));
+
+    auto *timing = new QWidget;
+    auto *form = new QFormLayout(timing);
+    form->addRow(tr("Refresh &lag:"), m_lag);
+    form->addRow(tr("&Max wait:"), m_maxWait);
+    form->addRow(tr("&Cooldown:"), m_cooldown);
+    form->addRow(tr("Lock &timeout:"), m_lockTimeout);
+    form->addRow(QString(), m_fireOnReplica);
+
+    m_watches = new QTableWidget(0, 6);
+    m_watches->setHorizontalHeaderLabels({tr("Table"), "INSERT", "UPDATE", "DELETE", "TRUNCATE",
+                                          tr("Only columns read (UPDATE)")});
+    m_watches->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_watches->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_watches->horizontalHeaderItem(kReadColumnsColumn)
+        ->setToolTip(tr("Only UPDATEs of the columns the view reads request a refresh (from pg_depend)"));
+    m_watches->verticalHeader()->hide();
+    m_watches->setObjectName(QStringLiteral("watches"));
+    for (const auto &watch : initial.watches)
+        addWatchRow(watch);
+    if (!initial.existing)
+        for (const QString &table : suggestedTables) {
+            bool present = false;
+            for (const auto &watch : initial.watches)
+                present = present || watch.table == table;
+            if (!present)
+                addWatchRow({table, kOperations, false});
+        }
+    auto *addButton = new QPushButton(tr("&Add table…"));
+    connect(addButton, &QPushButton::clicked, this, [this] {
+        const QString table = QInputDialog::getText(this, tr("Watch a table"), tr("Table (schema.table):"));
+        if (!table.trimmed().isEmpty())
+            addWatchRow({table.trimmed(), kOperations, false});
+    });
+    auto *removeButton = new QPushButton(tr("&Remove"));
+    connect(removeButton, &QPushButton::clicked, this, [this] {
+        if (m_watches->currentRow() >= 0)
+            m_watches->removeRow(m_watches->currentRow());
+        updatePreview();
+    });
+    auto *watchPage = new QWidget;
+    auto *watchLayout = new QVBoxLayout(watchPage);
+    watchLayout->addWidget(new QLabel(tr("Changes to these tables request a refresh. Suggested from the view's dependencies; "
+                                         "none: refresh only by schedule, chain or on demand.")));
+    watchLayout->addWidget(m_watches);
+    auto *rowButtons = new QHBoxLayout;
+    rowButtons->addWidget(addButton);
+    rowButtons->addWidget(removeButton);
+    rowButtons->addStretch();
+    watchLayout->addLayout(rowButtons);
+
+    m_preview = new QPlainTextEdit;
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *tabs = new QTabWidget;
+    tabs->addTab(timing, tr("&Timing"));
+    tabs->addTab(watchPage, tr("&Watched tables"));
+    tabs->addTab(m_preview, tr("SQL &preview"));
+
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(initial.existing ? tr("Apply") : tr("Register"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &RegisterDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &RegisterDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+
+    for (auto *box : {m_lag, m_maxWait, m_cooldown, m_lockTimeout})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &RegisterDialog::updatePreview);
+    connect(m_fireOnReplica, &QCheckBox::toggled, this, &RegisterDialog::updatePreview);
+    connect(m_watches, &QTableWidget::itemChanged, this, &RegisterDialog::updatePreview);
+    updatePreview();
+    resize(760, 460);
+}
+
+void RegisterDialog::addWatchRow(const Registration::Watch &watch) {
+    const QSignalBlocker blocker(m_watches);
+    const int row = m_watches->rowCount();
+    m_watches->insertRow(row);
+    m_watches->setItem(row, 0, new QTableWidgetItem(watch.table));
+    for (int c = 0; c < kOperations.size(); ++c) {
+        auto *item = new QTableWidgetItem;
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+        item->setCheckState(watch.operations.contains(kOperations[c]) ? Qt::Checked : Qt::Unchecked);
+        m_watches->setItem(row, c + 1, item);
+    }
+    auto *narrow = new QTableWidgetItem;
+    narrow->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+    narrow->setCheckState(watch.readColumnsOnly ? Qt::Checked : Qt::Unchecked);
+    m_watches->setItem(row, kReadColumnsColumn, narrow);
+    updatePreview();
+}
+
+Registration RegisterDialog::registration() const {
+    Registration r = m_initial;
+    r.refreshLag = m_lag->value();
+    r.maxWait = m_maxWait->value();
+    r.cooldown = m_cooldown->value();
+    r.lockTimeout = m_lockTimeout->value();
+    r.fireOnReplica = m_fireOnReplica->isChecked();
+    r.watches.clear();
+    for (int row = 0; row < m_watches->rowCount(); ++row) {
+        Registration::Watch watch;
+        watch.table = m_watches->item(row, 0) ? m_watches->item(row, 0)->text().trimmed() : QString();
+        for (int c = 0; c < kOperations.size(); ++c)
+            if (m_watches->item(row, c + 1) && m_watches->item(row, c + 1)->checkState() == Qt::Checked)
+                watch.operations << kOperations[c];
+        watch.readColumnsOnly = m_watches->item(row, kReadColumnsColumn)
+                                && m_watches->item(row, kReadColumnsColumn)->checkState() == Qt::Checked;
+        r.watches << watch;
+    }
+    return r;
+}
+
+QString RegisterDialog::message() const { return m_message->text(); }
+QString RegisterDialog::previewText() const { return m_preview->toPlainText(); }
+
+void RegisterDialog::updatePreview() {
+    if (m_preview)   // rows added while the dialog is being built come before the preview exists
+        m_preview->setPlainText(registration().previewSql());
+}
+
+void RegisterDialog::accept() {
+    const QString problem = registration().validate();
+    if (!problem.isEmpty()) {
+        m_message->setText(problem);
+        return;   // nothing runs
+    }
+    QDialog::accept();
+}
+
+} // namespace automv::ui

@@ -1,0 +1,83 @@
+#include "ui/views/Registration.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace automv::ui {
+
+namespace {
+
+QString literal(QString text) { return '\'' + text.replace('\'', "''") + '\''; }
+QString number(double value) { return QString::number(value, 'g', 10); }
+
+} // namespace
+
+QString Registration::validate() const {
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Registration", text); };
+    if (name.isEmpty() || schema.isEmpty())
+        return tr("Choose a materialised view.");
+    for (double value : {refreshLag, maxWait, cooldown})
+        if (value < 0 || value > 86400)
+            return tr("Timings are seconds from 0 to 86400.");
+    if (lockTimeout < 0.01 || lockTimeout > 86400)
+        return tr("The lock timeout is seconds from 0.01 to 86400.");
+    QSet<QString> seen;
+    for (const auto &watch : watches) {
+        if (watch.table.trimmed().isEmpty())
+            return tr("A watched table has no name.");
+        if (seen.contains(watch.table))
+            return tr("Table %1 is watched twice; give each table once.").arg(watch.table);
+        seen.insert(watch.table);
+        if (watch.operations.isEmpty())
+            return tr("Tick at least one operation for %1 (or remove it).").arg(watch.table);
+        if (watch.readColumnsOnly && !watch.operations.contains("UPDATE"))
+            return tr("\"Only the columns the view reads\" applies to UPDATE: tick UPDATE for %1.").arg(watch.table);
+    }
+    return {};
+}
+
+QString Registration::sql() const {
+    return QStringLiteral(
+               "select pgauto_mv.%1(p_mv_name => $1, p_mv_schema => $2,"
+               " p_watch_tables => array(select pgauto_mv.mv_watch(w.t, w.o, null, w.r)"
+               " from unnest($3::text[], $4::text[], $5::boolean[]) with ordinality as w(t, o, r, n) order by w.n),"
+               " p_refresh_lag => $6::numeric, p_max_wait => $7::numeric, p_cooldown => $8::numeric,"
+               " p_fire_on_replica => $9::boolean, p_lock_timeout => $10::numeric)")
+        .arg(existing ? "alter_mv" : "register_mv");
+}
+
+QVariantList Registration::params() const {
+    // Arrays as PostgreSQL array literals, each element double-quoted and escaped.
+    auto array = [](const QStringList &items) {
+        QStringList quoted;
+        for (QString item : items)
+            quoted << '"' + item.replace('\\', "\\\\").replace('"', "\\\"") + '"';
+        return '{' + quoted.join(',') + '}';
+    };
+    QStringList tables, operations, readOnly;
+    for (const auto &watch : watches) {
+        tables << watch.table;
+        operations << watch.operations.join(',');
+        readOnly << (watch.readColumnsOnly ? "true" : "false");
+    }
+    return {name, schema, array(tables), array(operations), '{' + readOnly.join(',') + '}', number(refreshLag),
+            number(maxWait), number(cooldown), fireOnReplica ? "true" : "false", number(lockTimeout)};
+}
+
+QString Registration::previewSql() const {
+    QStringList watchList;
+    for (const auto &watch : watches)
+        watchList << QStringLiteral("pgauto_mv.mv_watch(%1, %2%3)")
+                         .arg(literal(watch.table), literal(watch.operations.join(',')),
+                              watch.readColumnsOnly ? ", p_read_columns_only => true" : "");
+    return QStringLiteral("select pgauto_mv.%1(\n    p_mv_name => %2,\n    p_mv_schema => %3,\n"
+                          "    p_watch_tables => array[%4]::pgauto_mv.mv_watch[],\n"
+                          "    p_refresh_lag => %5,\n    p_max_wait => %6,\n    p_cooldown => %7,\n"
+                          "    p_fire_on_replica => %8,\n    p_lock_timeout => %9);")
+        .arg(existing ? "alter_mv" : "register_mv", literal(name), literal(schema),
+             watchList.isEmpty() ? QString() : "\n        " + watchList.join(",\n        ") + "\n    ",
+             number(refreshLag), number(maxWait), number(cooldown), fireOnReplica ? "true" : "false",
+             number(lockTimeout));
+}
+
+} // namespace automv::ui
