@@ -6,7 +6,11 @@
 #include "ui/views/ViewsPage.h"
 #include "tests/harness/TestCluster.h"
 
+#include "ui/views/RegisterDialog.h"
+
+#include <QApplication>
 #include <QTest>
+#include <QTimer>
 
 using automv::test::ScratchDatabase;
 using automv::ui::DatabaseSession;
@@ -55,7 +59,7 @@ private slots:
         const int odd = rowOf(*page.model(), "public.\"Odd, name\"");
         QVERIFY(odd >= 0);
         QCOMPARE(cell(*page.model(), odd, ViewsModel::State), QString("not registered, unpopulated"));
-        QVERIFY(page.statusText().startsWith("2 materialised view(s)"));
+        QVERIFY2(page.statusText().startsWith("2 materialised view(s)"), qPrintable(page.statusText()));
 
         // Live: a change shows up as pending (lag 60 s keeps it there) without any click.
         conn.exec("select pgauto_mv.alter_mv('daily', p_refresh_lag => 60)");
@@ -81,6 +85,39 @@ private slots:
         }
     }
 
+    // Register through the page (dependencies suggested, the dialog accepted), refresh now,
+    // unregister: each reaches the database.
+    void registerRefreshUnregisterFromThePage() {
+        ScratchDatabase db("views_actions");
+        auto conn = db.connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("create table public.orders (id int primary key, amount numeric)");
+        conn.exec("create view public.big_orders as select * from public.orders where amount > 100");
+        conn.exec("create materialized view public.big as select count(*) as n from public.big_orders");
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        ViewsPage page;
+        page.setSession(&session);
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
+
+        QString suggested;
+        QTimer::singleShot(0, this, [&] { acceptRegisterDialog(&suggested); });
+        page.registerOrEdit(0);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("fresh"), 10000);
+        QCOMPARE(suggested, QString("public.orders"));   // through the plain view, down to the table
+        QCOMPARE(std::string(conn.exec("select table_name from pgauto_mv.watch").value(0, 0)), std::string("orders"));
+
+        page.refreshNow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("Refresh of big requested"), 10000);
+        QCOMPARE(std::string(conn.exec("select count(*) from pgrelay.queue where channel = 'pgauto_mv.refresh'"
+                                       " and payload->>'src' = 'manual'").value(0, 0)), std::string("1"));
+
+        page.unregister(0, false);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("not registered"), 10000);
+        QCOMPARE(std::string(conn.exec("select count(*) from pgauto_mv.mv").value(0, 0)), std::string("0"));
+    }
+
     void withoutPgAutoMvTheViewsAreStillListed() {
         ScratchDatabase db("views_plain");
         auto conn = db.connect();
@@ -92,6 +129,18 @@ private slots:
         page.show();
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
         QCOMPARE(cell(*page.model(), 0, ViewsModel::State), QString("not registered"));
+    }
+private:
+    // Waits for the page's modal register dialog, notes the suggested table, and accepts it.
+    void acceptRegisterDialog(QString *suggested) {
+        auto *dialog = qobject_cast<automv::ui::RegisterDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            QTimer::singleShot(20, this, [this, suggested] { acceptRegisterDialog(suggested); });
+            return;
+        }
+        const auto registration = dialog->registration();
+        *suggested = registration.watches.isEmpty() ? QString() : registration.watches.first().table;
+        dialog->accept();
     }
 };
 

@@ -7,7 +7,8 @@ namespace automv::ui {
 
 const QStringList &ViewsModel::queryColumns() {
     static const QStringList columns{"mv", "state", "last_refresh_at", "last_duration_ms", "last_mode",
-                                     "watches", "next_due", "why_waiting", "last_error"};
+                                     "watches", "next_due", "why_waiting", "last_error",
+                                     "schema_name", "view_name"};   // the last two are not shown
     return columns;
 }
 
@@ -81,6 +82,12 @@ QVariant ViewsModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
+QString ViewsModel::schemaOf(int row) const { return m_rows.value(row).value(ColumnCount).toString(); }
+QString ViewsModel::nameOf(int row) const { return m_rows.value(row).value(ColumnCount + 1).toString(); }
+bool ViewsModel::isRegistered(int row) const {
+    return !m_rows.value(row).value(State).toString().startsWith(QLatin1String("not registered"));
+}
+
 QString ViewsModel::toCsv() const {
     auto field = [](QString text) {
         if (text.contains(',') || text.contains('"') || text.contains('\n'))
@@ -94,8 +101,8 @@ QString ViewsModel::toCsv() const {
     lines << header.join(',');
     for (const auto &row : m_rows) {
         QStringList cells;
-        for (const auto &value : row)
-            cells << field(value.toString());
+        for (int c = 0; c < ColumnCount; ++c)
+            cells << field(row.value(c).toString());
         lines << cells.join(',');
     }
     return lines.join('\n') + '\n';

@@ -27,6 +27,10 @@ public:
 
     /// CSV of what the model holds (header + rows), for export.
     QString toCsv() const;
+    /// The view's schema and name exactly as stored (for API calls), and whether it is registered.
+    QString schemaOf(int row) const;
+    QString nameOf(int row) const;
+    bool isRegistered(int row) const;
 
 private:
     QList<QList<QVariant>> m_rows;

@@ -1,9 +1,14 @@
 #include "ui/views/ViewsPage.h"
 
 #include "ui/session/DatabaseSession.h"
+#include "ui/views/RegisterDialog.h"
 #include "ui/views/ViewsModel.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +27,36 @@ namespace {
 
 constexpr auto kProbeTag = "views.probe";
 constexpr auto kRowsTag = "views.rows";
+constexpr auto kRegistrationTag = "views.registration";
+constexpr auto kActionTag = "views.action";
+
+// The base tables a view reads (through plain views), and its registration if any, as JSON.
+const char *kRegistrationSql = R"(
+with recursive target as (
+    select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = $1 and c.relname = $2
+), reads(relid, kind) as (
+    select d.refobjid, c.relkind
+      from target t join pg_rewrite rw on rw.ev_class = t.oid
+      join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = rw.oid
+                      and d.refclassid = 'pg_class'::regclass and d.refobjid <> t.oid
+      join pg_class c on c.oid = d.refobjid
+    union
+    select d.refobjid, c2.relkind
+      from reads r join pg_rewrite rw on rw.ev_class = r.relid and r.kind = 'v'
+      join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = rw.oid
+                      and d.refclassid = 'pg_class'::regclass and d.refobjid <> r.relid
+      join pg_class c2 on c2.oid = d.refobjid
+)
+select json_build_object(
+    'tables', (select json_agg(distinct format('%I.%I', n.nspname, c.relname))
+                 from reads r join pg_class c on c.oid = r.relid join pg_namespace n on n.oid = c.relnamespace
+                where r.kind in ('r', 'p')),
+    'mv', (select row_to_json(m) from pgauto_mv.mv m where m.mv_oid = (select oid from target)),
+    'watches', (select json_agg(json_build_object('table', format('%I.%I', w.table_schema, w.table_name),
+                                                  'operations', w.operations, 'narrow', w.update_columns is not null))
+                  from pgauto_mv.watch w join pgauto_mv.mv m on m.id = w.mv_id
+                 where m.mv_oid = (select oid from target)))::text)";
 
 const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null as installed";
 
@@ -30,15 +65,17 @@ const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null a
 const char *kRowsSql = R"(
 select format('%I.%I', n.nspname, c.relname) as mv,
        coalesce(s.state, case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end) as state,
-       s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, s.next_due, s.why_waiting, s.last_error
+       s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, s.next_due, s.why_waiting, s.last_error,
+       n.nspname as schema_name, c.relname as view_name
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace
   left join pgauto_mv.mv m on m.mv_oid = c.oid
   left join pgauto_mv.mv_status s on s.id = m.id
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
 union all
-select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, s.next_due, s.why_waiting, s.last_error
-  from pgauto_mv.mv_status s where s.state = 'missing'
+select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, s.next_due, s.why_waiting, s.last_error,
+       m.mv_schema, m.mv_name
+  from pgauto_mv.mv_status s join pgauto_mv.mv m on m.id = s.id where s.state = 'missing'
  order by 1)";
 
 // Not installed: the MVs alone.
@@ -46,7 +83,8 @@ const char *kPlainRowsSql = R"(
 select format('%I.%I', n.nspname, c.relname) as mv,
        case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end as state,
        null::timestamptz as last_refresh_at, null::float8 as last_duration_ms, null::text as last_mode,
-       null::text as watches, null::timestamptz as next_due, null::text as why_waiting, null::text as last_error
+       null::text as watches, null::timestamptz as next_due, null::text as why_waiting, null::text as last_error,
+       n.nspname as schema_name, c.relname as view_name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
  order by 1)";
@@ -72,9 +110,19 @@ ViewsPage::ViewsPage(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     auto *exportButton = new QPushButton(tr("Export CSV…"));
     connect(exportButton, &QPushButton::clicked, this, &ViewsPage::exportCsv);
+    auto *registerButton = new QPushButton(tr("&Register / edit…"));
+    connect(registerButton, &QPushButton::clicked, this, [this] { registerOrEdit(selectedRow()); });
+    auto *refreshButton = new QPushButton(tr("Refresh &now"));
+    connect(refreshButton, &QPushButton::clicked, this, [this] { refreshNow(selectedRow()); });
+    auto *unregisterButton = new QPushButton(tr("&Unregister…"));
+    connect(unregisterButton, &QPushButton::clicked, this, [this] { unregister(selectedRow()); });
+    connect(m_table, &QTableView::doubleClicked, this, [this] { registerOrEdit(selectedRow()); });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
+    top->addWidget(registerButton);
+    top->addWidget(refreshButton);
+    top->addWidget(unregisterButton);
     top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -107,6 +155,90 @@ QString ViewsPage::statusText() const { return m_status->text(); }
 void ViewsPage::setFilterText(const QString &text) { m_filter->setText(text); }
 int ViewsPage::visibleRows() const { return m_proxy->rowCount(); }
 
+int ViewsPage::selectedRow() const {
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+}
+
+void ViewsPage::selectRow(int modelRow) {
+    m_table->setCurrentIndex(m_proxy->mapFromSource(m_model->index(modelRow, 0)));
+}
+
+void ViewsPage::registerOrEdit(int modelRow) {
+    if (!m_session || modelRow < 0) {
+        m_status->setText(tr("Select a materialised view first."));
+        return;
+    }
+    m_pendingSchema = m_model->schemaOf(modelRow);
+    m_pendingName = m_model->nameOf(modelRow);
+    m_pendingRegistered = m_model->isRegistered(modelRow);
+    m_session->query(QString::fromLatin1(kRegistrationTag), QString::fromLatin1(kRegistrationSql),
+                     {m_pendingSchema, m_pendingName});
+}
+
+void ViewsPage::openRegisterDialog(const QueryResult &result) {
+    const QJsonObject loaded = QJsonDocument::fromJson(result.rows.value(0).value(0).toString().toUtf8()).object();
+    Registration registration;
+    registration.schema = m_pendingSchema;
+    registration.name = m_pendingName;
+    const QJsonObject mv = loaded.value("mv").toObject();
+    registration.existing = !mv.isEmpty();
+    if (registration.existing) {
+        registration.refreshLag = mv.value("refresh_lag").toDouble();
+        registration.maxWait = mv.value("max_wait").toDouble();
+        registration.cooldown = mv.value("cooldown").toDouble();
+        registration.lockTimeout = mv.value("lock_timeout").toDouble();
+        registration.fireOnReplica = mv.value("fire_on_replica").toBool();
+        for (const auto &value : loaded.value("watches").toArray()) {
+            const QJsonObject watch = value.toObject();
+            Registration::Watch w;
+            w.table = watch.value("table").toString();
+            for (const auto &op : watch.value("operations").toArray())
+                w.operations << op.toString();
+            w.readColumnsOnly = watch.value("narrow").toBool();
+            registration.watches << w;
+        }
+    }
+    QStringList tables;
+    for (const auto &value : loaded.value("tables").toArray())
+        tables << value.toString();
+    RegisterDialog dialog(registration, tables, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Registration chosen = dialog.registration();
+    runAction(chosen.existing ? tr("Registration of %1 changed.").arg(chosen.name) : tr("%1 registered.").arg(chosen.name),
+              chosen.sql(), chosen.params());
+}
+
+void ViewsPage::refreshNow(int modelRow) {
+    if (!m_session || modelRow < 0 || !m_model->isRegistered(modelRow)) {
+        m_status->setText(tr("Select a registered view first."));
+        return;
+    }
+    runAction(tr("Refresh of %1 requested; the processor runs it.").arg(m_model->nameOf(modelRow)),
+              QStringLiteral("select pgauto_mv.refresh_materialised_view_now($1, $2)"),
+              {m_model->nameOf(modelRow), m_model->schemaOf(modelRow)});
+}
+
+void ViewsPage::unregister(int modelRow, bool confirm) {
+    if (!m_session || modelRow < 0 || !m_model->isRegistered(modelRow)) {
+        m_status->setText(tr("Select a registered view first."));
+        return;
+    }
+    const QString name = m_model->nameOf(modelRow);
+    if (confirm && QMessageBox::question(this, tr("Unregister"),
+                                         tr("Stop refreshing %1 automatically? The view itself is not changed.").arg(name))
+                       != QMessageBox::Yes)
+        return;
+    runAction(tr("%1 unregistered.").arg(name), QStringLiteral("select pgauto_mv.unregister_mv($1, $2)"),
+              {name, m_model->schemaOf(modelRow)});
+}
+
+void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
+    m_status->setText(tr("Working…"));
+    m_session->query(QString::fromLatin1(kActionTag) + '\n' + what, sql, params);
+}
+
 void ViewsPage::reload() {
     if (!m_session || m_inFlight)
         return;   // one query at a time; a slow server never piles them up
@@ -115,6 +247,16 @@ void ViewsPage::reload() {
 }
 
 void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
+    if (tag == QLatin1String(kRegistrationTag)) {
+        openRegisterDialog(result);
+        return;
+    }
+    if (tag.startsWith(QLatin1String(kActionTag) + '\n')) {
+        m_lastAction = tag.section('\n', 1);
+        m_status->setText(m_lastAction);
+        reload();
+        return;
+    }
     if (tag == QLatin1String(kProbeTag)) {
         const bool installed = !result.rows.isEmpty() && result.rows[0].value(0).toString() == "t";
         m_session->query(QString::fromLatin1(kRowsTag), QString::fromLatin1(installed ? kRowsSql : kPlainRowsSql));
@@ -127,11 +269,19 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     m_model->setRows(result);
     if (firstRows)
         m_table->resizeColumnsToContents();
-    m_status->setText(tr("%n materialised view(s) · updated %1", nullptr, int(result.rows.size()))
-                          .arg(QTime::currentTime().toString("HH:mm:ss")));
+    QString text = tr("%n materialised view(s) · updated %1", nullptr, int(result.rows.size()))
+                       .arg(QTime::currentTime().toString("HH:mm:ss"));
+    if (!m_lastAction.isEmpty())
+        text += QStringLiteral(" — ") + m_lastAction;
+    m_status->setText(text);
 }
 
 void ViewsPage::onError(const QString &tag, const QString &message) {
+    if (tag == QLatin1String(kRegistrationTag) || tag.startsWith(QLatin1String(kActionTag) + '\n')) {
+        m_lastAction = tr("Failed: %1").arg(message.trimmed());
+        m_status->setText(m_lastAction);
+        return;
+    }
     if (tag != QLatin1String(kProbeTag) && tag != QLatin1String(kRowsTag))
         return;
     m_inFlight = false;

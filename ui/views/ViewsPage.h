@@ -29,10 +29,18 @@ public:
     QString statusText() const;
     void setFilterText(const QString &text);
     int visibleRows() const;
+    /// The model row of the selected view, or -1.
+    int selectedRow() const;
+    void selectRow(int modelRow);
 
 public slots:
     void reload();
     void exportCsv();
+    /// Loads the view's dependencies (and registration) and opens the register / edit dialog.
+    void registerOrEdit(int modelRow);
+    void refreshNow(int modelRow);
+    /// Asks for confirmation (unless `confirm` is false), then unregisters the view.
+    void unregister(int modelRow, bool confirm = true);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -41,6 +49,8 @@ protected:
 private:
     void onResult(const QString &tag, const QueryResult &result);
     void onError(const QString &tag, const QString &message);
+    void openRegisterDialog(const QueryResult &result);
+    void runAction(const QString &what, const QString &sql, const QVariantList &params);
 
     DatabaseSession *m_session = nullptr;
     ViewsModel *m_model;
@@ -50,6 +60,9 @@ private:
     QLabel *m_status;
     QTimer *m_timer;
     bool m_inFlight = false;
+    QString m_pendingSchema, m_pendingName;   ///< the view whose registration is being loaded
+    bool m_pendingRegistered = false;
+    QString m_lastAction;   ///< outcome of the last action, kept beside the counts
 };
 
 } // namespace automv::ui
