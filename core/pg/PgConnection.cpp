@@ -117,6 +117,15 @@ PgResult PgConnection::exec(std::string_view sql, const std::vector<Param> &para
     return result;
 }
 
+PgResult PgConnection::execScript(std::string_view sql) {
+    const std::string text(sql);
+    PgResult result(PQexec(m_conn.get(), text.c_str()));
+    const ExecStatusType status = result.status();
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
+        throwResultError(result, m_conn.get());
+    return result;
+}
+
 int PgConnection::socket() const noexcept { return m_conn ? PQsocket(m_conn.get()) : -1; }
 
 bool PgConnection::consumeInput() {

@@ -47,6 +47,9 @@ public:
 
     /// Runs one statement with text parameters ($1, $2, ...); throws PgError on failure.
     PgResult exec(std::string_view sql, const std::vector<Param> &params = {});
+    /// Runs a script of several statements separated by semicolons (simple query protocol, no
+    /// parameters: only for trusted text such as the bundled install scripts); throws PgError.
+    PgResult execScript(std::string_view sql);
     /// Like exec but returns the failed result instead of throwing (caller inspects status()).
     PgResult tryExec(std::string_view sql, const std::vector<Param> &params = {});
 

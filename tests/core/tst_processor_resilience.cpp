@@ -93,7 +93,11 @@ private slots:
         enqueue(1, 100);
         QTRY_COMPARE_WITH_TIMEOUT(count(cluster, processed), std::string("100"), 20000);
 
-        // Kill every connection of the processor: coordinator, 2 workers, wake-up listener.
+        // Kill every connection of the processor: coordinator, 2 workers, wake-up listener (which
+        // connects once the processor first goes to sleep: wait for all four).
+        QTRY_COMPARE_WITH_TIMEOUT(count(cluster, "select count(*) from pg_stat_activity"
+                                                 " where application_name like 'pgrelay-processor%'"),
+                                  std::string("4"), 20000);
         {
             auto conn = cluster.cluster().connect("relay");
             const auto killed = scalar(conn,
