@@ -4,6 +4,7 @@
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/install/InstallPage.h"
 #include "ui/processor/ProcessorPage.h"
 #include "ui/views/ViewsPage.h"
 
@@ -60,6 +61,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     addPage(tr("Views"), m_viewsPage);
     m_processorPage = new ProcessorPage;
     addPage(tr("Processor"), m_processorPage);
+    m_installPage = new InstallPage;
+    addPage(tr("Install"), m_installPage);
+    connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -86,6 +90,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
                     m_connectionLabel->setText(tr("Connected: %1").arg(description));
                     m_viewsPage->setSession(m_session);
                     m_processorPage->setConnection(m_conninfo, m_session);
+                    m_installPage->setSession(m_session);
                     m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                 });
         connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {

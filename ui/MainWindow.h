@@ -9,6 +9,7 @@ class QStackedWidget;
 namespace automv::ui {
 
 class ConnectionsController;
+class InstallPage;
 class ProcessorPage;
 class ViewsPage;
 class DatabaseSession;
@@ -44,6 +45,7 @@ private:
     ConnectionsController *m_connections = nullptr;
     ViewsPage *m_viewsPage = nullptr;
     ProcessorPage *m_processorPage = nullptr;
+    InstallPage *m_installPage = nullptr;
 };
 
 } // namespace automv::ui

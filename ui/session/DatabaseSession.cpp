@@ -13,6 +13,7 @@ DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent), m_worker(ne
     connect(m_worker, &SessionWorker::openFailed, this, &DatabaseSession::connectionFailed);
     qRegisterMetaType<QueryResult>();
     connect(this, &DatabaseSession::queryRequested, m_worker, &SessionWorker::query);
+    connect(this, &DatabaseSession::scriptRequested, m_worker, &SessionWorker::script);
     connect(m_worker, &SessionWorker::queryFinished, this, &DatabaseSession::queryFinished);
     connect(m_worker, &SessionWorker::queryFailed, this, &DatabaseSession::queryFailed);
     m_thread.start();
@@ -29,4 +30,8 @@ void DatabaseSession::query(const QString &tag, const QString &sql, const QVaria
     emit queryRequested(tag, sql, params);
 }
 
+} // namespace automv::ui
+
+namespace automv::ui {
+void DatabaseSession::runScript(const QString &tag, const QString &sql) { emit scriptRequested(tag, sql); }
 } // namespace automv::ui

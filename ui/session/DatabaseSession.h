@@ -24,7 +24,11 @@ public:
     /// carrying the same tag.
     void query(const QString &tag, const QString &sql, const QVariantList &params = {});
 
+    /// Runs a trusted multi-statement script in the background (answered like query()).
+    void runScript(const QString &tag, const QString &sql);
+
 signals:
+    void scriptRequested(const QString &tag, const QString &sql);
     void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
     void queryFailed(const QString &tag, const QString &message);
     void queryRequested(const QString &tag, const QString &sql, const QVariantList &params);

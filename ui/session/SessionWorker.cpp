@@ -56,6 +56,20 @@ void SessionWorker::query(const QString &tag, const QString &sql, const QVariant
     }
 }
 
+void SessionWorker::script(const QString &tag, const QString &sql) {
+    if (!m_connection || !m_connection->isOpen()) {
+        emit queryFailed(tag, tr("Not connected."));
+        return;
+    }
+    try {
+        m_connection->execScript(sql.toStdString());
+        emit queryFinished(tag, QueryResult{});
+    } catch (const pg::PgError &error) {
+        m_connection->tryExec("rollback");   // a script's own BEGIN may have left a failed transaction open
+        emit queryFailed(tag, QString::fromStdString(error.what()));
+    }
+}
+
 void SessionWorker::close() {
     m_connection.reset();
     emit closed();

@@ -24,6 +24,9 @@ public slots:
     /// `tag` comes back with the answer.
     void query(const QString &tag, const QString &sql, const QVariantList &params);
 
+    /// Runs a trusted multi-statement script (the bundled install scripts).
+    void script(const QString &tag, const QString &sql);
+
 signals:
     void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
     void queryFailed(const QString &tag, const QString &message);
