@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up (Debian/Ubuntu packages), builds and runs the console. Arguments go to automv-console
-# (for example a libpq connection string). Without a display it runs under Xvfb on :99 so the
-# command still works on a headless machine (see tools/screenshot.sh).
+# (for example a libpq connection string); with none, the console starts the local demo (a
+# private PostgreSQL with the demo schema and the embedded processor) and connects to it.
+# Without a display it runs under Xvfb on :99 so the command still works on a headless machine
+# (see tools/screenshot.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup-debian.sh run
@@ -21,4 +23,5 @@ if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
     XDG_RUNTIME_DIR=$(mktemp -d "${TMPDIR:-/tmp}/automv-runtime.XXXXXX")
     export XDG_RUNTIME_DIR
 fi
+[ $# -gt 0 ] || set -- --demo
 exec "$console" "$@"

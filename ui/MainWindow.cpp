@@ -4,6 +4,7 @@
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
+#include "ui/demo/LocalDemo.h"
 #include "ui/install/InstallPage.h"
 #include "ui/processor/ProcessorPage.h"
 #include "ui/views/ViewsPage.h"
@@ -19,7 +20,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace automv::ui {
@@ -53,8 +56,31 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     m_overviewText->setObjectName(QStringLiteral("overviewText"));
     m_overviewText->setWordWrap(true);
     m_overviewText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_demoButton = new QPushButton(tr("Start local &demo"), overview);
+    m_demoButton->setObjectName(QStringLiteral("demoButton"));
+    m_demoButton->setToolTip(tr("Starts a private PostgreSQL in %1 with a demo schema (orders → daily → weekly, "
+                                "month to date), both extensions and the embedded processor, and connects to it.")
+                                 .arg(LocalDemo::defaultDirectory()));
+    connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::startDemo);
+    m_loadButton = new QPushButton(tr("&Generate orders"), overview);
+    m_loadButton->setCheckable(true);
+    m_loadButton->setVisible(false);
+    m_loadTimer = new QTimer(this);
+    m_loadTimer->setInterval(250);
+    connect(m_loadTimer, &QTimer::timeout, this, [this] {
+        if (m_session)
+            m_session->query(QStringLiteral("demo.load"),
+                             QStringLiteral("insert into public.orders (customer, amount)"
+                                            " values ('customer ' || (random() * 40)::int, round((1 + random() * 199)::numeric, 2))"));
+    });
+    connect(m_loadButton, &QPushButton::toggled, this, [this](bool on) { on ? m_loadTimer->start() : m_loadTimer->stop(); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_demoButton);
+    buttons->addWidget(m_loadButton);
+    buttons->addStretch();
     layout->addWidget(heading);
     layout->addWidget(m_overviewText);
+    layout->addLayout(buttons);
     layout->addStretch();
     addPage(tr("Overview"), overview);
     m_viewsPage = new ViewsPage;
@@ -91,6 +117,16 @@ void MainWindow::openDatabase(const QString &conninfo) {
                     m_viewsPage->setSession(m_session);
                     m_processorPage->setConnection(m_conninfo, m_session);
                     m_installPage->setSession(m_session);
+                    if (m_demoConnecting) {   // the demo: run its processor and show its views
+                        m_demoConnecting = false;
+                        m_processorPage->startOrStop();
+                        m_loadButton->setVisible(true);
+                        m_navigation->setCurrentRow(1);
+                        m_overviewText->setText(
+                            tr("Connected to the local demo (%1). The embedded processor is running: press "
+                               "<b>Generate orders</b> and watch the views refresh on the Views page.")
+                                .arg(description.toHtmlEscaped()));
+                    }
                     m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                 });
         connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
@@ -104,6 +140,24 @@ void MainWindow::openDatabase(const QString &conninfo) {
     m_connectionLabel->setText(tr("Connecting…"));
     m_conninfo = conninfo;
     m_session->open(conninfo);
+}
+
+void MainWindow::startDemo() {
+    if (!m_demo) {
+        m_demo = new LocalDemo(QString(), this);
+        connect(m_demo, &LocalDemo::progress, this, [this](const QString &message) { m_overviewText->setText(message); });
+        connect(m_demo, &LocalDemo::failed, this, [this](const QString &message) {
+            m_demoButton->setEnabled(true);
+            m_overviewText->setText(tr("The local demo could not start: %1").arg(message.toHtmlEscaped()));
+        });
+        connect(m_demo, &LocalDemo::ready, this, [this](const QString &conninfo) {
+            m_demoConnecting = true;
+            openDatabase(conninfo);
+        });
+    }
+    m_demoButton->setEnabled(false);
+    m_overviewText->setText(tr("Starting the local demo…"));
+    m_demo->start();
 }
 
 void MainWindow::buildMenus() {

@@ -4,12 +4,15 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
+class QTimer;
 
 namespace automv::ui {
 
 class ConnectionsController;
 class InstallPage;
+class LocalDemo;
 class ProcessorPage;
 class ViewsPage;
 class DatabaseSession;
@@ -24,6 +27,9 @@ public:
 
     /// Connects in the background to a conninfo string or URI; the status bar shows the outcome.
     void openDatabase(const QString &conninfo);
+
+    /// Starts the local demo (a private cluster with the demo schema) and connects to it.
+    void startDemo();
 
     /// Adds a page with its navigation entry.
     void addPage(const QString &title, QWidget *page);
@@ -46,6 +52,11 @@ private:
     ViewsPage *m_viewsPage = nullptr;
     ProcessorPage *m_processorPage = nullptr;
     InstallPage *m_installPage = nullptr;
+    LocalDemo *m_demo = nullptr;
+    bool m_demoConnecting = false;
+    QPushButton *m_demoButton = nullptr;
+    QPushButton *m_loadButton = nullptr;
+    QTimer *m_loadTimer = nullptr;
 };
 
 } // namespace automv::ui

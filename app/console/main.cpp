@@ -32,11 +32,16 @@ int main(int argc, char *argv[]) {
         QStringLiteral("conninfo"),
         QApplication::translate("main", "libpq connection string or URI to open at start."),
         QStringLiteral("[conninfo]"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Start the local demo database and connect to it."));
+    parser.addOption(demo);
     parser.process(app);
 
     automv::ui::MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openDatabase(parser.positionalArguments().constFirst());
+    else if (parser.isSet(demo))
+        window.startDemo();
     return QApplication::exec();
 }
