@@ -51,7 +51,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
         tr("No database is connected. Add one with <b>Connection → New connection…</b>, start the "
            "console with a connection string, for example "
            "<tt>automv-console \"host=db.example.com dbname=sales user=dba\"</tt>, or set the "
-           "PG* environment variables."),
+           "PG* environment variables. New here? <b>Start local demo</b> runs a private PostgreSQL "
+           "with sample views that refresh themselves."),
         overview);
     m_overviewText->setObjectName(QStringLiteral("overviewText"));
     m_overviewText->setWordWrap(true);

@@ -6,13 +6,36 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSocketNotifier>
 #include <QTranslator>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+
+int g_quitPipe[2] = {-1, -1};
+
+// SIGINT / SIGTERM: quit through the event loop, so windows close and the local demo's
+// cluster is shut down (only write() here: it is async-signal-safe).
+void requestQuit(int) {
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_quitPipe[1], &byte, 1);
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("pg_auto_mv"));
     QApplication::setApplicationName(QStringLiteral("automv-console"));
     QApplication::setApplicationVersion(QString::fromLatin1(automv::kVersion));
+    if (::pipe(g_quitPipe) == 0) {
+        auto *notifier = new QSocketNotifier(g_quitPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QApplication::quit);
+        std::signal(SIGINT, requestQuit);
+        std::signal(SIGTERM, requestQuit);
+    }
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
