@@ -130,6 +130,14 @@ void MainWindow::openDatabase(const QString &conninfo) {
                     }
                     m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                 });
+        connect(m_session, &DatabaseSession::connectionLost, this, [this](const QString &message) {
+            m_connectionLabel->setText(tr("Connection lost — reconnecting…"));
+            m_connectionLabel->setToolTip(message);
+        });
+        connect(m_session, &DatabaseSession::reconnected, this, [this](const QString &description) {
+            m_connectionLabel->setText(tr("Connected: %1").arg(description));
+            m_connectionLabel->setToolTip(QString());
+        });
         connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
             m_connectionLabel->setText(tr("Connection failed"));
             m_overviewText->setText(

@@ -11,6 +11,8 @@ DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent), m_worker(ne
     connect(this, &DatabaseSession::openRequested, m_worker, &SessionWorker::open);
     connect(m_worker, &SessionWorker::opened, this, &DatabaseSession::connected);
     connect(m_worker, &SessionWorker::openFailed, this, &DatabaseSession::connectionFailed);
+    connect(m_worker, &SessionWorker::connectionLost, this, &DatabaseSession::connectionLost);
+    connect(m_worker, &SessionWorker::reconnected, this, &DatabaseSession::reconnected);
     qRegisterMetaType<QueryResult>();
     connect(this, &DatabaseSession::queryRequested, m_worker, &SessionWorker::query);
     connect(this, &DatabaseSession::scriptRequested, m_worker, &SessionWorker::script);

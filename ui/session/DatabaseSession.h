@@ -34,6 +34,9 @@ signals:
     void queryRequested(const QString &tag, const QString &sql, const QVariantList &params);
     void connected(const QString &description, int serverVersion);
     void connectionFailed(const QString &message);
+    /// An open connection broke; the session reconnects by itself (capped backoff).
+    void connectionLost(const QString &message);
+    void reconnected(const QString &description);
 
     // Internal: hands the request to the worker's thread.
     void openRequested(const QString &conninfo);

@@ -2,34 +2,69 @@
 
 #include "core/pg/PgError.h"
 
+#include <QTimer>
+
+#include <algorithm>
+
 namespace automv::ui {
 
-void SessionWorker::open(const QString &conninfo) {
+bool SessionWorker::connectAndDescribe(QString *description, QString *error) {
     m_connection.reset();
     try {
-        auto connection = pg::PgConnection::connect(conninfo.toStdString());
+        auto connection = pg::PgConnection::connect(m_conninfo.toStdString());
         const auto result = connection.exec(
             "select current_setting('server_version'), current_database(), current_user,"
             " coalesce(inet_server_addr()::text, current_setting('unix_socket_directories')),"
             " current_setting('port')");
-        const QString description =
-            tr("%1@%2:%3/%4 — PostgreSQL %5")
-                .arg(QString::fromStdString(std::string(result.value(0, 2))),
-                     QString::fromStdString(std::string(result.value(0, 3))),
-                     QString::fromStdString(std::string(result.value(0, 4))),
-                     QString::fromStdString(std::string(result.value(0, 1))),
-                     QString::fromStdString(std::string(result.value(0, 0))));
-        const int version = connection.serverVersion();
+        *description = tr("%1@%2:%3/%4 — PostgreSQL %5")
+                           .arg(QString::fromStdString(std::string(result.value(0, 2))),
+                                QString::fromStdString(std::string(result.value(0, 3))),
+                                QString::fromStdString(std::string(result.value(0, 4))),
+                                QString::fromStdString(std::string(result.value(0, 1))),
+                                QString::fromStdString(std::string(result.value(0, 0))));
         m_connection = std::move(connection);
-        emit opened(description, version);
-    } catch (const pg::PgError &error) {
-        emit openFailed(QString::fromStdString(error.what()));
+        return true;
+    } catch (const pg::PgError &e) {
+        *error = QString::fromStdString(e.what());
+        return false;
     }
+}
+
+void SessionWorker::open(const QString &conninfo) {
+    m_conninfo = conninfo;
+    m_backoffMs = 0;
+    QString description, error;
+    if (connectAndDescribe(&description, &error))
+        emit opened(description, m_connection->serverVersion());
+    else
+        emit openFailed(error);
+}
+
+void SessionWorker::checkConnection(const QString &message) {
+    if (m_backoffMs > 0 || (m_connection && m_connection->isOpen()))
+        return;   // already reconnecting, or only the statement failed
+    m_connection.reset();
+    m_backoffMs = 500;
+    emit connectionLost(message);
+    QTimer::singleShot(m_backoffMs, this, &SessionWorker::reconnect);
+}
+
+void SessionWorker::reconnect() {
+    if (m_backoffMs == 0)
+        return;
+    QString description, error;
+    if (connectAndDescribe(&description, &error)) {
+        m_backoffMs = 0;
+        emit reconnected(description);
+        return;
+    }
+    m_backoffMs = std::min(m_backoffMs * 2, 30000);
+    QTimer::singleShot(m_backoffMs, this, &SessionWorker::reconnect);
 }
 
 void SessionWorker::query(const QString &tag, const QString &sql, const QVariantList &params) {
     if (!m_connection || !m_connection->isOpen()) {
-        emit queryFailed(tag, tr("Not connected."));
+        emit queryFailed(tag, m_backoffMs > 0 ? tr("The connection was lost; reconnecting.") : tr("Not connected."));
         return;
     }
     try {
@@ -53,12 +88,13 @@ void SessionWorker::query(const QString &tag, const QString &sql, const QVariant
         emit queryFinished(tag, out);
     } catch (const pg::PgError &error) {
         emit queryFailed(tag, QString::fromStdString(error.what()));
+        checkConnection(QString::fromStdString(error.what()));
     }
 }
 
 void SessionWorker::script(const QString &tag, const QString &sql) {
     if (!m_connection || !m_connection->isOpen()) {
-        emit queryFailed(tag, tr("Not connected."));
+        emit queryFailed(tag, m_backoffMs > 0 ? tr("The connection was lost; reconnecting.") : tr("Not connected."));
         return;
     }
     try {
@@ -67,10 +103,12 @@ void SessionWorker::script(const QString &tag, const QString &sql) {
     } catch (const pg::PgError &error) {
         m_connection->tryExec("rollback");   // a script's own BEGIN may have left a failed transaction open
         emit queryFailed(tag, QString::fromStdString(error.what()));
+        checkConnection(QString::fromStdString(error.what()));
     }
 }
 
 void SessionWorker::close() {
+    m_backoffMs = 0;   // stops reconnecting
     m_connection.reset();
     emit closed();
 }

@@ -33,9 +33,20 @@ signals:
     void opened(const QString &description, int serverVersion);
     void openFailed(const QString &message);
     void closed();
+    /// The connection broke (server restart, terminated backend, network): reconnecting with
+    /// a capped backoff (0.5 s doubling to 30 s) until reconnected().
+    void connectionLost(const QString &message);
+    void reconnected(const QString &description);
 
 private:
+    /// After a failed statement: was it the connection? Then start reconnecting.
+    void checkConnection(const QString &message);
+    void reconnect();
+    bool connectAndDescribe(QString *description, QString *error);
+
     std::optional<pg::PgConnection> m_connection;
+    QString m_conninfo;
+    int m_backoffMs = 0;   ///< 0: not reconnecting
 };
 
 } // namespace automv::ui

@@ -1,0 +1,47 @@
+// A DatabaseSession against the harness's server: queries run on its worker thread; when the
+// server terminates its backend the session says the connection was lost, reconnects by
+// itself, and queries work again without a restart.
+#include "ui/session/DatabaseSession.h"
+#include "tests/harness/TestCluster.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using automv::test::ScratchDatabase;
+using automv::ui::DatabaseSession;
+using automv::ui::QueryResult;
+
+class TestSession : public QObject {
+    Q_OBJECT
+private slots:
+    void reconnectsAfterTheBackendIsTerminated() {
+        ScratchDatabase db("session_reconnect");
+        DatabaseSession session;
+        QSignalSpy connected(&session, &DatabaseSession::connected);
+        QSignalSpy finished(&session, &DatabaseSession::queryFinished);
+        QSignalSpy failed(&session, &DatabaseSession::queryFailed);
+        QSignalSpy lost(&session, &DatabaseSession::connectionLost);
+        QSignalSpy reconnected(&session, &DatabaseSession::reconnected);
+        session.open(QString::fromStdString(db.conninfo()));
+        QVERIFY(connected.wait(10000));
+
+        session.query("pid", "select pg_backend_pid()");
+        QVERIFY(finished.wait(10000));
+        const QString pid = finished.takeFirst().at(1).value<QueryResult>().rows.value(0).value(0).toString();
+        auto admin = db.connect();
+        admin.exec("select pg_terminate_backend($1::int)", {pid.toStdString()});
+
+        session.query("after", "select 1");
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 10000);
+        QCOMPARE(failed.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 15000);
+
+        session.query("again", "select $1::int + 1", {41});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(0).toString(), QString("again"));
+        QCOMPARE(finished.last().at(1).value<QueryResult>().rows.value(0).value(0).toString(), QString("42"));
+    }
+};
+
+QTEST_MAIN(TestSession)
+#include "tst_session.moc"
