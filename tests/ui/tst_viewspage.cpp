@@ -44,6 +44,9 @@ private slots:
         conn.exec("create unique index on public.daily (n)");
         conn.exec("create materialized view public.\"Odd, name\" as select 1 as x with no data");
         conn.exec("select pgauto_mv.register_mv('daily', p_watch_tables => array[pgauto_mv.mv_watch('public.orders')])");
+        conn.exec("select pgauto_mv.create_schedule('nightly', p_cron => '0 3 * * *')");
+        conn.exec("select pgauto_mv.attach_schedule('public.daily', 'nightly')");
+        conn.exec("select pgrelay.register_processor('test', 1, 'test', 1)");   // no "no_processor" problem
 
         DatabaseSession session;
         session.open(QString::fromStdString(db.conninfo()));
@@ -56,6 +59,8 @@ private slots:
         QVERIFY(daily >= 0);
         QCOMPARE(cell(*page.model(), daily, ViewsModel::State), QString("fresh"));
         QCOMPARE(cell(*page.model(), daily, ViewsModel::Watches), QString("public.orders"));
+        QCOMPARE(cell(*page.model(), daily, ViewsModel::Schedules), QString("nightly"));
+        QCOMPARE(cell(*page.model(), daily, ViewsModel::Problems), QString());   // none
         const int odd = rowOf(*page.model(), "public.\"Odd, name\"");
         QVERIFY(odd >= 0);
         QCOMPARE(cell(*page.model(), odd, ViewsModel::State), QString("not registered, unpopulated"));

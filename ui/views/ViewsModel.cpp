@@ -7,7 +7,7 @@ namespace automv::ui {
 
 const QStringList &ViewsModel::queryColumns() {
     static const QStringList columns{"mv", "state", "last_refresh_at", "last_duration_ms", "last_mode",
-                                     "watches", "next_due", "why_waiting", "last_error",
+                                     "watches", "schedules", "problems", "next_due", "why_waiting", "last_error",
                                      "schema_name", "view_name"};   // the last two are not shown
     return columns;
 }
@@ -50,7 +50,9 @@ QVariant ViewsModel::data(const QModelIndex &index, int role) const {
         return value;
     }
     if (role == Qt::UserRole)   // sort key: raw text / numbers
-        return index.column() == Duration ? QVariant(value.toDouble()) : value;
+        return index.column() == Duration || index.column() == Problems ? QVariant(value.toDouble()) : value;
+    if (role == Qt::ForegroundRole && index.column() == Problems && value.toInt() > 0)
+        return QBrush(QColor("#c0392b"));
     if (role == Qt::ForegroundRole && index.column() == State) {
         const QString state = value.toString();
         if (state == "failed" || state == "stale" || state == "missing")
@@ -75,6 +77,8 @@ QVariant ViewsModel::headerData(int section, Qt::Orientation orientation, int ro
     case Duration: return tr("Duration (ms)");
     case Mode: return tr("Mode");
     case Watches: return tr("Watches");
+    case Schedules: return tr("Schedules");
+    case Problems: return tr("Problems");
     case NextDue: return tr("Next due");
     case WhyWaiting: return tr("Waiting for");
     case LastError: return tr("Last error");

@@ -12,7 +12,8 @@ namespace automv::ui {
 class ViewsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { View, State, LastRefresh, Duration, Mode, Watches, NextDue, WhyWaiting, LastError, ColumnCount };
+    enum Column { View, State, LastRefresh, Duration, Mode, Watches, Schedules, Problems, NextDue, WhyWaiting, LastError,
+                  ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
 

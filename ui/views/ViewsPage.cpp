@@ -63,9 +63,16 @@ const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null a
 // pg_auto_mv installed: every MV, with its status when registered (and registrations whose
 // view is gone).
 const char *kRowsSql = R"(
+with problems as (
+    select p.mv, count(*) as n from pgauto_mv.get_mv_problems() p where p.mv is not null group by p.mv
+)
 select format('%I.%I', n.nspname, c.relname) as mv,
        coalesce(s.state, case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end) as state,
-       s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, s.next_due, s.why_waiting, s.last_error,
+       s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches,
+       (select string_agg(sm.schedule_name, ', ' order by sm.schedule_name) from pgauto_mv.schedule_mv sm
+         where sm.mv_id = m.id) as schedules,
+       (select pr.n from problems pr where pr.mv = format('%I.%I', n.nspname, c.relname)) as problems,
+       s.next_due, s.why_waiting, s.last_error,
        n.nspname as schema_name, c.relname as view_name
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace
@@ -73,8 +80,8 @@ select format('%I.%I', n.nspname, c.relname) as mv,
   left join pgauto_mv.mv_status s on s.id = m.id
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
 union all
-select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, s.next_due, s.why_waiting, s.last_error,
-       m.mv_schema, m.mv_name
+select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, null, 1,
+       s.next_due, s.why_waiting, s.last_error, m.mv_schema, m.mv_name
   from pgauto_mv.mv_status s join pgauto_mv.mv m on m.id = s.id where s.state = 'missing'
  order by 1)";
 
@@ -83,7 +90,8 @@ const char *kPlainRowsSql = R"(
 select format('%I.%I', n.nspname, c.relname) as mv,
        case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end as state,
        null::timestamptz as last_refresh_at, null::float8 as last_duration_ms, null::text as last_mode,
-       null::text as watches, null::timestamptz as next_due, null::text as why_waiting, null::text as last_error,
+       null::text as watches, null::text as schedules, null::bigint as problems,
+       null::timestamptz as next_due, null::text as why_waiting, null::text as last_error,
        n.nspname as schema_name, c.relname as view_name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
