@@ -35,6 +35,7 @@ private slots:
         QCOMPARE(std::string(conn.exec("select count(*) from public.sink").value(0, 0)), std::string("200"));
         QTRY_VERIFY_WITH_TIMEOUT(page.countersText().contains("200 succeeded"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(page.attachedProcessors(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.queueText().startsWith("Queue: 0 due now"), 5000);
         // For the docs: AUTOMV_SCREENSHOT_DIR=docs/screenshots ctest -R ui.processorpage
         if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty()) {
             page.resize(1100, 560);

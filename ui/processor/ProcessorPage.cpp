@@ -21,13 +21,16 @@ namespace {
 constexpr auto kRegistryTag = "processor.registry";
 const char *kRegistrySql =
     "select slot, host, pid, version, workers, started_at::timestamp(0)::text, heartbeat_at::timestamp(0)::text,"
-    " alive, events_succeeded, events_failed from pgrelay.processor_status order by slot";
+    " alive, events_succeeded, events_failed,"
+    " (select count(*) from pgrelay.queue q where not q.held and q.run_at <= now()) as due,"
+    " (select count(*) from pgrelay.queue q) as queued"
+    " from pgrelay.processor_status order by slot";
 } // namespace
 
 ProcessorPage::ProcessorPage(QWidget *parent)
     : QWidget(parent), m_processor(new EmbeddedProcessor(this)), m_workers(new QSpinBox),
       m_poll(new QDoubleSpinBox), m_startStop(new QPushButton(tr("&Start"))), m_counters(new QLabel),
-      m_registry(new QTableWidget), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
+      m_registry(new QTableWidget), m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("processorPage"));
     m_workers->setRange(1, 9);
     m_workers->setValue(2);
@@ -57,6 +60,7 @@ ProcessorPage::ProcessorPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_counters);
+    layout->addWidget(m_queue);
     layout->addWidget(new QLabel(tr("Processors attached to this database:")));
     layout->addWidget(m_registry, 1);
     layout->addWidget(new QLabel(tr("Log:")));
@@ -118,6 +122,7 @@ void ProcessorPage::startOrStop() {
 
 QString ProcessorPage::countersText() const { return m_counters->text(); }
 int ProcessorPage::attachedProcessors() const { return m_registry->rowCount(); }
+QString ProcessorPage::queueText() const { return m_queue->text(); }
 
 void ProcessorPage::tick() {
     if (m_processor->isRunning()) {
@@ -139,6 +144,10 @@ void ProcessorPage::onResult(const QString &tag, const QueryResult &result) {
     if (tag != QLatin1String(kRegistryTag))
         return;
     m_inFlight = false;
+    const auto &first = result.rows.value(0);
+    m_queue->setText(result.rows.isEmpty() ? tr("Queue: no processor attached")
+                                           : tr("Queue: %1 due now, %2 in all (scheduled and retries included)")
+                                                 .arg(first.value(10).toString(), first.value(11).toString()));
     m_registry->setRowCount(int(result.rows.size()));
     for (int r = 0; r < result.rows.size(); ++r)
         for (int c = 0; c < result.rows[r].size() && c < m_registry->columnCount(); ++c) {

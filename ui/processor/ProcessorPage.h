@@ -30,6 +30,7 @@ public:
     EmbeddedProcessor *processor() const { return m_processor; }
     QString countersText() const;
     int attachedProcessors() const;
+    QString queueText() const;
 
 public slots:
     void startOrStop();
@@ -46,6 +47,7 @@ private:
     QPushButton *m_startStop;
     QLabel *m_counters;
     QTableWidget *m_registry;
+    QLabel *m_queue;
     QPlainTextEdit *m_log;
     QTimer *m_timer;
     quint64 m_lastDone = 0;
