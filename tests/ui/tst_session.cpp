@@ -41,6 +41,30 @@ private slots:
         QCOMPARE(finished.last().at(0).toString(), QString("again"));
         QCOMPARE(finished.last().at(1).value<QueryResult>().rows.value(0).value(0).toString(), QString("42"));
     }
+
+    void aRunningStatementCanBeCancelled() {
+        ScratchDatabase db("session_cancel");
+        DatabaseSession session;
+        QSignalSpy connected(&session, &DatabaseSession::connected);
+        QSignalSpy finished(&session, &DatabaseSession::queryFinished);
+        QSignalSpy failed(&session, &DatabaseSession::queryFailed);
+        QSignalSpy lost(&session, &DatabaseSession::connectionLost);
+        session.open(QString::fromStdString(db.conninfo()));
+        QVERIFY(connected.wait(10000));
+        session.query("slow", "select pg_sleep(60)");
+        auto admin = db.connect();
+        QTRY_COMPARE_WITH_TIMEOUT(std::string(admin.exec("select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
+                                                         " and datname = current_database()").value(0, 0)),
+                                  std::string("1"), 10000);
+        session.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);   // not 60 s
+        QVERIFY2(failed.at(0).at(1).toString().contains("canceling statement due to user request"),
+                 qPrintable(failed.at(0).at(1).toString()));
+        session.query("next", "select 7");
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().at(1).value<QueryResult>().rows.value(0).value(0).toString(), QString("7"));
+        QCOMPARE(lost.size(), 0);
+    }
 };
 
 QTEST_MAIN(TestSession)

@@ -2,10 +2,16 @@
 
 #include "ui/session/SessionWorker.h"
 
+#include <thread>
+
 namespace automv::ui {
 
 DatabaseSession::DatabaseSession(QObject *parent) : QObject(parent), m_worker(new SessionWorker) {
     m_thread.setObjectName(QStringLiteral("DatabaseSession"));
+    m_worker->setCancelSink([this](std::shared_ptr<pg::PgCancel> handle) {
+        const std::lock_guard lock(m_cancelMutex);
+        m_cancel = std::move(handle);
+    });
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &DatabaseSession::openRequested, m_worker, &SessionWorker::open);
@@ -27,6 +33,16 @@ DatabaseSession::~DatabaseSession() {
 }
 
 void DatabaseSession::open(const QString &conninfo) { emit openRequested(conninfo); }
+
+void DatabaseSession::cancel() {
+    std::shared_ptr<pg::PgCancel> handle;
+    {
+        const std::lock_guard lock(m_cancelMutex);
+        handle = m_cancel;
+    }
+    if (handle)
+        std::thread([handle] { handle->cancel(); }).detach();
+}
 
 void DatabaseSession::query(const QString &tag, const QString &sql, const QVariantList &params) {
     emit queryRequested(tag, sql, params);

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "core/pg/PgCancel.h"
 #include "ui/session/QueryResult.h"
 
 #include <QObject>
 #include <QString>
 #include <QThread>
+
+#include <memory>
+#include <mutex>
 
 namespace automv::ui {
 
@@ -24,6 +28,10 @@ public:
     /// carrying the same tag.
     void query(const QString &tag, const QString &sql, const QVariantList &params = {});
 
+    /// Cancels the statement running now, if any (PQcancel, sent from a short-lived thread so
+    /// the UI never waits on the network); it then fails with "canceling statement due to user
+    /// request" and the connection stays usable.
+    void cancel();
     /// Runs a trusted multi-statement script in the background (answered like query()).
     void runScript(const QString &tag, const QString &sql);
 
@@ -43,6 +51,8 @@ signals:
 
 private:
     QThread m_thread;
+    std::mutex m_cancelMutex;
+    std::shared_ptr<pg::PgCancel> m_cancel;
     SessionWorker *m_worker = nullptr;
 };
 

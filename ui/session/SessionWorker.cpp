@@ -23,6 +23,8 @@ bool SessionWorker::connectAndDescribe(QString *description, QString *error) {
                                 QString::fromStdString(std::string(result.value(0, 1))),
                                 QString::fromStdString(std::string(result.value(0, 0))));
         m_connection = std::move(connection);
+        if (m_cancelSink)
+            m_cancelSink(std::make_shared<pg::PgCancel>(*m_connection));
         return true;
     } catch (const pg::PgError &e) {
         *error = QString::fromStdString(e.what());

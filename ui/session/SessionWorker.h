@@ -1,11 +1,14 @@
 #pragma once
 
+#include "core/pg/PgCancel.h"
 #include "core/pg/PgConnection.h"
 #include "ui/session/QueryResult.h"
 
 #include <QObject>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace automv::ui {
@@ -16,6 +19,9 @@ class SessionWorker : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
+    /// Called on the worker's thread with a cancel handle each time a connection opens.
+    using CancelSink = std::function<void(std::shared_ptr<pg::PgCancel>)>;
+    void setCancelSink(CancelSink sink) { m_cancelSink = std::move(sink); }
 
 public slots:
     void open(const QString &conninfo);
@@ -45,6 +51,7 @@ private:
     bool connectAndDescribe(QString *description, QString *error);
 
     std::optional<pg::PgConnection> m_connection;
+    CancelSink m_cancelSink;
     QString m_conninfo;
     int m_backoffMs = 0;   ///< 0: not reconnecting
 };
