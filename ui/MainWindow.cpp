@@ -139,6 +139,8 @@ void MainWindow::openDatabase(const QString &conninfo) {
             m_connectionLabel->setToolTip(QString());
         });
         connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
+            if (m_fromProfile && m_connections->retryWithPassword(this, message))
+                return;   // asked for the password; opening again
             m_connectionLabel->setText(tr("Connection failed"));
             m_overviewText->setText(
                 tr("Could not connect: %1<br>Check the host, port, database and user, and that "
@@ -148,6 +150,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
     }
     m_connectionLabel->setText(tr("Connecting…"));
     m_conninfo = conninfo;
+    m_fromProfile = false;
     m_session->open(conninfo);
 }
 
@@ -172,7 +175,10 @@ void MainWindow::startDemo() {
 void MainWindow::buildMenus() {
     m_connections = new ConnectionsController(std::make_unique<QSettings>(), std::make_unique<KeychainPasswordStore>(), this);
     connect(m_connections, &ConnectionsController::openRequested, this,
-            [this](const QString &conninfo, const QString &) { openDatabase(conninfo); });
+            [this](const QString &conninfo, const QString &) {
+                openDatabase(conninfo);
+                m_fromProfile = true;
+            });
     connect(m_connections, &ConnectionsController::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     auto *fileMenu = menuBar()->addMenu(tr("&File"));

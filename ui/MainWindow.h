@@ -48,6 +48,7 @@ private:
     QLabel *m_overviewText = nullptr;
     DatabaseSession *m_session = nullptr;
     QString m_conninfo;   ///< of the open database (the embedded processor connects with it)
+    bool m_fromProfile = false;   ///< the open database came from a saved profile
     ConnectionsController *m_connections = nullptr;
     ViewsPage *m_viewsPage = nullptr;
     ProcessorPage *m_processorPage = nullptr;

@@ -8,7 +8,10 @@
 #include "ui/connections/ProfileStore.h"
 #include "tests/harness/TestCluster.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QInputDialog>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -171,6 +174,31 @@ private slots:
         QVERIFY(!opened.at(0).at(0).toString().contains("password"));   // libpq may still use .pgpass
     }
 
+    void aMissingPasswordIsAskedForAndKeptForTheSession() {
+        QTemporaryDir dir;
+        auto profile = ConnectionProfile::create("needs a password");
+        profile.host = "localhost";
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            ProfileStore(settings).save(profile);
+        }
+        ConnectionsController controller(std::make_unique<QSettings>(dir.filePath("console.ini"), QSettings::IniFormat),
+                                         std::make_unique<NoKeychain>());
+        QSignalSpy opened(&controller, &ConnectionsController::openRequested);
+        controller.open(profile.id);
+        QCOMPARE(opened.size(), 1);
+        QVERIFY(!controller.retryWithPassword(nullptr, "could not connect: connection refused"));
+        QString prompt;
+        QTimer::singleShot(0, this, [this, &prompt] { answerPasswordPrompt("typed secret", &prompt); });
+        QVERIFY(controller.retryWithPassword(nullptr, "fe_sendauth: no password supplied"));
+        QVERIFY2(prompt.contains("No keychain is available here"), qPrintable(prompt));
+        QCOMPARE(opened.size(), 2);
+        QVERIFY(opened.at(1).at(0).toString().contains("password='typed secret'"));
+        controller.open(profile.id);   // remembered for this session
+        QCOMPARE(opened.size(), 3);
+        QVERIFY(opened.at(2).at(0).toString().contains("password='typed secret'"));
+    }
+
     // These machines have no D-Bus session: the keychain must fail fast and say why, never hang.
     void keychainWithoutBackendFailsFastAndSaysSo() {
         KeychainPasswordStore store;
@@ -181,6 +209,18 @@ private slots:
         QVERIFY(!result->error.isEmpty());
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QVERIFY2(result->unavailable, qPrintable(result->error));
+    }
+
+private:
+    void answerPasswordPrompt(const QString &password, QString *prompt) {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            QTimer::singleShot(20, this, [this, password, prompt] { answerPasswordPrompt(password, prompt); });
+            return;
+        }
+        *prompt = dialog->labelText();
+        dialog->setTextValue(password);
+        dialog->accept();
     }
 };
 

@@ -6,6 +6,7 @@
 #include "ui/connections/PasswordStore.h"
 #include "ui/connections/ProfileStore.h"
 
+#include <QInputDialog>
 #include <QMenu>
 #include <QPointer>
 #include <QSettings>
@@ -75,6 +76,7 @@ void ConnectionsController::open(const QString &profileId) {
         m_keychain->read(profile.id, [self, profile](const PasswordStore::Result &stored) {
             if (!self)
                 return;
+            self->m_keychainAvailable = !stored.unavailable;
             if (stored.unavailable)
                 emit self->notice(stored.error);
             // No password found: libpq still tries ~/.pgpass and PGPASSWORD.
@@ -83,7 +85,35 @@ void ConnectionsController::open(const QString &profileId) {
     });
 }
 
+bool ConnectionsController::isPasswordError(const QString &serverMessage) {
+    return serverMessage.contains(QLatin1String("password authentication failed"))
+           || serverMessage.contains(QLatin1String("no password supplied"))
+           || serverMessage.contains(QLatin1String("fe_sendauth"));
+}
+
+bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QString &serverMessage) {
+    ConnectionProfile profile;
+    for (const auto &candidate : m_profiles->load())
+        if (candidate.id == m_lastProfileId)
+            profile = candidate;
+    if (profile.id.isEmpty() || !isPasswordError(serverMessage))
+        return false;
+    const QString why = m_keychainAvailable
+                            ? tr("It will be kept for this session; tick \"Save the password\" in the connection dialog to keep it in the keychain.")
+                            : tr("No keychain is available here, so it is kept for this session only and never written to disk.");
+    bool ok = false;
+    const QString password = QInputDialog::getText(dialogParent, tr("Password"),
+                                                   tr("Password for %1 (%2):\n%3").arg(profile.user, profile.name, why),
+                                                   QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return false;
+    m_session->write(profile.id, password, [](const auto &) {});
+    openWith(profile, password);
+    return true;
+}
+
 void ConnectionsController::openWith(const ConnectionProfile &profile, const QString &password) {
+    m_lastProfileId = profile.id;
     auto params = profile.params(password);
     params.emplace_back("connect_timeout", "10");
     emit openRequested(QString::fromStdString(pg::toConninfo(params)), profile.name);

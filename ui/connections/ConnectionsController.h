@@ -32,6 +32,12 @@ public:
     void newConnection(QWidget *dialogParent);
     /// Opens a saved profile, with its password from the keychain or this session's memory.
     void open(const QString &profileId);
+    /// The last profile opened was refused for want of a (right) password: ask for one, keep it
+    /// for this session only (or in the keychain when there is one), and open again. False when
+    /// the last open was not a profile's or the user cancelled.
+    bool retryWithPassword(QWidget *dialogParent, const QString &serverMessage);
+    /// Does this connection error mean "a password is needed or was wrong"?
+    static bool isPasswordError(const QString &serverMessage);
 
 signals:
     void openRequested(const QString &conninfo, const QString &profileName);
@@ -47,6 +53,8 @@ private:
     std::unique_ptr<PasswordStore> m_keychain;
     std::unique_ptr<MemoryPasswordStore> m_session;
     QMenu *m_menu = nullptr;
+    QString m_lastProfileId;
+    bool m_keychainAvailable = true;
     QWidget *m_dialogParent = nullptr;
 };
 
