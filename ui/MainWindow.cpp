@@ -189,6 +189,15 @@ void MainWindow::buildMenus() {
     connectionMenu->setObjectName(QStringLiteral("connectionMenu"));
     m_connections->attachMenu(connectionMenu, this);
 
+    auto *databaseMenu = menuBar()->addMenu(tr("&Database"));
+    auto *cancel = databaseMenu->addAction(tr("&Cancel running statement"), this, [this] {
+        if (!m_session)
+            return;
+        m_session->cancel();   // the statement then fails with "canceling statement due to user request"
+        statusBar()->showMessage(tr("Cancel requested."), 5000);
+    });
+    cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About"), this, &MainWindow::showAbout);
 }
