@@ -6,6 +6,7 @@
 #include "ui/session/DatabaseSession.h"
 #include "ui/demo/LocalDemo.h"
 #include "ui/install/InstallPage.h"
+#include "ui/processor/EmbeddedProcessor.h"
 #include "ui/processor/ProcessorPage.h"
 #include "ui/views/ViewsPage.h"
 
@@ -120,15 +121,17 @@ void MainWindow::openDatabase(const QString &conninfo) {
                     m_installPage->setSession(m_session);
                     if (m_demoConnecting) {   // the demo: run its processor and show its views
                         m_demoConnecting = false;
-                        m_processorPage->startOrStop();
+                        if (!m_processorPage->processor()->isRunning())
+                            m_processorPage->startOrStop();
                         m_loadButton->setVisible(true);
                         m_navigation->setCurrentRow(1);
                         m_overviewText->setText(
                             tr("Connected to the local demo (%1). The embedded processor is running: press "
                                "<b>Generate orders</b> and watch the views refresh on the Views page.")
                                 .arg(description.toHtmlEscaped()));
+                    } else {
+                        m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                     }
-                    m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                 });
         connect(m_session, &DatabaseSession::connectionLost, this, [this](const QString &message) {
             m_connectionLabel->setText(tr("Connection lost — reconnecting…"));

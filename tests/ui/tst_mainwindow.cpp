@@ -1,11 +1,14 @@
 // The console's main window, offscreen, against the run's real server.
 #include "tests/harness/TestCluster.h"
 #include "ui/MainWindow.h"
+#include "ui/processor/EmbeddedProcessor.h"
+#include "ui/processor/ProcessorPage.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -58,6 +61,22 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Connection failed"), 15000);
         QVERIFY(overview->text().contains(QStringLiteral("Could not connect")));
         QVERIFY(overview->text().contains(QStringLiteral("nonexistent-socket-dir")));
+    }
+
+    // "Start local demo" end to end in the window: connected, processor running, overview says so.
+    void theLocalDemoConnectsAndRunsItsProcessor() {
+        QTemporaryDir dir;
+        qputenv("AUTOMV_DEMO_DIR", dir.path().toUtf8());
+        MainWindow window;
+        window.show();
+        window.startDemo();
+        auto *status = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Connected: automv@")), 120000);
+        auto *overview = window.findChild<QLabel *>(QStringLiteral("overviewText"));
+        QVERIFY2(overview->text().contains(QStringLiteral("local demo")), qPrintable(overview->text()));
+        auto *processorPage = window.findChild<automv::ui::ProcessorPage *>();
+        QVERIFY(processorPage && processorPage->processor()->isRunning());
+        qunsetenv("AUTOMV_DEMO_DIR");
     }
 };
 

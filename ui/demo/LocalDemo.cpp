@@ -95,6 +95,8 @@ LocalDemo::~LocalDemo() {
 }
 
 QString LocalDemo::defaultDirectory() {
+    if (const QString dir = qEnvironmentVariable("AUTOMV_DEMO_DIR"); !dir.isEmpty())
+        return dir;
     // Root's home is closed to the `postgres` user that runs the server: use the temp dir then.
     if (runningAsRoot())
         return QDir::temp().filePath(QStringLiteral("automv-demo"));

@@ -16,7 +16,7 @@ namespace automv::ui {
 class LocalDemo : public QObject {
     Q_OBJECT
 public:
-    /// `directory`: where the cluster lives; empty: a per-user default.
+    /// `directory`: where the cluster lives; empty: $AUTOMV_DEMO_DIR, else a per-user default.
     explicit LocalDemo(QString directory = {}, QObject *parent = nullptr);
     ~LocalDemo() override;
 
