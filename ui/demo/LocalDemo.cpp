@@ -88,11 +88,7 @@ QString demoSchemaSql() {
 LocalDemo::LocalDemo(QString directory, QObject *parent)
     : QObject(parent), m_directory(directory.isEmpty() ? defaultDirectory() : std::move(directory)) {}
 
-LocalDemo::~LocalDemo() {
-    if (m_thread.joinable())
-        m_thread.join();
-    stop();
-}
+LocalDemo::~LocalDemo() { stop(); }
 
 QString LocalDemo::defaultDirectory() {
     if (const QString dir = qEnvironmentVariable("AUTOMV_DEMO_DIR"); !dir.isEmpty())
@@ -169,9 +165,10 @@ void LocalDemo::run() {
 }
 
 void LocalDemo::stop() {
-    if (!m_running)
+    if (m_thread.joinable())
+        m_thread.join();   // a start in flight finishes first, so its cluster is stopped too
+    if (!m_running.exchange(false))
         return;
-    m_running = false;
     try {
         runTool(m_binDir + "/pg_ctl", {"-D", m_directory + "/data", "-m", "fast", "-w", "stop"}, 30000);
     } catch (const std::exception &) {

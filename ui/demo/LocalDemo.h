@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <thread>
 
 namespace automv::ui {
@@ -35,8 +36,8 @@ private:
     void run();   // on m_thread
 
     QString m_directory;
-    QString m_binDir;
-    bool m_running = false;
+    QString m_binDir;   ///< written by run(); read by stop() only after joining it
+    std::atomic<bool> m_running{false};   ///< set on the worker thread, read on the UI thread
     std::thread m_thread;
 };
 
