@@ -244,7 +244,8 @@ void ViewsPage::unregister(int modelRow, bool confirm) {
 
 void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
     m_status->setText(tr("Working…"));
-    m_session->query(QString::fromLatin1(kActionTag) + '\n' + what, sql, params);
+    m_actionOutcome = what;
+    m_session->query(QString::fromLatin1(kActionTag), sql, params);
 }
 
 void ViewsPage::reload() {
@@ -259,8 +260,8 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
         openRegisterDialog(result);
         return;
     }
-    if (tag.startsWith(QLatin1String(kActionTag) + '\n')) {
-        m_lastAction = tag.section('\n', 1);
+    if (tag == QLatin1String(kActionTag)) {
+        m_lastAction = m_actionOutcome;
         m_status->setText(m_lastAction);
         reload();
         return;
@@ -285,7 +286,7 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
 }
 
 void ViewsPage::onError(const QString &tag, const QString &message) {
-    if (tag == QLatin1String(kRegistrationTag) || tag.startsWith(QLatin1String(kActionTag) + '\n')) {
+    if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag)) {
         m_lastAction = tr("Failed: %1").arg(message.trimmed());
         m_status->setText(m_lastAction);
         return;

@@ -62,7 +62,8 @@ private:
     bool m_inFlight = false;
     QString m_pendingSchema, m_pendingName;   ///< the view whose registration is being loaded
     bool m_pendingRegistered = false;
-    QString m_lastAction;   ///< outcome of the last action, kept beside the counts
+    QString m_lastAction;     ///< outcome of the last action, kept beside the counts
+    QString m_actionOutcome;  ///< what the action in flight reports when it succeeds
 };
 
 } // namespace automv::ui
