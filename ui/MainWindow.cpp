@@ -4,7 +4,7 @@
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
-#include "ui/demo/LocalDemo.h"
+#include "ui/OverviewPage.h"
 #include "ui/install/InstallPage.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/processor/ProcessorPage.h"
@@ -13,7 +13,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -21,10 +20,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QPushButton>
 #include <QStatusBar>
-#include <QTimer>
-#include <QVBoxLayout>
 
 namespace automv::ui {
 
@@ -44,47 +40,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
 
-    auto *overview = new QWidget;
-    overview->setObjectName(QStringLiteral("overviewPage"));
-    auto *layout = new QVBoxLayout(overview);
-    auto *heading = new QLabel(tr("<h2>pg_auto_mv console</h2>"), overview);
-    m_overviewText = new QLabel(
-        tr("No database is connected. Add one with <b>Connection → New connection…</b>, start the "
-           "console with a connection string, for example "
-           "<tt>automv-console \"host=db.example.com dbname=sales user=dba\"</tt>, or set the "
-           "PG* environment variables. New here? <b>Start local demo</b> runs a private PostgreSQL "
-           "with sample views that refresh themselves."),
-        overview);
-    m_overviewText->setObjectName(QStringLiteral("overviewText"));
-    m_overviewText->setWordWrap(true);
-    m_overviewText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_demoButton = new QPushButton(tr("Start local &demo"), overview);
-    m_demoButton->setObjectName(QStringLiteral("demoButton"));
-    m_demoButton->setToolTip(tr("Starts a private PostgreSQL in %1 with a demo schema (orders → daily → weekly, "
-                                "month to date), both extensions and the embedded processor, and connects to it.")
-                                 .arg(LocalDemo::defaultDirectory()));
-    connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::startDemo);
-    m_loadButton = new QPushButton(tr("&Generate orders"), overview);
-    m_loadButton->setCheckable(true);
-    m_loadButton->setVisible(false);
-    m_loadTimer = new QTimer(this);
-    m_loadTimer->setInterval(250);
-    connect(m_loadTimer, &QTimer::timeout, this, [this] {
-        if (m_session)
-            m_session->query(QStringLiteral("demo.load"),
-                             QStringLiteral("insert into public.orders (customer, amount)"
-                                            " values ('customer ' || (random() * 40)::int, round((1 + random() * 199)::numeric, 2))"));
+    m_overview = new OverviewPage;
+    connect(m_overview, &OverviewPage::demoReady, this, [this](const QString &conninfo) {
+        m_demoConnecting = true;
+        openDatabase(conninfo);
     });
-    connect(m_loadButton, &QPushButton::toggled, this, [this](bool on) { on ? m_loadTimer->start() : m_loadTimer->stop(); });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_demoButton);
-    buttons->addWidget(m_loadButton);
-    buttons->addStretch();
-    layout->addWidget(heading);
-    layout->addWidget(m_overviewText);
-    layout->addLayout(buttons);
-    layout->addStretch();
-    addPage(tr("Overview"), overview);
+    addPage(tr("Overview"), m_overview);
     m_viewsPage = new ViewsPage;
     addPage(tr("Views"), m_viewsPage);
     m_processorPage = new ProcessorPage;
@@ -123,14 +84,10 @@ void MainWindow::openDatabase(const QString &conninfo) {
                         m_demoConnecting = false;
                         if (!m_processorPage->processor()->isRunning())
                             m_processorPage->startOrStop();
-                        m_loadButton->setVisible(true);
+                        m_overview->demoConnected(description, m_session);
                         m_navigation->setCurrentRow(1);
-                        m_overviewText->setText(
-                            tr("Connected to the local demo (%1). The embedded processor is running: press "
-                               "<b>Generate orders</b> and watch the views refresh on the Views page.")
-                                .arg(description.toHtmlEscaped()));
                     } else {
-                        m_overviewText->setText(tr("Connected to %1.").arg(description.toHtmlEscaped()));
+                        m_overview->setMessage(tr("Connected to %1.").arg(description.toHtmlEscaped()));
                     }
                 });
         connect(m_session, &DatabaseSession::connectionLost, this, [this](const QString &message) {
@@ -145,7 +102,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
             if (m_fromProfile && m_connections->retryWithPassword(this, message))
                 return;   // asked for the password; opening again
             m_connectionLabel->setText(tr("Connection failed"));
-            m_overviewText->setText(
+            m_overview->setMessage(
                 tr("Could not connect: %1<br>Check the host, port, database and user, and that "
                    "the server is running.")
                     .arg(message.toHtmlEscaped()));
@@ -157,23 +114,7 @@ void MainWindow::openDatabase(const QString &conninfo) {
     m_session->open(conninfo);
 }
 
-void MainWindow::startDemo() {
-    if (!m_demo) {
-        m_demo = new LocalDemo(QString(), this);
-        connect(m_demo, &LocalDemo::progress, this, [this](const QString &message) { m_overviewText->setText(message); });
-        connect(m_demo, &LocalDemo::failed, this, [this](const QString &message) {
-            m_demoButton->setEnabled(true);
-            m_overviewText->setText(tr("The local demo could not start: %1").arg(message.toHtmlEscaped()));
-        });
-        connect(m_demo, &LocalDemo::ready, this, [this](const QString &conninfo) {
-            m_demoConnecting = true;
-            openDatabase(conninfo);
-        });
-    }
-    m_demoButton->setEnabled(false);
-    m_overviewText->setText(tr("Starting the local demo…"));
-    m_demo->start();
-}
+void MainWindow::startDemo() { m_overview->startDemo(); }
 
 void MainWindow::buildMenus() {
     m_connections = new ConnectionsController(std::make_unique<QSettings>(), std::make_unique<KeychainPasswordStore>(), this);

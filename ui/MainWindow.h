@@ -4,15 +4,13 @@
 
 class QLabel;
 class QListWidget;
-class QPushButton;
 class QStackedWidget;
-class QTimer;
 
 namespace automv::ui {
 
 class ConnectionsController;
 class InstallPage;
-class LocalDemo;
+class OverviewPage;
 class ProcessorPage;
 class ViewsPage;
 class DatabaseSession;
@@ -45,7 +43,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_connectionLabel = nullptr;
-    QLabel *m_overviewText = nullptr;
+    OverviewPage *m_overview = nullptr;
     DatabaseSession *m_session = nullptr;
     QString m_conninfo;   ///< of the open database (the embedded processor connects with it)
     bool m_fromProfile = false;   ///< the open database came from a saved profile
@@ -53,11 +51,7 @@ private:
     ViewsPage *m_viewsPage = nullptr;
     ProcessorPage *m_processorPage = nullptr;
     InstallPage *m_installPage = nullptr;
-    LocalDemo *m_demo = nullptr;
     bool m_demoConnecting = false;
-    QPushButton *m_demoButton = nullptr;
-    QPushButton *m_loadButton = nullptr;
-    QTimer *m_loadTimer = nullptr;
 };
 
 } // namespace automv::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace automv::ui {
+
+class DatabaseSession;
+class LocalDemo;
+
+/// The welcome / overview page: how to connect, what happened last, and the local demo —
+/// "Start local demo" (a private cluster with the demo schema) and, once connected to it,
+/// "Generate orders" (one order every 250 ms through the demo's session).
+class OverviewPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit OverviewPage(QWidget *parent = nullptr);
+
+    void setMessage(const QString &html);
+    /// The window connected to the demo: show so, and let the load generator write through `session`.
+    void demoConnected(const QString &description, DatabaseSession *session);
+
+public slots:
+    void startDemo();
+
+signals:
+    /// The demo's cluster is up: open this database.
+    void demoReady(const QString &conninfo);
+
+private:
+    QLabel *m_text;
+    QPushButton *m_demoButton;
+    QPushButton *m_loadButton;
+    QTimer *m_loadTimer;
+    LocalDemo *m_demo = nullptr;
+    DatabaseSession *m_demoSession = nullptr;
+};
+
+} // namespace automv::ui
