@@ -1,117 +1,168 @@
 #include "ui/MainWindow.h"
 
 #include "core/Version.h"
+#include "ui/OverviewPage.h"
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
-#include "ui/OverviewPage.h"
-#include "ui/install/InstallPage.h"
-#include "ui/processor/EmbeddedProcessor.h"
-#include "ui/processor/ProcessorPage.h"
-#include "ui/views/ViewsPage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
-#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSettings>
-#include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 
 namespace automv::ui {
+
+namespace {
+/// A round swatch in the profile's colour for its tab (prod in red, say).
+QIcon colourSwatch(const QColor &color) {
+    if (!color.isValid())
+        return {};
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(color);
+    painter.setPen(color.darker(140));
+    painter.drawEllipse(1, 1, 10, 10);
+    return QIcon(pixmap);
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("pg_auto_mv console"));
 
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_navigation = new QListWidget(splitter);
-    m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setMaximumWidth(240);
-    m_pages = new QStackedWidget(splitter);
-    m_pages->setObjectName(QStringLiteral("pages"));
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
-            &QStackedWidget::setCurrentIndex);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("databaseTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->tabBar()->setElideMode(Qt::ElideMiddle);
+    setCentralWidget(m_tabs);
 
     m_overview = new OverviewPage;
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);   // the overview stays
+    m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     connect(m_overview, &OverviewPage::demoReady, this, [this](const QString &conninfo) {
-        m_demoConnecting = true;
-        openDatabase(conninfo);
+        m_demoWorkspace = openDatabase(conninfo, {tr("Local demo"), QString(), QColor(0x2e, 0x8b, 0x57)});
     });
-    addPage(tr("Overview"), m_overview);
-    m_viewsPage = new ViewsPage;
-    addPage(tr("Views"), m_viewsPage);
-    m_processorPage = new ProcessorPage;
-    addPage(tr("Processor"), m_processorPage);
-    m_installPage = new InstallPage;
-    addPage(tr("Install"), m_installPage);
-    connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *workspace = qobject_cast<DatabaseWorkspace *>(m_tabs->widget(index)))
+            closeWorkspace(workspace);
+    });
 
-    m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionSwatch = new QLabel(this);   // the profile's colour, as on its tab
+    m_connectionSwatch->setObjectName(QStringLiteral("connectionSwatch"));
+    statusBar()->addPermanentWidget(m_connectionSwatch);
+    m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     buildMenus();
     restoreLayout();
+    updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPage(const QString &title, QWidget *page) {
-    m_pages->addWidget(page);
-    m_navigation->addItem(title);
-    if (m_navigation->currentRow() < 0)
-        m_navigation->setCurrentRow(0);
+DatabaseWorkspace *MainWindow::openDatabase(const QString &conninfo, const DatabaseWorkspace::Origin &origin) {
+    for (auto *existing : workspaces()) {
+        if (existing->conninfo() == conninfo && existing->state() != DatabaseWorkspace::State::Failed) {
+            m_tabs->setCurrentWidget(existing);
+            return existing;
+        }
+    }
+    auto *workspace = new DatabaseWorkspace(conninfo, origin);
+    m_tabs->addTab(workspace, colourSwatch(origin.color), workspace->title());
+    connect(workspace, &DatabaseWorkspace::stateChanged, this, [this, workspace] {
+        updateTab(workspace);
+        if (workspace == currentWorkspace())
+            updateStatus();
+    });
+    connect(workspace, &DatabaseWorkspace::connected, this, [this, workspace](const QString &description) {
+        if (workspace == m_demoWorkspace) {   // the demo: run its processor and show its views
+            workspace->startProcessor();
+            m_overview->demoConnected(description, workspace->session());
+            workspace->showPage(DatabaseWorkspace::Views);
+        } else {
+            m_overview->setMessage(tr("Connected to %1.").arg(description.toHtmlEscaped()));
+        }
+    });
+    connect(workspace, &DatabaseWorkspace::failed, this,
+            [this, workspace](const QString &message) { onFailed(workspace, message); });
+    m_tabs->setCurrentWidget(workspace);
+    workspace->open();
+    return workspace;
 }
 
-void MainWindow::openDatabase(const QString &conninfo) {
-    if (!m_session) {
-        m_session = new DatabaseSession(this);
-        connect(m_session, &DatabaseSession::connected, this,
-                [this](const QString &description, int) {
-                    m_connectionLabel->setText(tr("Connected: %1").arg(description));
-                    m_viewsPage->setSession(m_session);
-                    m_processorPage->setConnection(m_conninfo, m_session);
-                    m_installPage->setSession(m_session);
-                    if (m_demoConnecting) {   // the demo: run its processor and show its views
-                        m_demoConnecting = false;
-                        if (!m_processorPage->processor()->isRunning())
-                            m_processorPage->startOrStop();
-                        m_overview->demoConnected(description, m_session);
-                        m_navigation->setCurrentRow(1);
-                    } else {
-                        m_overview->setMessage(tr("Connected to %1.").arg(description.toHtmlEscaped()));
-                    }
-                });
-        connect(m_session, &DatabaseSession::connectionLost, this, [this](const QString &message) {
-            m_connectionLabel->setText(tr("Connection lost — reconnecting…"));
-            m_connectionLabel->setToolTip(message);
-        });
-        connect(m_session, &DatabaseSession::reconnected, this, [this](const QString &description) {
-            m_connectionLabel->setText(tr("Connected: %1").arg(description));
-            m_connectionLabel->setToolTip(QString());
-        });
-        connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
-            if (m_fromProfile && m_connections->retryWithPassword(this, message))
-                return;   // asked for the password; opening again
-            m_connectionLabel->setText(tr("Connection failed"));
-            m_overview->setMessage(
-                tr("Could not connect: %1<br>Check the host, port, database and user, and that "
-                   "the server is running.")
-                    .arg(message.toHtmlEscaped()));
-        });
+void MainWindow::onFailed(DatabaseWorkspace *workspace, const QString &message) {
+    // A database that never connected gets no tab: say why on the overview (or ask for the
+    // password and open again).
+    const QString profileId = workspace->origin().profileId;
+    closeWorkspace(workspace);
+    if (!profileId.isEmpty() && m_connections->retryWithPassword(this, profileId, message))
+        return;
+    m_tabs->setCurrentWidget(m_overview);
+    m_overview->setMessage(tr("Could not connect: %1<br>Check the host, port, database and user, and that "
+                              "the server is running.")
+                               .arg(message.toHtmlEscaped()));
+    m_connectionLabel->setText(tr("Connection failed"));
+    m_connectionSwatch->setVisible(false);
+}
+
+DatabaseWorkspace *MainWindow::currentWorkspace() const {
+    return qobject_cast<DatabaseWorkspace *>(m_tabs->currentWidget());
+}
+
+QList<DatabaseWorkspace *> MainWindow::workspaces() const {
+    QList<DatabaseWorkspace *> result;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *workspace = qobject_cast<DatabaseWorkspace *>(m_tabs->widget(i)))
+            result.append(workspace);
+    return result;
+}
+
+void MainWindow::closeWorkspace(DatabaseWorkspace *workspace) {
+    if (workspace == m_demoWorkspace)
+        m_demoWorkspace = nullptr;
+    m_tabs->removeTab(m_tabs->indexOf(workspace));
+    workspace->disconnect(this);
+    workspace->deleteLater();   // its processor stops and its session's thread ends
+}
+
+void MainWindow::updateTab(DatabaseWorkspace *workspace) {
+    const int index = m_tabs->indexOf(workspace);
+    if (index < 0)
+        return;
+    const bool lost = workspace->state() == DatabaseWorkspace::State::Reconnecting;
+    m_tabs->setTabText(index, lost ? tr("%1 (reconnecting)").arg(workspace->title()) : workspace->title());
+    m_tabs->setTabToolTip(index, workspace->stateText());
+}
+
+void MainWindow::updateStatus() {
+    auto *workspace = currentWorkspace();
+    if (!workspace) {
+        const auto open = workspaces().size();
+        m_connectionLabel->setText(open == 0 ? tr("Not connected") : tr("%n database(s) open", nullptr, int(open)));
+        m_connectionLabel->setToolTip(QString());
+        m_connectionSwatch->setVisible(false);
+        return;
     }
-    m_connectionLabel->setText(tr("Connecting…"));
-    m_conninfo = conninfo;
-    m_fromProfile = false;
-    m_session->open(conninfo);
+    m_connectionLabel->setText(workspace->stateText());
+    m_connectionLabel->setToolTip(workspace->stateDetail());
+    const QColor color = workspace->origin().color;
+    m_connectionSwatch->setPixmap(color.isValid() ? colourSwatch(color).pixmap(12, 12) : QPixmap());
+    m_connectionSwatch->setVisible(color.isValid());
 }
 
 void MainWindow::startDemo() { m_overview->startDemo(); }
@@ -119,9 +170,8 @@ void MainWindow::startDemo() { m_overview->startDemo(); }
 void MainWindow::buildMenus() {
     m_connections = new ConnectionsController(std::make_unique<QSettings>(), std::make_unique<KeychainPasswordStore>(), this);
     connect(m_connections, &ConnectionsController::openRequested, this,
-            [this](const QString &conninfo, const QString &) {
-                openDatabase(conninfo);
-                m_fromProfile = true;
+            [this](const QString &conninfo, const QString &name, const QString &id, const QColor &color) {
+                openDatabase(conninfo, {name, id, color});
             });
     connect(m_connections, &ConnectionsController::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
@@ -135,12 +185,18 @@ void MainWindow::buildMenus() {
 
     auto *databaseMenu = menuBar()->addMenu(tr("&Database"));
     auto *cancel = databaseMenu->addAction(tr("&Cancel running statement"), this, [this] {
-        if (!m_session)
+        auto *workspace = currentWorkspace();
+        if (!workspace)
             return;
-        m_session->cancel();   // the statement then fails with "canceling statement due to user request"
+        workspace->session()->cancel();   // the statement then fails with "canceling statement due to user request"
         statusBar()->showMessage(tr("Cancel requested."), 5000);
     });
     cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    auto *close = databaseMenu->addAction(tr("C&lose database"), this, [this] {
+        if (auto *workspace = currentWorkspace())
+            closeWorkspace(workspace);
+    });
+    close->setShortcut(QKeySequence::Close);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About"), this, &MainWindow::showAbout);

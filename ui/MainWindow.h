@@ -1,36 +1,38 @@
 #pragma once
 
+#include "ui/workspace/DatabaseWorkspace.h"
+
 #include <QMainWindow>
 
 class QLabel;
-class QListWidget;
-class QStackedWidget;
+class QTabWidget;
 
 namespace automv::ui {
 
 class ConnectionsController;
-class InstallPage;
 class OverviewPage;
-class ProcessorPage;
-class ViewsPage;
-class DatabaseSession;
 
-/// The console's frame: navigation on the left, one page per feature on the right, connection
-/// state in the status bar. Pages own their logic; the window only hosts them.
+/// The console's frame: the overview tab, then one tab per open database (a DatabaseWorkspace
+/// with its own session and pages), the current tab's connection state in the status bar.
+/// Pages own their logic; the window only hosts them and routes menu actions to the current tab.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Connects in the background to a conninfo string or URI; the status bar shows the outcome.
-    void openDatabase(const QString &conninfo);
+    /// Opens a database in its own tab and connects in the background; the status bar shows
+    /// the outcome. A database already open (same conninfo) is brought to the front instead.
+    DatabaseWorkspace *openDatabase(const QString &conninfo, const DatabaseWorkspace::Origin &origin = {});
 
     /// Starts the local demo (a private cluster with the demo schema) and connects to it.
     void startDemo();
 
-    /// Adds a page with its navigation entry.
-    void addPage(const QString &title, QWidget *page);
+    /// The workspace of the current tab, or nullptr on the overview.
+    DatabaseWorkspace *currentWorkspace() const;
+    QList<DatabaseWorkspace *> workspaces() const;
+    /// Closes a database's tab: its processor stops, its session disconnects.
+    void closeWorkspace(DatabaseWorkspace *workspace);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -39,19 +41,16 @@ private:
     void buildMenus();
     void restoreLayout();
     void showAbout();
+    void updateStatus();
+    void updateTab(DatabaseWorkspace *workspace);
+    void onFailed(DatabaseWorkspace *workspace, const QString &message);
 
-    QListWidget *m_navigation = nullptr;
-    QStackedWidget *m_pages = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_connectionSwatch = nullptr;
     OverviewPage *m_overview = nullptr;
-    DatabaseSession *m_session = nullptr;
-    QString m_conninfo;   ///< of the open database (the embedded processor connects with it)
-    bool m_fromProfile = false;   ///< the open database came from a saved profile
     ConnectionsController *m_connections = nullptr;
-    ViewsPage *m_viewsPage = nullptr;
-    ProcessorPage *m_processorPage = nullptr;
-    InstallPage *m_installPage = nullptr;
-    bool m_demoConnecting = false;
+    DatabaseWorkspace *m_demoWorkspace = nullptr;
 };
 
 } // namespace automv::ui

@@ -29,14 +29,19 @@ OverviewPage::OverviewPage(QWidget *parent)
                                 "month to date), both extensions and the embedded processor, and connects to it.")
                                  .arg(LocalDemo::defaultDirectory()));
     connect(m_demoButton, &QPushButton::clicked, this, &OverviewPage::startDemo);
+    m_loadButton->setObjectName(QStringLiteral("loadButton"));
     m_loadButton->setCheckable(true);
     m_loadButton->setVisible(false);
     m_loadTimer->setInterval(250);
     connect(m_loadTimer, &QTimer::timeout, this, [this] {
-        if (m_demoSession)
-            m_demoSession->query(QStringLiteral("demo.load"),
-                                 QStringLiteral("insert into public.orders (customer, amount)"
-                                                " values ('customer ' || (random() * 40)::int, round((1 + random() * 199)::numeric, 2))"));
+        if (!m_demoSession) {   // the demo's tab was closed
+            m_loadButton->setChecked(false);
+            m_loadButton->setVisible(false);
+            return;
+        }
+        m_demoSession->query(QStringLiteral("demo.load"),
+                             QStringLiteral("insert into public.orders (customer, amount)"
+                                            " values ('customer ' || (random() * 40)::int, round((1 + random() * 199)::numeric, 2))"));
     });
     connect(m_loadButton, &QPushButton::toggled, this, [this](bool on) { on ? m_loadTimer->start() : m_loadTimer->stop(); });
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -36,7 +37,7 @@ private:
     QPushButton *m_loadButton;
     QTimer *m_loadTimer;
     LocalDemo *m_demo = nullptr;
-    DatabaseSession *m_demoSession = nullptr;
+    QPointer<DatabaseSession> m_demoSession;   ///< gone when the demo's tab is closed
 };
 
 } // namespace automv::ui

@@ -3,15 +3,21 @@
 #include "ui/MainWindow.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/processor/ProcessorPage.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/views/ViewsModel.h"
+#include "ui/views/ViewsPage.h"
+#include "ui/workspace/DatabaseWorkspace.h"
 
 #include <QApplication>
 #include <QLabel>
-#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
+using automv::ui::DatabaseWorkspace;
 using automv::ui::MainWindow;
 
 class TestMainWindow : public QObject {
@@ -28,13 +34,18 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("pg_auto_mv console"));
-        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
-        QVERIFY(navigation);
-        QVERIFY(navigation->count() >= 1);
-        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Overview"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("databaseTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->count(), 1);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Overview"));
+        QVERIFY(!window.currentWorkspace());
         auto *status = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
         QVERIFY(status);
         QCOMPARE(status->text(), QStringLiteral("Not connected"));
+        if (const QString shots = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.resize(1200, 760);
+            QVERIFY(window.grab().save(shots + "/welcome.png"));
+        }
     }
 
     void showsServerVersionOnceConnected() {
@@ -60,7 +71,60 @@ private slots:
         QCOMPARE(status->text(), QStringLiteral("Connecting…"));
         QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Connection failed"), 15000);
         QVERIFY(overview->text().contains(QStringLiteral("Could not connect")));
+        QVERIFY(window.workspaces().isEmpty());   // a database that never connected gets no tab
         QVERIFY(overview->text().contains(QStringLiteral("nonexistent-socket-dir")));
+    }
+
+    // Two databases at once, each in its own tab with its own session and pages; the status bar
+    // follows the current tab; the same database again brings its tab forward; closing one
+    // leaves the other working.
+    void severalDatabasesOpenAtOnce() {
+        ScratchDatabase first("mainwindow_a");
+        ScratchDatabase second("mainwindow_b");
+        first.connect().exec("create materialized view only_in_a as select 1 as x");
+        second.connect().exec("create materialized view only_in_b as select 2 as y");
+        MainWindow window;
+        window.show();
+        auto *a = window.openDatabase(QString::fromStdString(first.conninfo()), {QStringLiteral("first"), {}, QColor(Qt::red)});
+        auto *b = window.openDatabase(QString::fromStdString(second.conninfo()));
+        QVERIFY(a != b && a->session() != b->session());
+        QCOMPARE(window.workspaces().size(), 2);
+        auto *status = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QCOMPARE(window.currentWorkspace(), b);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QString::fromStdString(second.name())), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(a->state() == DatabaseWorkspace::State::Connected, 15000);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("databaseTabs"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(a)), QStringLiteral("first"));
+        QVERIFY(tabs->tabText(tabs->indexOf(b)).contains(QString::fromStdString(second.name())));
+        QVERIFY(!tabs->tabIcon(tabs->indexOf(a)).isNull());   // the profile's colour marks its tab
+
+        // Each tab lists its own database's views.
+        b->viewsPage()->reload();
+        a->viewsPage()->reload();
+        auto viewNames = [](DatabaseWorkspace *w) {
+            QStringList names;
+            for (int row = 0; row < w->viewsPage()->model()->rowCount(); ++row)
+                names << w->viewsPage()->model()->index(row, automv::ui::ViewsModel::View).data().toString();
+            return names.join(',');
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(viewNames(a).contains(QStringLiteral("only_in_a")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewNames(b).contains(QStringLiteral("only_in_b")), 15000);
+        QVERIFY(!viewNames(a).contains(QStringLiteral("only_in_b")));
+
+        tabs->setCurrentWidget(a);
+        QVERIFY(status->text().contains(QString::fromStdString(first.name())));
+        QCOMPARE(window.openDatabase(QString::fromStdString(second.conninfo())), b);   // no second tab
+        QCOMPARE(window.currentWorkspace(), b);
+        QCOMPARE(window.workspaces().size(), 2);
+
+        window.closeWorkspace(b);
+        QCOMPARE(window.workspaces().size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QString::fromStdString(first.name())), 5000);
+        first.connect().exec("create materialized view added_later as select 3 as z");
+        a->viewsPage()->reload();   // the remaining tab's session still works
+        QTRY_VERIFY_WITH_TIMEOUT(viewNames(a).contains(QStringLiteral("added_later")), 15000);
+        tabs->setCurrentIndex(0);
+        QCOMPARE(status->text(), QStringLiteral("1 database(s) open"));
     }
 
     // "Start local demo" end to end in the window: connected, processor running, overview says so.
@@ -74,8 +138,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Connected: automv@")), 120000);
         auto *overview = window.findChild<QLabel *>(QStringLiteral("overviewText"));
         QVERIFY2(overview->text().contains(QStringLiteral("local demo")), qPrintable(overview->text()));
-        auto *processorPage = window.findChild<automv::ui::ProcessorPage *>();
-        QVERIFY(processorPage && processorPage->processor()->isRunning());
+        auto *demo = window.currentWorkspace();
+        QVERIFY(demo && demo->processorPage()->processor()->isRunning());
+
+        // The load generator writes orders; within seconds the processor refreshes daily_revenue.
+        auto *load = window.findChild<QPushButton *>(QStringLiteral("loadButton"));
+        QVERIFY(load && !load->isHidden());   // on the overview tab, shown once the demo runs
+        load->setChecked(true);
+        auto *model = demo->viewsPage()->model();
+        auto lastRefreshOf = [model](const QString &view) {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, automv::ui::ViewsModel::View).data().toString() == view)
+                    return model->index(row, automv::ui::ViewsModel::LastRefresh).data().toString();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!lastRefreshOf(QStringLiteral("public.daily_revenue")).isEmpty(), 30000);
+        load->setChecked(false);
+        if (const QString shots = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(!lastRefreshOf(QStringLiteral("public.weekly_revenue")).isEmpty(), 30000);
+            QVERIFY(window.grab().save(shots + "/demo-views.png"));
+        }
+
+        // Closing the demo's tab stops its processor; the load generator lets go of the session.
+        window.closeWorkspace(demo);
+        QTRY_VERIFY(window.workspaces().isEmpty());
         qunsetenv("AUTOMV_DEMO_DIR");
     }
 };

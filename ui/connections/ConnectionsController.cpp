@@ -92,9 +92,14 @@ bool ConnectionsController::isPasswordError(const QString &serverMessage) {
 }
 
 bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QString &serverMessage) {
+    return retryWithPassword(dialogParent, m_lastProfileId, serverMessage);
+}
+
+bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QString &profileId,
+                                              const QString &serverMessage) {
     ConnectionProfile profile;
     for (const auto &candidate : m_profiles->load())
-        if (candidate.id == m_lastProfileId)
+        if (candidate.id == profileId)
             profile = candidate;
     if (profile.id.isEmpty() || !isPasswordError(serverMessage))
         return false;
@@ -116,7 +121,7 @@ void ConnectionsController::openWith(const ConnectionProfile &profile, const QSt
     m_lastProfileId = profile.id;
     auto params = profile.params(password);
     params.emplace_back("connect_timeout", "10");
-    emit openRequested(QString::fromStdString(pg::toConninfo(params)), profile.name);
+    emit openRequested(QString::fromStdString(pg::toConninfo(params)), profile.name, profile.id, profile.color);
 }
 
 } // namespace automv::ui

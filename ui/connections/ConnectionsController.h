@@ -2,6 +2,7 @@
 
 #include "ui/connections/ConnectionProfile.h"
 
+#include <QColor>
 #include <QObject>
 
 #include <memory>
@@ -36,11 +37,14 @@ public:
     /// for this session only (or in the keychain when there is one), and open again. False when
     /// the last open was not a profile's or the user cancelled.
     bool retryWithPassword(QWidget *dialogParent, const QString &serverMessage);
+    /// The same for a given profile (several databases can be opening at once).
+    bool retryWithPassword(QWidget *dialogParent, const QString &profileId, const QString &serverMessage);
     /// Does this connection error mean "a password is needed or was wrong"?
     static bool isPasswordError(const QString &serverMessage);
 
 signals:
-    void openRequested(const QString &conninfo, const QString &profileName);
+    void openRequested(const QString &conninfo, const QString &profileName, const QString &profileId,
+                       const QColor &color);
     /// Something the user should know that is not an error (e.g. "no keychain here").
     void notice(const QString &message);
 

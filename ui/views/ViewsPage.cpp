@@ -68,7 +68,11 @@ with problems as (
 )
 select format('%I.%I', n.nspname, c.relname) as mv,
        coalesce(s.state, case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end) as state,
-       s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches,
+       s.last_refresh_at, s.last_duration_ms, s.last_mode,
+       nullif(concat_ws(', ', s.watches,
+                        (select 'after ' || string_agg(format('%I.%I', u.mv_schema, u.mv_name), ', ' order by u.mv_schema, u.mv_name)
+                           from pgauto_mv.chain ch join pgauto_mv.mv u on u.id = ch.upstream_id
+                          where ch.downstream_id = m.id)), '') as watches,
        (select string_agg(sm.schedule_name, ', ' order by sm.schedule_name) from pgauto_mv.schedule_mv sm
          where sm.mv_id = m.id) as schedules,
        (select pr.n from problems pr where pr.mv = format('%I.%I', n.nspname, c.relname)) as problems,
@@ -112,6 +116,12 @@ ViewsPage::ViewsPage(QWidget *parent)
     m_table->sortByColumn(ViewsModel::View, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Columns follow their contents (a mode or error appears after the first refresh) until the
+    // user resizes one by hand.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_autoSizing && column != ViewsModel::ColumnCount - 1)   // the last one stretches with the window
+            m_userSizedColumns = true;
+    });
     m_table->verticalHeader()->hide();
     m_filter->setPlaceholderText(tr("Filter views (name, state, table…)"));
     m_filter->setClearButtonEnabled(true);
@@ -274,10 +284,12 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     if (tag != QLatin1String(kRowsTag))
         return;
     m_inFlight = false;
-    const bool firstRows = m_model->rowCount() == 0;
     m_model->setRows(result);
-    if (firstRows)
+    if (!m_userSizedColumns) {
+        m_autoSizing = true;
         m_table->resizeColumnsToContents();
+        m_autoSizing = false;
+    }
     QString text = tr("%n materialised view(s) · updated %1", nullptr, int(result.rows.size()))
                        .arg(QTime::currentTime().toString("HH:mm:ss"));
     if (!m_lastAction.isEmpty())

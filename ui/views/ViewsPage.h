@@ -60,6 +60,8 @@ private:
     QLabel *m_status;
     QTimer *m_timer;
     bool m_inFlight = false;
+    bool m_autoSizing = false;
+    bool m_userSizedColumns = false;
     QString m_pendingSchema, m_pendingName;   ///< the view whose registration is being loaded
     bool m_pendingRegistered = false;
     QString m_lastAction;     ///< outcome of the last action, kept beside the counts

@@ -1,0 +1,111 @@
+#include "ui/workspace/DatabaseWorkspace.h"
+
+#include "ui/install/InstallPage.h"
+#include "ui/processor/EmbeddedProcessor.h"
+#include "ui/processor/ProcessorPage.h"
+#include "ui/session/DatabaseSession.h"
+#include "ui/views/ViewsPage.h"
+
+#include <QListWidget>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace automv::ui {
+
+DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent)
+    : QWidget(parent), m_conninfo(conninfo), m_origin(origin), m_session(new DatabaseSession(this)),
+      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage),
+      m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
+    setObjectName(QStringLiteral("databaseWorkspace"));
+    m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
+    m_pages->setObjectName(QStringLiteral("workspacePages"));
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    addPage(tr("Views"), m_viewsPage);
+    addPage(tr("Processor"), m_processorPage);
+    addPage(tr("Install"), m_installPage);
+    connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({160, 1040});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_session, &DatabaseSession::connected, this, [this](const QString &description, int) {
+        m_state = State::Connected;
+        m_description = description;
+        m_viewsPage->setSession(m_session);
+        m_processorPage->setConnection(m_conninfo, m_session);
+        m_installPage->setSession(m_session);
+        emit stateChanged();
+        emit connected(description);
+    });
+    connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
+        m_state = State::Failed;
+        m_detail = message;
+        emit stateChanged();
+        emit failed(message);
+    });
+    connect(m_session, &DatabaseSession::connectionLost, this, [this](const QString &message) {
+        m_state = State::Reconnecting;
+        m_detail = message;
+        emit stateChanged();
+    });
+    connect(m_session, &DatabaseSession::reconnected, this, [this](const QString &description) {
+        m_state = State::Connected;
+        m_description = description;
+        m_detail.clear();
+        emit stateChanged();
+    });
+}
+
+DatabaseWorkspace::~DatabaseWorkspace() {
+    // A statement in flight would hold the session's thread (and so this destructor): cancel it.
+    m_session->cancel();
+}
+
+void DatabaseWorkspace::addPage(const QString &title, QWidget *page) {
+    m_pages->addWidget(page);
+    m_navigation->addItem(title);
+    if (m_navigation->currentRow() < 0)
+        m_navigation->setCurrentRow(0);
+}
+
+void DatabaseWorkspace::open() {
+    m_state = State::Connecting;
+    emit stateChanged();
+    m_session->open(m_conninfo);
+}
+
+void DatabaseWorkspace::showPage(Page page) { m_navigation->setCurrentRow(page); }
+
+void DatabaseWorkspace::startProcessor() {
+    if (!m_processorPage->processor()->isRunning())
+        m_processorPage->startOrStop();
+}
+
+QString DatabaseWorkspace::stateText() const {
+    switch (m_state) {
+    case State::Connecting: return tr("Connecting…");
+    case State::Connected: return tr("Connected: %1").arg(m_description);
+    case State::Reconnecting: return tr("Connection lost — reconnecting…");
+    case State::Failed: return tr("Connection failed");
+    }
+    return {};
+}
+
+QString DatabaseWorkspace::title() const {
+    if (!m_origin.profileName.isEmpty())
+        return m_origin.profileName;
+    if (m_description.isEmpty())
+        return tr("Connecting…");
+    // "user@host:port/db — PostgreSQL 15.4": the tab keeps the part before the server version.
+    return m_description.section(QStringLiteral(" — "), 0, 0);
+}
+
+} // namespace automv::ui

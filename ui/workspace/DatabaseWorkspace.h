@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QColor>
+#include <QWidget>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace automv::ui {
+
+class DatabaseSession;
+class InstallPage;
+class ProcessorPage;
+class ViewsPage;
+
+/// Everything the console shows for one open database: its session (one connection on its own
+/// thread), its pages (views, processor, install) with their own navigation, and its state for
+/// the status bar. The main window holds one workspace per tab, so several databases can be
+/// open at once, each with its own embedded processor.
+class DatabaseWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    /// Where the connection came from: a saved profile (name, id, colour) or a bare conninfo.
+    struct Origin {
+        QString profileName;
+        QString profileId;
+        QColor color;
+    };
+    enum class State { Connecting, Connected, Reconnecting, Failed };
+    enum Page { Views = 0, Processor = 1, Install = 2 };
+
+    DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent = nullptr);
+    ~DatabaseWorkspace() override;
+
+    /// Connects in the background; connected() or failed() follows.
+    void open();
+
+    const QString &conninfo() const { return m_conninfo; }
+    const Origin &origin() const { return m_origin; }
+    State state() const { return m_state; }
+    /// "Connected: user@host:port/db — PostgreSQL 15.x", "Connecting…", …
+    QString stateText() const;
+    /// The server's last error while reconnecting (empty otherwise).
+    QString stateDetail() const { return m_detail; }
+    /// What the tab says: the profile's name, or user@host/db once connected.
+    QString title() const;
+
+    DatabaseSession *session() const { return m_session; }
+    ViewsPage *viewsPage() const { return m_viewsPage; }
+    ProcessorPage *processorPage() const { return m_processorPage; }
+    InstallPage *installPage() const { return m_installPage; }
+    void showPage(Page page);
+
+    /// Starts the embedded processor on this database unless it already runs.
+    void startProcessor();
+
+signals:
+    void connected(const QString &description);
+    void failed(const QString &message);
+    /// state(), stateText() or title() changed.
+    void stateChanged();
+
+private:
+    void addPage(const QString &title, QWidget *page);
+
+    QString m_conninfo;
+    Origin m_origin;
+    State m_state = State::Connecting;
+    QString m_description;
+    QString m_detail;
+    DatabaseSession *m_session;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    ViewsPage *m_viewsPage;
+    ProcessorPage *m_processorPage;
+    InstallPage *m_installPage;
+};
+
+} // namespace automv::ui
