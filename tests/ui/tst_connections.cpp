@@ -106,7 +106,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("no name") << "name" << "Give the connection a name.";
         QTest::newRow("no host") << "host" << "Enter a host";
-        QTest::newRow("bad port") << "port" << "The port must be between 1 and 65535.";
+        QTest::newRow("bad port") << "port" << "The port must be between 1 and 65535";
         QTest::newRow("bad sslmode") << "sslmode" << "SSL mode must be one of";
     }
     void validationSaysWhatIsWrong() {
@@ -119,6 +119,70 @@ private slots:
         if (field == "port") profile.port = 70000;
         if (field == "sslmode") profile.sslMode = "always";
         QVERIFY2(profile.validate().startsWith(expected), qPrintable(profile.validate()));
+    }
+
+    // libpq's own files work for profiles: a service-only profile takes host, port, database and
+    // user from pg_service.conf, and the password comes from .pgpass (the server asks for one:
+    // a private cluster whose pg_hba.conf demands scram-sha-256 for this role).
+    void pgServiceConfAndPgpassAreHonoured() {
+        automv::test::PrivateCluster server;
+        const auto &cluster = server.cluster();
+        auto admin = cluster.connect();
+        admin.exec("create role pgpass_user login password 'from-pgpass'");
+        admin.exec("create database pgpass_db owner pgpass_user");
+        {
+            QFile hba(QString::fromStdString(std::string(admin.exec("select current_setting('hba_file')").value(0, 0))));
+            QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));   // keeps the server's ownership
+            hba.write("local all pgpass_user scram-sha-256\n"
+                      "host all pgpass_user 127.0.0.1/32 scram-sha-256\n"
+                      "local all all trust\n"
+                      "host all all 127.0.0.1/32 trust\n");
+        }
+        admin.exec("select pg_reload_conf()");
+
+        QTemporaryDir dir;
+        auto profile = ConnectionProfile::create("from service");
+        profile.service = "automv_test";
+        QCOMPARE(profile.validate(), QString());
+        {
+            QFile services(dir.filePath("pg_service.conf"));
+            QVERIFY(services.open(QIODevice::WriteOnly));
+            services.write(QStringLiteral("[automv_test]\nhost=%1\nport=%2\ndbname=pgpass_db\nuser=pgpass_user\n")
+                               .arg(QString::fromStdString(cluster.host()))
+                               .arg(cluster.port())
+                               .toUtf8());
+        }
+        qputenv("PGSERVICEFILE", dir.filePath("pg_service.conf").toUtf8());
+        qputenv("PGPASSFILE", dir.filePath("no-such-pgpass").toUtf8());
+        // Without a password the reloaded server refuses (poll: the reload is asynchronous).
+        QString refusal;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                try {
+                    automv::pg::PgConnection::connect(profile.params());
+                    return false;
+                } catch (const std::exception &e) {
+                    refusal = QString::fromUtf8(e.what());
+                    return true;
+                }
+            }(),
+            10000);
+        QVERIFY2(ConnectionsController::isPasswordError(refusal), qPrintable(refusal));
+
+        {
+            QFile pgpass(dir.filePath(".pgpass"));
+            QVERIFY(pgpass.open(QIODevice::WriteOnly));
+            pgpass.write("*:*:pgpass_db:pgpass_user:from-pgpass\n");
+            pgpass.setPermissions(QFile::ReadOwner | QFile::WriteOwner);   // libpq ignores a group-readable file
+        }
+        qputenv("PGPASSFILE", dir.filePath(".pgpass").toUtf8());
+        auto conn = automv::pg::PgConnection::connect(profile.params());
+        const auto row = conn.exec("select current_database(), current_user, current_setting('port')");
+        qunsetenv("PGSERVICEFILE");
+        qunsetenv("PGPASSFILE");
+        QCOMPARE(std::string(row.value(0, 0)), std::string("pgpass_db"));
+        QCOMPARE(std::string(row.value(0, 1)), std::string("pgpass_user"));
+        QCOMPARE(std::string(row.value(0, 2)), std::to_string(cluster.port()));   // the service's port, not 5432
     }
 
     void memoryStoreKeepsPasswordsForTheSession() {

@@ -4,6 +4,7 @@
 #include "core/pg/PgConnection.h"
 #include "ui/demo/LocalDemo.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,25 @@ private slots:
             QVERIFY(!message.value(0).toString().startsWith("Creating"));
         again.stop();
         QVERIFY(!again.isRunning());
+    }
+
+    // No server programs where the DBA pointed: a message that says where and what to do, and
+    // nothing created.
+    void missingServerProgramsAreExplained() {
+        QTemporaryDir dir;
+        QTemporaryDir emptyBin;
+        qputenv("PG_BINDIR", emptyBin.path().toUtf8());
+        LocalDemo demo(dir.path() + "/demo");
+        QSignalSpy ready(&demo, &LocalDemo::ready);
+        QSignalSpy failed(&demo, &LocalDemo::failed);
+        demo.start();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 30000);
+        qunsetenv("PG_BINDIR");
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.contains(emptyBin.path()) && message.contains("initdb"), qPrintable(message));
+        QVERIFY(ready.isEmpty());
+        QVERIFY(!demo.isRunning());
+        QVERIFY(!QFileInfo::exists(dir.path() + "/demo/data"));
     }
 };
 

@@ -26,7 +26,8 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
     m_host = new QLineEdit(profile.host);
     m_host->setPlaceholderText(tr("host name, IP address or unix socket directory"));
     m_port = new QSpinBox;
-    m_port->setRange(1, 65535);
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("default (service, PGPORT or 5432)"));
     m_port->setValue(profile.port);
     m_database = new QLineEdit(profile.database);
     m_user = new QLineEdit(profile.user);

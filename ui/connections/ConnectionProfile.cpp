@@ -39,8 +39,8 @@ QString ConnectionProfile::validate() const {
         return tr("Give the connection a name.");
     if (service.isEmpty() && host.isEmpty())
         return tr("Enter a host (or a unix socket directory), or a service name from pg_service.conf.");
-    if (port < 1 || port > 65535)
-        return tr("The port must be between 1 and 65535.");
+    if (port < 0 || port > 65535)
+        return tr("The port must be between 1 and 65535 (or left at the default).");
     static const QStringList modes{QString(), "disable", "allow", "prefer", "require", "verify-ca", "verify-full"};
     if (!modes.contains(sslMode))
         return tr("SSL mode must be one of disable, allow, prefer, require, verify-ca, verify-full.");

@@ -13,7 +13,7 @@ struct ConnectionProfile {
     QString id;               ///< stable key (a UUID), also the keychain entry's name
     QString name;             ///< what the DBA calls it ("prod reporting")
     QString host;             ///< host name, IP, or a unix socket directory
-    int port = 5432;
+    int port = 0;             ///< 0: libpq's default (the service's, PGPORT, else 5432)
     QString database;
     QString user;
     QString sslMode;          ///< libpq sslmode; empty: libpq's default (prefer)

@@ -17,7 +17,7 @@ QList<ConnectionProfile> ProfileStore::load() const {
         p.id = id;
         p.name = m_settings.value("name").toString();
         p.host = m_settings.value("host").toString();
-        p.port = m_settings.value("port", 5432).toInt();
+        p.port = m_settings.value("port", 0).toInt();
         p.database = m_settings.value("database").toString();
         p.user = m_settings.value("user").toString();
         p.sslMode = m_settings.value("sslmode").toString();

@@ -25,12 +25,24 @@ namespace {
 
 bool runningAsRoot() { return ::geteuid() == 0; }
 
-/// initdb / pg_ctl / postgres: PG_BINDIR, then pg_config --bindir, then the newest
-/// /usr/lib/postgresql/*/bin.
+bool hasServerPrograms(const QString &dir) {
+    return QFile::exists(dir + "/initdb") && QFile::exists(dir + "/pg_ctl") && QFile::exists(dir + "/postgres");
+}
+
+/// initdb / pg_ctl / postgres: PG_BINDIR when set (and then only there: a DBA who names a
+/// directory means it), else pg_config --bindir, else the newest /usr/lib/postgresql/*/bin.
+/// Throws with what to do when none has them.
 QString findBinDir() {
+    if (const QString env = qEnvironmentVariable("PG_BINDIR"); !env.isEmpty()) {
+        if (!hasServerPrograms(env))
+            throw std::runtime_error(QObject::tr("PG_BINDIR is set to %1, but that directory has no PostgreSQL "
+                                                 "server programs (initdb, pg_ctl, postgres). Point it at the "
+                                                 "server's bin directory or unset it.")
+                                         .arg(env)
+                                         .toStdString());
+        return env;
+    }
     QStringList candidates;
-    if (const QString env = qEnvironmentVariable("PG_BINDIR"); !env.isEmpty())
-        candidates << env;
     QProcess pgConfig;
     pgConfig.start(QStringLiteral("pg_config"), {QStringLiteral("--bindir")});
     if (pgConfig.waitForFinished(5000) && pgConfig.exitCode() == 0)
@@ -41,9 +53,11 @@ QString findBinDir() {
     for (const QString &v : versions)
         candidates << lib.filePath(v + "/bin");
     for (const QString &dir : candidates)
-        if (QFile::exists(dir + "/initdb") && QFile::exists(dir + "/pg_ctl"))
+        if (hasServerPrograms(dir))
             return dir;
-    return {};
+    throw std::runtime_error(QObject::tr("No PostgreSQL server programs (initdb, pg_ctl) were found. Install the server "
+                                         "(Debian/Ubuntu: apt install postgresql) or set PG_BINDIR to its bin directory.")
+                                 .toStdString());
 }
 
 int freePort() {   // a port nobody listens on now (the kernel picks it)
@@ -113,10 +127,6 @@ void LocalDemo::run() {
     auto say = [&](const QString &text) { post([text](LocalDemo *d) { emit d->progress(text); }); };
     try {
         m_binDir = findBinDir();
-        if (m_binDir.isEmpty())
-            throw std::runtime_error(tr("No PostgreSQL server programs (initdb, pg_ctl) were found. Install the server "
-                                        "(Debian/Ubuntu: apt install postgresql) or set PG_BINDIR to its bin directory.")
-                                         .toStdString());
         const QString data = m_directory + "/data";
         const QString sock = m_directory + "/sock";
         QDir().mkpath(sock);
