@@ -40,6 +40,28 @@ private slots:
         QVERIFY(plan[0].sql.contains("create schema pgauto_mv"));
     }
 
+    // An extension the server offers in a newer version is updated in place; what cannot be
+    // upgraded from here is said, not attempted.
+    void upgradesArePlannedOrExplained() {
+        QList<ExtensionInstaller::Status> status{{"pg_relay", "1.0", true, "1.2", "1.2"},
+                                                 {"pg_auto_mv", "1.0", true, "1.0", "1.0"}};
+        auto plan = ExtensionInstaller::plan(status);
+        QCOMPARE(plan.size(), 1);
+        QCOMPARE(plan[0].sql, QString("alter extension pg_relay update to '1.2';"));
+        QVERIFY(ExtensionInstaller::upgradeNote(status[1]).isEmpty());   // up to date
+
+        const ExtensionInstaller::Status plainOld{"pg_relay", "1.0", false, "", "1.10"};
+        QVERIFY(ExtensionInstaller::plan({plainOld}).isEmpty());
+        QVERIFY2(ExtensionInstaller::upgradeNote(plainOld).contains("no upgrade script"),
+                 qPrintable(ExtensionInstaller::upgradeNote(plainOld)));
+        const ExtensionInstaller::Status fromTheFuture{"pg_relay", "2.0", true, "2.0", "1.0"};
+        QVERIFY(ExtensionInstaller::plan({fromTheFuture}).isEmpty());
+        QVERIFY(ExtensionInstaller::upgradeNote(fromTheFuture).contains("newer than this console"));
+        QVERIFY(ExtensionInstaller::isNewer("1.10", "1.9"));
+        QVERIFY(!ExtensionInstaller::isNewer("1.0", "1.0"));
+        QVERIFY(!ExtensionInstaller::isNewer("", "1.0"));
+    }
+
 private:
     void installAndCheck(bool bundled) {
         ScratchDatabase db(bundled ? "install_bundled" : "install_ext");
@@ -62,7 +84,7 @@ private:
         QVERIFY2(installed.wait(30000), qPrintable(page.statusText()));
         QTRY_VERIFY_WITH_TIMEOUT(page.status().size() == 2 && page.status()[1].installed == "1.0", 10000);
         QCOMPARE(page.status()[0].asExtension, !bundled);
-        QCOMPARE(page.previewText(), QString("-- Both extensions are installed; nothing to do."));
+        QCOMPARE(page.previewText(), QString("-- Both extensions are installed and up to date; nothing to do."));
         auto conn = db.connect();
         QCOMPARE(scalar(conn, "select count(*) from pg_extension where extname in ('pg_relay', 'pg_auto_mv')"),
                  std::string(bundled ? "0" : "2"));

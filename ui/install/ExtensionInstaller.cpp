@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
+#include <QVersionNumber>
 
 namespace automv::ui {
 
@@ -66,6 +67,12 @@ QList<ExtensionInstaller::Step> ExtensionInstaller::plan(const QList<Status> &st
     for (const auto &s : status) {
         if (!s.installed.isEmpty()) {
             plain = plain || !s.asExtension;
+            // An extension the server offers in a newer version: ALTER EXTENSION … UPDATE runs
+            // the server's upgrade scripts. (A plain install is upgraded by the bundled script of
+            // a newer console; see upgradeNote().)
+            if (s.asExtension && isNewer(s.available, s.installed))
+                steps << Step{s.name, tr("ALTER EXTENSION %1 UPDATE from version %2 to %3").arg(s.name, s.installed, s.available),
+                              QStringLiteral("alter extension %1 update to '%2';").arg(s.name, s.available)};
             continue;
         }
         plain = plain || s.available.isEmpty();
@@ -78,6 +85,29 @@ QList<ExtensionInstaller::Step> ExtensionInstaller::plan(const QList<Status> &st
                           bundledScript(s.name)};
     }
     return steps;
+}
+
+QString ExtensionInstaller::upgradeNote(const Status &s) {
+    if (s.installed.isEmpty())
+        return {};
+    if (isNewer(s.installed, s.bundled))
+        return tr("%1 %2 in this database is newer than this console knows (%3): use a newer console.")
+            .arg(s.name, s.installed, s.bundled);
+    if (!s.asExtension && isNewer(s.bundled, s.installed))
+        return tr("%1 %2 is installed from plain SQL; this console bundles %3 but no upgrade script from %2. "
+                  "Uninstall and install again, or install the extension files on the server.")
+            .arg(s.name, s.installed, s.bundled);
+    if (s.asExtension && isNewer(s.bundled, s.available))
+        return tr("The server's extension files offer %1 %2; this console bundles %3. Install the newer "
+                  "extension package on the server to upgrade.")
+            .arg(s.name, s.available.isEmpty() ? s.installed : s.available, s.bundled);
+    return {};
+}
+
+bool ExtensionInstaller::isNewer(const QString &candidate, const QString &than) {
+    if (candidate.isEmpty() || than.isEmpty())
+        return false;
+    return QVersionNumber::compare(QVersionNumber::fromString(candidate), QVersionNumber::fromString(than)) > 0;
 }
 
 } // namespace automv::ui

@@ -31,8 +31,13 @@ public:
     /// The plain install script bundled with the console, without psql meta-commands.
     static QString bundledScript(const QString &name);
     static QString bundledVersion(const QString &name);
-    /// The steps to install what is missing, in dependency order (pg_relay first).
+    /// The steps to install what is missing and to update extensions the server offers in a
+    /// newer version, in dependency order (pg_relay first).
     static QList<Step> plan(const QList<Status> &status, bool preferBundled = false);
+    /// Why an installed component cannot be brought to the bundled version from here (or empty).
+    static QString upgradeNote(const Status &status);
+    /// Dotted version comparison ("1.10" is newer than "1.9"); false when either is empty.
+    static bool isNewer(const QString &candidate, const QString &than);
 };
 
 } // namespace automv::ui

@@ -105,7 +105,11 @@ void InstallPage::showPlan() {
     QStringList text;
     for (const auto &step : m_plan)
         text << QStringLiteral("-- %1\n%2").arg(step.description, step.sql.left(20000));
-    m_preview->setPlainText(m_plan.isEmpty() ? tr("-- Both extensions are installed; nothing to do.") : text.join("\n\n"));
+    for (const auto &s : m_status)
+        if (const QString note = ExtensionInstaller::upgradeNote(s); !note.isEmpty())
+            text << QStringLiteral("-- ") + note;
+    m_preview->setPlainText(m_plan.isEmpty() && text.isEmpty() ? tr("-- Both extensions are installed and up to date; nothing to do.")
+                                                               : text.join("\n\n"));
     m_installButton->setEnabled(!m_plan.isEmpty() && m_nextStep < 0);
 }
 
