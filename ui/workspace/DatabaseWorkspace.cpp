@@ -1,6 +1,7 @@
 #include "ui/workspace/DatabaseWorkspace.h"
 
 #include "ui/install/InstallPage.h"
+#include "ui/problems/ProblemsPage.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/processor/ProcessorPage.h"
 #include "ui/session/DatabaseSession.h"
@@ -15,16 +16,20 @@ namespace automv::ui {
 
 DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent)
     : QWidget(parent), m_conninfo(conninfo), m_origin(origin), m_session(new DatabaseSession(this)),
-      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage),
+      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_problemsPage(new ProblemsPage),
       m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
     setObjectName(QStringLiteral("databaseWorkspace"));
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
     m_pages->setObjectName(QStringLiteral("workspacePages"));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(tr("Views"), m_viewsPage);
+    addPage(tr("Problems"), m_problemsPage);
     addPage(tr("Processor"), m_processorPage);
     addPage(tr("Install"), m_installPage);
     connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
+    connect(m_problemsPage, &ProblemsPage::problemsCounted, this, [this](int count) {
+        m_navigation->item(Problems)->setText(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+    });
 
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigation);
@@ -40,6 +45,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         m_state = State::Connected;
         m_description = description;
         m_viewsPage->setSession(m_session);
+        m_problemsPage->setSession(m_session);
         m_processorPage->setConnection(m_conninfo, m_session);
         m_installPage->setSession(m_session);
         emit stateChanged();

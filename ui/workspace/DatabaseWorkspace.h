@@ -10,6 +10,7 @@ namespace automv::ui {
 
 class DatabaseSession;
 class InstallPage;
+class ProblemsPage;
 class ProcessorPage;
 class ViewsPage;
 
@@ -27,7 +28,7 @@ public:
         QColor color;
     };
     enum class State { Connecting, Connected, Reconnecting, Failed };
-    enum Page { Views = 0, Processor = 1, Install = 2 };
+    enum Page { Views = 0, Problems = 1, Processor = 2, Install = 3 };
 
     DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent = nullptr);
     ~DatabaseWorkspace() override;
@@ -47,6 +48,7 @@ public:
 
     DatabaseSession *session() const { return m_session; }
     ViewsPage *viewsPage() const { return m_viewsPage; }
+    ProblemsPage *problemsPage() const { return m_problemsPage; }
     ProcessorPage *processorPage() const { return m_processorPage; }
     InstallPage *installPage() const { return m_installPage; }
     void showPage(Page page);
@@ -72,6 +74,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     ViewsPage *m_viewsPage;
+    ProblemsPage *m_problemsPage;
     ProcessorPage *m_processorPage;
     InstallPage *m_installPage;
 };
