@@ -1,5 +1,7 @@
 #include "ui/views/ViewsModel.h"
 
+#include "ui/common/Csv.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -93,11 +95,7 @@ bool ViewsModel::isRegistered(int row) const {
 }
 
 QString ViewsModel::toCsv() const {
-    auto field = [](QString text) {
-        if (text.contains(',') || text.contains('"') || text.contains('\n'))
-            text = '"' + text.replace('"', "\"\"") + '"';
-        return text;
-    };
+    const auto field = csvField;
     QStringList lines;
     QStringList header;
     for (int c = 0; c < ColumnCount; ++c)

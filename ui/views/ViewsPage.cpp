@@ -1,5 +1,7 @@
 #include "ui/views/ViewsPage.h"
 
+#include "ui/common/Csv.h"
+
 #include "ui/session/DatabaseSession.h"
 #include "ui/views/RegisterDialog.h"
 #include "ui/views/ViewsModel.h"
@@ -310,16 +312,8 @@ void ViewsPage::onError(const QString &tag, const QString &message) {
 }
 
 void ViewsPage::exportCsv() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export views"), QStringLiteral("views.csv"),
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        m_status->setText(tr("Could not write %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    file.write(m_model->toCsv().toUtf8());
+    if (const QString error = saveCsvAs(this, tr("Export views"), QStringLiteral("views.csv"), m_model->toCsv()); !error.isEmpty())
+        m_status->setText(error);
 }
 
 void ViewsPage::showEvent(QShowEvent *event) {

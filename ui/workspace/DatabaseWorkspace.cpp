@@ -1,6 +1,7 @@
 #include "ui/workspace/DatabaseWorkspace.h"
 
 #include "ui/install/InstallPage.h"
+#include "ui/log/LogPage.h"
 #include "ui/problems/ProblemsPage.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/processor/ProcessorPage.h"
@@ -16,7 +17,7 @@ namespace automv::ui {
 
 DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent)
     : QWidget(parent), m_conninfo(conninfo), m_origin(origin), m_session(new DatabaseSession(this)),
-      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_problemsPage(new ProblemsPage),
+      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_problemsPage(new ProblemsPage), m_logPage(new LogPage),
       m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
     setObjectName(QStringLiteral("databaseWorkspace"));
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
@@ -24,6 +25,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(tr("Views"), m_viewsPage);
     addPage(tr("Problems"), m_problemsPage);
+    addPage(tr("Log"), m_logPage);
     addPage(tr("Processor"), m_processorPage);
     addPage(tr("Install"), m_installPage);
     connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
@@ -46,6 +48,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         m_description = description;
         m_viewsPage->setSession(m_session);
         m_problemsPage->setSession(m_session);
+        m_logPage->setSession(m_session);
         m_processorPage->setConnection(m_conninfo, m_session);
         m_installPage->setSession(m_session);
         emit stateChanged();

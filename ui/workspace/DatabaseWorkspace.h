@@ -10,6 +10,7 @@ namespace automv::ui {
 
 class DatabaseSession;
 class InstallPage;
+class LogPage;
 class ProblemsPage;
 class ProcessorPage;
 class ViewsPage;
@@ -28,7 +29,7 @@ public:
         QColor color;
     };
     enum class State { Connecting, Connected, Reconnecting, Failed };
-    enum Page { Views = 0, Problems = 1, Processor = 2, Install = 3 };
+    enum Page { Views = 0, Problems = 1, Log = 2, Processor = 3, Install = 4 };
 
     DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent = nullptr);
     ~DatabaseWorkspace() override;
@@ -49,6 +50,7 @@ public:
     DatabaseSession *session() const { return m_session; }
     ViewsPage *viewsPage() const { return m_viewsPage; }
     ProblemsPage *problemsPage() const { return m_problemsPage; }
+    LogPage *logPage() const { return m_logPage; }
     ProcessorPage *processorPage() const { return m_processorPage; }
     InstallPage *installPage() const { return m_installPage; }
     void showPage(Page page);
@@ -75,6 +77,7 @@ private:
     QStackedWidget *m_pages;
     ViewsPage *m_viewsPage;
     ProblemsPage *m_problemsPage;
+    LogPage *m_logPage;
     ProcessorPage *m_processorPage;
     InstallPage *m_installPage;
 };
