@@ -1,5 +1,6 @@
 #include "ui/workspace/DatabaseWorkspace.h"
 
+#include "ui/dashboard/DashboardPage.h"
 #include "ui/install/InstallPage.h"
 #include "ui/log/LogPage.h"
 #include "ui/problems/ProblemsPage.h"
@@ -17,7 +18,7 @@ namespace automv::ui {
 
 DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent)
     : QWidget(parent), m_conninfo(conninfo), m_origin(origin), m_session(new DatabaseSession(this)),
-      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_problemsPage(new ProblemsPage), m_logPage(new LogPage),
+      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_problemsPage(new ProblemsPage), m_logPage(new LogPage), m_dashboardPage(new DashboardPage),
       m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
     setObjectName(QStringLiteral("databaseWorkspace"));
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
@@ -26,6 +27,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
     addPage(tr("Views"), m_viewsPage);
     addPage(tr("Problems"), m_problemsPage);
     addPage(tr("Log"), m_logPage);
+    addPage(tr("Dashboard"), m_dashboardPage);
     addPage(tr("Processor"), m_processorPage);
     addPage(tr("Install"), m_installPage);
     connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
@@ -49,6 +51,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         m_viewsPage->setSession(m_session);
         m_problemsPage->setSession(m_session);
         m_logPage->setSession(m_session);
+        m_dashboardPage->setSession(m_session);
         m_processorPage->setConnection(m_conninfo, m_session);
         m_installPage->setSession(m_session);
         emit stateChanged();

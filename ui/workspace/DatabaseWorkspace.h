@@ -8,6 +8,7 @@ class QStackedWidget;
 
 namespace automv::ui {
 
+class DashboardPage;
 class DatabaseSession;
 class InstallPage;
 class LogPage;
@@ -29,7 +30,7 @@ public:
         QColor color;
     };
     enum class State { Connecting, Connected, Reconnecting, Failed };
-    enum Page { Views = 0, Problems = 1, Log = 2, Processor = 3, Install = 4 };
+    enum Page { Views = 0, Problems = 1, Log = 2, Dashboard = 3, Processor = 4, Install = 5 };
 
     DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent = nullptr);
     ~DatabaseWorkspace() override;
@@ -51,6 +52,7 @@ public:
     ViewsPage *viewsPage() const { return m_viewsPage; }
     ProblemsPage *problemsPage() const { return m_problemsPage; }
     LogPage *logPage() const { return m_logPage; }
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
     ProcessorPage *processorPage() const { return m_processorPage; }
     InstallPage *installPage() const { return m_installPage; }
     void showPage(Page page);
@@ -78,6 +80,7 @@ private:
     ViewsPage *m_viewsPage;
     ProblemsPage *m_problemsPage;
     LogPage *m_logPage;
+    DashboardPage *m_dashboardPage;
     ProcessorPage *m_processorPage;
     InstallPage *m_installPage;
 };

@@ -1,0 +1,77 @@
+// The dashboard against the harness's server, offscreen: each chart is drawn from the logs
+// (durations per view, refreshes per hour by outcome, events per minute) and the queue depth
+// is sampled; it reads only while visible.
+#include "tests/harness/TestCluster.h"
+#include "ui/dashboard/DashboardPage.h"
+#include "ui/session/DatabaseSession.h"
+
+#include <QBarSet>
+#include <QChart>
+#include <QLineSeries>
+#include <QStackedBarSeries>
+#include <QTest>
+
+using automv::test::ScratchDatabase;
+using automv::ui::DashboardPage;
+using automv::ui::DatabaseSession;
+
+namespace {
+
+int points(QChart *chart) {
+    int n = 0;
+    for (auto *series : chart->series())
+        if (auto *line = qobject_cast<QLineSeries *>(series))
+            n += int(line->count());
+    return n;
+}
+
+double barTotal(QChart *chart, const QString &outcome) {
+    double total = 0;
+    for (auto *series : chart->series())
+        if (auto *bars = qobject_cast<QStackedBarSeries *>(series))
+            for (auto *set : bars->barSets())
+                if (set->label() == outcome)
+                    for (int i = 0; i < set->count(); ++i)
+                        total += set->at(i);
+    return total;
+}
+
+} // namespace
+
+class TestDashboardPage : public QObject {
+    Q_OBJECT
+private slots:
+    void chartsFollowTheLogs() {
+        ScratchDatabase db("dashboard");
+        auto conn = db.connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("insert into pgauto_mv.refresh_log (at, mv, kind, outcome, source, mode, duration_ms)"
+                  " select now() - g * interval '5 min', 'public.v' || (g % 3), 'refresh',"
+                  "        case when g % 10 = 0 then 'failed' else 'succeeded' end, 'watch', 'concurrently', 10 + g"
+                  "   from generate_series(1, 100) g");
+        conn.exec("insert into pgrelay.log (event_id, channel, outcome, attempt, started_at, duration_ms)"
+                  " select g, 'c', 'succeeded', 1, now() - g * interval '10 s', 1 from generate_series(1, 300) g");
+
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        DashboardPage page;
+        page.setSession(&session);
+        QTest::qWait(200);
+        QCOMPARE(points(page.durationsChart()), 0);   // hidden: nothing read
+        page.resize(1200, 800);
+        page.show();
+        // The last 24 hours: 100 refreshes every 5 min reach back 8 h 20 min; 10 of them failed.
+        QTRY_COMPARE_WITH_TIMEOUT(points(page.durationsChart()), 90, 15000);
+        QCOMPARE(page.durationsChart()->series().size(), 3);   // one line per view
+        QTRY_COMPARE_WITH_TIMEOUT(barTotal(page.outcomesChart(), "failed"), 10.0, 15000);
+        QCOMPARE(barTotal(page.outcomesChart(), "succeeded"), 90.0);
+        QTRY_VERIFY_WITH_TIMEOUT(points(page.eventsChart()) >= 50, 15000);   // 300 events over 50 minutes
+        QTRY_VERIFY_WITH_TIMEOUT(points(page.queueChart()) >= 1, 15000);
+        QVERIFY2(page.statusText().startsWith("Updated at"), qPrintable(page.statusText()));
+        if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(page.grab().save(dir + "/dashboard.png"));
+    }
+};
+
+QTEST_MAIN(TestDashboardPage)
+#include "tst_dashboardpage.moc"
