@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/graph/LayeredLayout.h"
+
+#include <vector>
+
+namespace automv::graph {
+
+/// Layer of every node by longest path from the sources: a node without incoming edges is in
+/// layer 0, any other one layer below its lowest predecessor. `acyclicEdges` must contain no
+/// cycle and no self-loop (see findEdgesToReverse).
+std::vector<int> longestPathLayers(std::size_t nodeCount,
+                                   const std::vector<LayoutEdge> &acyclicEdges);
+
+} // namespace automv::graph
