@@ -2,6 +2,8 @@
 #include "tests/harness/TestCluster.h"
 #include "ui/MainWindow.h"
 #include "ui/processor/EmbeddedProcessor.h"
+#include "ui/graph/GraphPage.h"
+#include "ui/graph/GraphScene.h"
 #include "ui/processor/ProcessorPage.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/views/ViewsModel.h"
@@ -157,6 +159,11 @@ private slots:
         if (const QString shots = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !shots.isEmpty()) {
             QTRY_VERIFY_WITH_TIMEOUT(!lastRefreshOf(QStringLiteral("public.weekly_revenue")).isEmpty(), 30000);
             QVERIFY(window.grab().save(shots + "/demo-views.png"));
+            demo->showPage(DatabaseWorkspace::Graph);
+            QTRY_VERIFY_WITH_TIMEOUT(demo->graphPage()->scene()->dependencyGraph().nodes().size() >= 4, 15000);
+            demo->graphPage()->find(QStringLiteral("weekly"));
+            QCoreApplication::processEvents();
+            QVERIFY(window.grab().save(shots + "/graph-demo.png"));
         }
 
         // Closing the demo's tab stops its processor; the load generator lets go of the session.

@@ -230,6 +230,16 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
               chosen.sql(), chosen.params());
 }
 
+void ViewsPage::editView(const QString &schema, const QString &name) {
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_model->schemaOf(row) == schema && m_model->nameOf(row) == name) {
+            selectRow(row);
+            registerOrEdit(row);
+            return;
+        }
+    m_status->setText(tr("%1.%2 is not listed yet; reload and try again.").arg(schema, name));
+}
+
 void ViewsPage::refreshNow(int modelRow) {
     if (!m_session || modelRow < 0 || !m_model->isRegistered(modelRow)) {
         m_status->setText(tr("Select a registered view first."));

@@ -38,6 +38,8 @@ public slots:
     void exportCsv();
     /// Loads the view's dependencies (and registration) and opens the register / edit dialog.
     void registerOrEdit(int modelRow);
+    /// The same for a view named by schema and name (from the graph, say).
+    void editView(const QString &schema, const QString &name);
     void refreshNow(int modelRow);
     /// Asks for confirmation (unless `confirm` is false), then unregisters the view.
     void unregister(int modelRow, bool confirm = true);

@@ -1,6 +1,7 @@
 #include "ui/workspace/DatabaseWorkspace.h"
 
 #include "ui/dashboard/DashboardPage.h"
+#include "ui/graph/GraphPage.h"
 #include "ui/install/InstallPage.h"
 #include "ui/log/LogPage.h"
 #include "ui/problems/ProblemsPage.h"
@@ -18,19 +19,25 @@ namespace automv::ui {
 
 DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent)
     : QWidget(parent), m_conninfo(conninfo), m_origin(origin), m_session(new DatabaseSession(this)),
-      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_problemsPage(new ProblemsPage), m_logPage(new LogPage), m_dashboardPage(new DashboardPage),
+      m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_graphPage(new GraphPage),
+      m_problemsPage(new ProblemsPage), m_logPage(new LogPage), m_dashboardPage(new DashboardPage),
       m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
     setObjectName(QStringLiteral("databaseWorkspace"));
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
     m_pages->setObjectName(QStringLiteral("workspacePages"));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(tr("Views"), m_viewsPage);
+    addPage(tr("Graph"), m_graphPage);
     addPage(tr("Problems"), m_problemsPage);
     addPage(tr("Log"), m_logPage);
     addPage(tr("Dashboard"), m_dashboardPage);
     addPage(tr("Processor"), m_processorPage);
     addPage(tr("Install"), m_installPage);
     connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
+    connect(m_graphPage, &GraphPage::editRequested, this, [this](const QString &schema, const QString &name) {
+        showPage(Views);
+        m_viewsPage->editView(schema, name);
+    });
     connect(m_problemsPage, &ProblemsPage::problemsCounted, this, [this](int count) {
         m_navigation->item(Problems)->setText(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
     });
@@ -49,6 +56,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         m_state = State::Connected;
         m_description = description;
         m_viewsPage->setSession(m_session);
+        m_graphPage->setSession(m_session);
         m_problemsPage->setSession(m_session);
         m_logPage->setSession(m_session);
         m_dashboardPage->setSession(m_session);

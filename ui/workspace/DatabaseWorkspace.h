@@ -10,6 +10,7 @@ namespace automv::ui {
 
 class DashboardPage;
 class DatabaseSession;
+class GraphPage;
 class InstallPage;
 class LogPage;
 class ProblemsPage;
@@ -30,7 +31,7 @@ public:
         QColor color;
     };
     enum class State { Connecting, Connected, Reconnecting, Failed };
-    enum Page { Views = 0, Problems = 1, Log = 2, Dashboard = 3, Processor = 4, Install = 5 };
+    enum Page { Views = 0, Graph = 1, Problems = 2, Log = 3, Dashboard = 4, Processor = 5, Install = 6 };
 
     DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent = nullptr);
     ~DatabaseWorkspace() override;
@@ -50,6 +51,7 @@ public:
 
     DatabaseSession *session() const { return m_session; }
     ViewsPage *viewsPage() const { return m_viewsPage; }
+    GraphPage *graphPage() const { return m_graphPage; }
     ProblemsPage *problemsPage() const { return m_problemsPage; }
     LogPage *logPage() const { return m_logPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
@@ -78,6 +80,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     ViewsPage *m_viewsPage;
+    GraphPage *m_graphPage;
     ProblemsPage *m_problemsPage;
     LogPage *m_logPage;
     DashboardPage *m_dashboardPage;
