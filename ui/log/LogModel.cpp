@@ -5,7 +5,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <numeric>
 
 namespace automv::ui {
 
@@ -49,11 +48,41 @@ QList<LogModel::Row> LogModel::parse(LogOrigin origin, const QueryResult &result
     return rows;
 }
 
+namespace {
+/// Newest first; equal times keep a fixed order (origin, then id descending).
+bool newerThan(const LogModel::Row &a, const LogModel::Row &b) {
+    if (a.at != b.at)
+        return a.at > b.at;
+    if (a.origin != b.origin)
+        return a.origin < b.origin;
+    return a.id > b.id;
+}
+} // namespace
+
 void LogModel::note(LogOrigin origin, const QList<Row> &rows) {
     Cursor &cursor = m_cursor[slot(origin)];
     for (const Row &row : rows) {
         cursor.lowest = cursor.lowest == 0 ? row.id : std::min(cursor.lowest, row.id);
         cursor.highest = std::max(cursor.highest, row.id);
+    }
+}
+
+void LogModel::insertSorted(QList<Row> rows) {
+    // The rows stay sorted newest first, so the view needs no sorting of its own and new rows
+    // go in as a few contiguous runs (usually one: at the top for the tail, at the bottom for
+    // a page back) instead of a reset.
+    std::sort(rows.begin(), rows.end(), newerThan);
+    qsizetype next = 0;
+    while (next < rows.size()) {
+        const auto at = std::upper_bound(m_rows.begin(), m_rows.end(), rows[next], newerThan) - m_rows.begin();
+        qsizetype end = next + 1;   // the run of new rows that all go before m_rows[at]
+        while (end < rows.size() && (at == m_rows.size() || newerThan(rows[end], m_rows[at])))
+            ++end;
+        beginInsertRows({}, int(at), int(at + (end - next) - 1));
+        m_rows.insert(at, end - next, Row{});
+        std::copy(rows.begin() + next, rows.begin() + end, m_rows.begin() + at);
+        endInsertRows();
+        next = end;
     }
 }
 
@@ -63,46 +92,34 @@ void LogModel::addOlder(LogOrigin origin, const QueryResult &result, int limit) 
         m_cursor[slot(origin)].exhausted = true;
     if (rows.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
-    m_rows.append(rows);
-    endInsertRows();
     note(origin, rows);
+    insertSorted(rows);
 }
 
 void LogModel::addNewer(LogOrigin origin, const QueryResult &result) {
     const QList<Row> rows = parse(origin, result);
     if (rows.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
-    m_rows.append(rows);
-    endInsertRows();
     note(origin, rows);
+    insertSorted(rows);
     trim();
 }
 
 void LogModel::trim() {
     if (m_rows.size() <= maxRows())
         return;
-    // Let go of the oldest rows (by time); paging back reads them again if wanted.
-    QList<int> order(m_rows.size());
-    std::iota(order.begin(), order.end(), 0);
-    const auto excess = m_rows.size() - maxRows();
-    std::nth_element(order.begin(), order.begin() + excess, order.end(),
-                     [this](int a, int b) { return m_rows[a].at < m_rows[b].at; });
-    QList<bool> drop(m_rows.size(), false);
-    for (qsizetype i = 0; i < excess; ++i)
-        drop[order[i]] = true;
-    beginResetModel();
-    QList<Row> kept;
-    kept.reserve(maxRows());
-    m_cursor[0] = m_cursor[1] = Cursor{};
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        if (!drop[i])
-            kept << m_rows[i];
-    m_rows = kept;
-    for (const Row &row : m_rows)
-        note(row.origin, {row});
-    endResetModel();
+    // Let go of the oldest rows, at the bottom; paging back reads them again if wanted.
+    beginRemoveRows({}, maxRows(), int(m_rows.size() - 1));
+    m_rows.resize(maxRows());
+    endRemoveRows();
+    for (LogOrigin origin : {LogOrigin::Relay, LogOrigin::Refresh}) {
+        Cursor &cursor = m_cursor[slot(origin)];
+        cursor.lowest = 0;
+        cursor.exhausted = false;
+        for (const Row &row : m_rows)
+            if (row.origin == origin)
+                cursor.lowest = cursor.lowest == 0 ? row.id : std::min(cursor.lowest, row.id);
+    }
 }
 
 const LogModel::Cursor &LogModel::cursor(LogOrigin origin) const { return m_cursor[slot(origin)]; }

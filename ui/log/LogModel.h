@@ -10,7 +10,8 @@ namespace automv::ui {
 
 /// The rows the Log page has loaded from both logs, with a keyset cursor per log: the lowest id
 /// it has (to page back from) and the highest (to tail from). Rows arrive in pages and are never
-/// loaded twice; past maxRows() the oldest are let go (and can be paged back in).
+/// loaded twice; past maxRows() the oldest are let go (and can be paged back in). Rows are kept
+/// newest first, so the default view needs no sorting.
 class LogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -49,9 +50,10 @@ public:
 private:
     static QList<Row> parse(LogOrigin origin, const QueryResult &result);
     void note(LogOrigin origin, const QList<Row> &rows);
+    void insertSorted(QList<Row> rows);
     void trim();
 
-    QList<Row> m_rows;   ///< in arrival order; the page's proxy sorts them by time
+    QList<Row> m_rows;   ///< newest first (by time, then origin, then id)
     Cursor m_cursor[2];
 };
 

@@ -58,8 +58,9 @@ LogPage::LogPage(QWidget *parent)
     m_proxy->setDynamicSortFilter(true);
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setModel(m_proxy);
+    // The model keeps rows newest first: no sorting until the user clicks a column header.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(LogModel::At, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);

@@ -7,6 +7,7 @@
 #include "ui/problems/ProblemsPage.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/processor/ProcessorPage.h"
+#include "ui/schedules/SchedulesPage.h"
 #include "ui/session/DatabaseSession.h"
 #include "ui/views/ViewsPage.h"
 
@@ -20,7 +21,8 @@ namespace automv::ui {
 DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent)
     : QWidget(parent), m_conninfo(conninfo), m_origin(origin), m_session(new DatabaseSession(this)),
       m_navigation(new QListWidget), m_pages(new QStackedWidget), m_viewsPage(new ViewsPage), m_graphPage(new GraphPage),
-      m_problemsPage(new ProblemsPage), m_logPage(new LogPage), m_dashboardPage(new DashboardPage),
+      m_schedulesPage(new SchedulesPage), m_problemsPage(new ProblemsPage), m_logPage(new LogPage),
+      m_dashboardPage(new DashboardPage),
       m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
     setObjectName(QStringLiteral("databaseWorkspace"));
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
@@ -28,6 +30,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(tr("Views"), m_viewsPage);
     addPage(tr("Graph"), m_graphPage);
+    addPage(tr("Schedules"), m_schedulesPage);
     addPage(tr("Problems"), m_problemsPage);
     addPage(tr("Log"), m_logPage);
     addPage(tr("Dashboard"), m_dashboardPage);
@@ -57,6 +60,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         m_description = description;
         m_viewsPage->setSession(m_session);
         m_graphPage->setSession(m_session);
+        m_schedulesPage->setSession(m_session);
         m_problemsPage->setSession(m_session);
         m_logPage->setSession(m_session);
         m_dashboardPage->setSession(m_session);

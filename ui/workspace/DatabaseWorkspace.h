@@ -15,6 +15,7 @@ class InstallPage;
 class LogPage;
 class ProblemsPage;
 class ProcessorPage;
+class SchedulesPage;
 class ViewsPage;
 
 /// Everything the console shows for one open database: its session (one connection on its own
@@ -31,7 +32,7 @@ public:
         QColor color;
     };
     enum class State { Connecting, Connected, Reconnecting, Failed };
-    enum Page { Views = 0, Graph = 1, Problems = 2, Log = 3, Dashboard = 4, Processor = 5, Install = 6 };
+    enum Page { Views = 0, Graph = 1, Schedules = 2, Problems = 3, Log = 4, Dashboard = 5, Processor = 6, Install = 7 };
 
     DatabaseWorkspace(const QString &conninfo, const Origin &origin, QWidget *parent = nullptr);
     ~DatabaseWorkspace() override;
@@ -52,6 +53,7 @@ public:
     DatabaseSession *session() const { return m_session; }
     ViewsPage *viewsPage() const { return m_viewsPage; }
     GraphPage *graphPage() const { return m_graphPage; }
+    SchedulesPage *schedulesPage() const { return m_schedulesPage; }
     ProblemsPage *problemsPage() const { return m_problemsPage; }
     LogPage *logPage() const { return m_logPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
@@ -81,6 +83,7 @@ private:
     QStackedWidget *m_pages;
     ViewsPage *m_viewsPage;
     GraphPage *m_graphPage;
+    SchedulesPage *m_schedulesPage;
     ProblemsPage *m_problemsPage;
     LogPage *m_logPage;
     DashboardPage *m_dashboardPage;
