@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QLineSeries>
 #include <QStackedBarSeries>
+#include <QPalette>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -70,6 +71,15 @@ private slots:
         QVERIFY2(page.statusText().startsWith("Updated at"), qPrintable(page.statusText()));
         if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(page.grab().save(dir + "/dashboard.png"));
+
+        // Dark mode: the charts follow the palette.
+        QCOMPARE(page.durationsChart()->theme(), QChart::ChartThemeLight);
+        QPalette dark = page.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+        dark.setColor(QPalette::WindowText, Qt::white);
+        page.setPalette(dark);
+        QTRY_COMPARE(page.durationsChart()->theme(), QChart::ChartThemeDark);
+        QCOMPARE(page.queueChart()->theme(), QChart::ChartThemeDark);
     }
 };
 
