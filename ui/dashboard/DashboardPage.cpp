@@ -44,7 +44,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::reload);
     m_durations->setTitle(tr("Refresh duration per view (ms)"));
     m_outcomes->setTitle(tr("Refreshes per hour by outcome"));
-    m_events->setTitle(tr("pg_relay events processed per minute"));
+    m_events->setTitle(tr("pg_relay events processed per second (average of each minute)"));
     m_queue->setTitle(tr("Queue depth (sampled every 5 s while shown)"));
     auto *grid = new QGridLayout;
     int i = 0;
@@ -215,13 +215,13 @@ void DashboardPage::showOutcomes(const QueryResult &result) {
 void DashboardPage::showEvents(const QueryResult &result) {
     QList<QPointF> points;
     for (const auto &row : result.rows)
-        points << QPointF(row.value(0).toDouble(), row.value(1).toDouble());
+        points << QPointF(row.value(0).toDouble(), row.value(1).toDouble() / 60.0);
     resetChart(m_events);
     auto *series = new QLineSeries;
-    series->setName(tr("events / minute"));
+    series->setName(tr("events / s"));
     series->replace(points);
     m_events->addSeries(series);
-    attachTimeAxes(m_events, tr("events"));
+    attachTimeAxes(m_events, tr("events / s"));
 }
 
 void DashboardPage::addQueueSample(const QueryResult &result) {
