@@ -41,8 +41,9 @@ void attachTimeAxes(QChart *chart, const QString &valueTitle) {
     time->setTickCount(6);
     auto *values = new QValueAxis;
     values->setRange(0, maxY > 0 ? maxY * 1.1 : 1);
+    values->applyNiceNumbers();   // ticks on round values (0, 0.05, 0.1 …) rather than 0.0275 steps
     values->setTitleText(valueTitle);
-    values->setLabelFormat(maxY >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    values->setLabelFormat(maxY >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%g"));
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     for (QAbstractSeries *s : chart->series()) {
