@@ -14,7 +14,9 @@ build_pkgs=(
   fonts-dejavu-core
 )
 # A throwaway PostgreSQL server per test run, pgTAP for the SQL tests and pg_prove to run them.
-test_pkgs=(postgresql-15 postgresql-client-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
+test_pkgs=(postgresql-15 postgresql-client-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+           # The .deb test: CPack's dependency scan, and the desktop file and AppStream validators.
+           dpkg-dev file desktop-file-utils appstream)
 # Running the console (the local demo starts a throwaway server too) and looking at it.
 run_pkgs=(postgresql-15 postgresql-client-15)
 screenshot_pkgs=(xvfb x11-apps netpbm)

@@ -10,6 +10,8 @@
 #include <QTranslator>
 
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 namespace {
@@ -26,6 +28,12 @@ void requestQuit(int) {
 } // namespace
 
 int main(int argc, char *argv[]) {
+    // --version needs no display (packaging checks, scripts): answer before Qt opens one.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("automv-console %s\n", automv::kVersion);
+            return 0;
+        }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("pg_auto_mv"));
     QApplication::setApplicationName(QStringLiteral("automv-console"));
