@@ -130,9 +130,29 @@ start_cluster() {
         local primary_host primary_port
         primary_host=$(. "$primary/cluster.env" && echo "$PGHOST")
         primary_port=$(. "$primary/cluster.env" && echo "$PGPORT")
-        as_owner "$bindir/pg_basebackup" -h "$primary_host" -p "$primary_port" -U postgres \
-            -D "$data" -R -X stream --checkpoint=fast >"$tmp/initdb.log" 2>&1 ||
-            { cat "$tmp/initdb.log" >&2; rm -rf "$tmp"; die "pg_basebackup failed"; }
+        if [ -x "$bindir/pg_basebackup" ]; then
+            as_owner "$bindir/pg_basebackup" -h "$primary_host" -p "$primary_port" -U postgres \
+                -D "$data" -R -X stream --checkpoint=fast >"$tmp/initdb.log" 2>&1 ||
+                { cat "$tmp/initdb.log" >&2; rm -rf "$tmp"; die "pg_basebackup failed"; }
+        else
+            # Server builds without client programs (the npm ones): the same base backup by
+            # hand, with the low-level API in one session: start, copy the data directory, stop,
+            # and the label the stop returns; then what -R would write.
+            local primary_data
+            primary_data=$(. "$primary/cluster.env" && echo "$AUTOMV_PG_DATA")
+            as_owner psql -X -q -At -v ON_ERROR_STOP=1 -h "$primary_host" -p "$primary_port" -U postgres \
+                -d postgres >"$tmp/initdb.log" 2>&1 <<SQL ||
+select pg_backup_start('automv-standby', true);
+\\! cp -a "$primary_data" "$data" && rm -f "$data/postmaster.pid" "$data/postmaster.opts"
+\\o $data/backup_label
+select labelfile from pg_backup_stop(false);
+\\o
+SQL
+                { cat "$tmp/initdb.log" >&2; rm -rf "$tmp"; die "base backup failed"; }
+            as_owner touch "$data/standby.signal"
+            echo "primary_conninfo = 'host=$primary_host port=$primary_port user=postgres'" |
+                as_owner tee -a "$data/postgresql.auto.conf" >/dev/null
+        fi
     else
         as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C \
             --no-sync >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; die "initdb failed"; }
