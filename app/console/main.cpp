@@ -1,13 +1,12 @@
 // automv-console: the desktop console. Thin on purpose: everything lives in ui/ and core/.
 #include "core/Version.h"
+#include "ui/LanguageSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QIcon>
 #include <QSocketNotifier>
-#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -38,6 +37,7 @@ int main(int argc, char *argv[]) {
     QApplication::setOrganizationName(QStringLiteral("pg_auto_mv"));
     QApplication::setApplicationName(QStringLiteral("automv-console"));
     QApplication::setApplicationVersion(QString::fromLatin1(automv::kVersion));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/automv-console-256.png")));
     if (::pipe(g_quitPipe) == 0) {
         auto *notifier = new QSocketNotifier(g_quitPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &app, &QApplication::quit);
@@ -45,14 +45,7 @@ int main(int argc, char *argv[]) {
         std::signal(SIGTERM, requestQuit);
     }
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("automv"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    automv::ui::LanguageSettings::install(app);   // the chosen language, else the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
