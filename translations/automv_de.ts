@@ -1,4 +1,1734 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>Csv</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message>
+        <source>No password is stored for this connection.</source>
+        <translation>Für diese Verbindung ist kein Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>No keychain is available here (%1); the password will be asked for each session and never saved.</source>
+        <translation>Hier ist kein Schlüsselbund verfügbar (%1); das Passwort wird in jeder Sitzung abgefragt und nie gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>PG_BINDIR is set to %1, but that directory has no PostgreSQL server programs (initdb, pg_ctl, postgres). Point it at the server&apos;s bin directory or unset it.</source>
+        <translation>PG_BINDIR ist auf %1 gesetzt, aber dieses Verzeichnis enthält keine PostgreSQL-Serverprogramme (initdb, pg_ctl, postgres). Lassen Sie die Variable auf das bin-Verzeichnis des Servers zeigen oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>No PostgreSQL server programs (initdb, pg_ctl) were found. Install the server (Debian/Ubuntu: apt install postgresql) or set PG_BINDIR to its bin directory.</source>
+        <translation>Es wurden keine PostgreSQL-Serverprogramme (initdb, pg_ctl) gefunden. Installieren Sie den Server (Debian/Ubuntu: apt install postgresql) oder setzen Sie PG_BINDIR auf dessen bin-Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>cannot run %1</source>
+        <translation>%1 kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ConnectionDialog</name>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Connection — %1</source>
+        <translation>Verbindung — %1</translation>
+    </message>
+    <message>
+        <source>host name, IP address or unix socket directory</source>
+        <translation>Hostname, IP-Adresse oder Unix-Socket-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>default (service, PGPORT or 5432)</source>
+        <translation>Standard (Dienst, PGPORT oder 5432)</translation>
+    </message>
+    <message>
+        <source>empty: use ~/.pgpass or PGPASSWORD</source>
+        <translation>leer: ~/.pgpass oder PGPASSWORD verwenden</translation>
+    </message>
+    <message>
+        <source>Save the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>libpq default (prefer)</source>
+        <translation>libpq-Standard (prefer)</translation>
+    </message>
+    <message>
+        <source>entry of pg_service.conf (optional)</source>
+        <translation>Eintrag aus pg_service.conf (optional)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Connection colour</source>
+        <translation>Farbe der Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>&amp;SSL-Modus:</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Root certificate:</source>
+        <translation>Stammzertifikat:</translation>
+    </message>
+    <message>
+        <source>S&amp;ervice:</source>
+        <translation>D&amp;ienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Application name:</source>
+        <translation>&amp;Anwendungsname:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ConnectionProfile</name>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter a host (or a unix socket directory), or a service name from pg_service.conf.</source>
+        <translation>Geben Sie einen Host (oder ein Unix-Socket-Verzeichnis) oder einen Dienstnamen aus pg_service.conf an.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535 (or left at the default).</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen (oder auf dem Standardwert bleiben).</translation>
+    </message>
+    <message>
+        <source>SSL mode must be one of disable, allow, prefer, require, verify-ca, verify-full.</source>
+        <translation>Der SSL-Modus muss einer der folgenden Werte sein: disable, allow, prefer, require, verify-ca, verify-full.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ConnectionsController</name>
+    <message>
+        <source>&amp;New connection…</source>
+        <translation>&amp;Neue Verbindung…</translation>
+    </message>
+    <message>
+        <source>No keychain is available here, so it is kept for this session only and never written to disk.</source>
+        <translation>Hier ist kein Schlüsselbund verfügbar; es wird daher nur für diese Sitzung behalten und nie auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password for %1 (%2):
+%3</source>
+        <translation>Passwort für %1 (%2):
+%3</translation>
+    </message>
+    <message>
+        <source>It will be kept for this session; tick &quot;Save the password in the system keychain&quot; in the connection dialog to keep it in the keychain.</source>
+        <translation>Es wird für diese Sitzung behalten; aktivieren Sie im Verbindungsdialog „Passwort im Schlüsselbund des Systems speichern“, um es im Schlüsselbund zu behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::DashboardPage</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Refresh duration per view (ms)</source>
+        <translation>Aktualisierungsdauer je Sicht (ms)</translation>
+    </message>
+    <message>
+        <source>Refreshes per hour by outcome</source>
+        <translation>Aktualisierungen pro Stunde nach Ergebnis</translation>
+    </message>
+    <message>
+        <source>pg_relay events processed per second (average of each minute)</source>
+        <translation>Verarbeitete pg_relay-Ereignisse pro Sekunde (Mittelwert je Minute)</translation>
+    </message>
+    <message>
+        <source>Queue depth (sampled every 5 s while shown)</source>
+        <translation>Länge der Warteschlange (alle 5 s gemessen, solange angezeigt)</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Neither pg_relay nor pg_auto_mv is installed in this database: install them on the Install page.</source>
+        <translation>Weder pg_relay noch pg_auto_mv ist in dieser Datenbank installiert: Installieren Sie sie auf der Seite „Installation“.</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Aktualisiert um %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the figures: %1</source>
+        <translation>Die Kennzahlen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>events / s</source>
+        <translation>Ereignisse / s</translation>
+    </message>
+    <message>
+        <source>events waiting</source>
+        <translation>wartende Ereignisse</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::DatabaseWorkspace</name>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Prozessor</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Verbindung unterbrochen — wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::EmbeddedProcessor</name>
+    <message>
+        <source>The processor is already running.</source>
+        <translation>Der Prozessor läuft bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ExtensionInstaller</name>
+    <message>
+        <source>ALTER EXTENSION %1 UPDATE from version %2 to %3</source>
+        <translation>ALTER EXTENSION %1 UPDATE von Version %2 auf %3</translation>
+    </message>
+    <message>
+        <source>CREATE EXTENSION %1 (version %2, from the server&apos;s extension files)</source>
+        <translation>CREATE EXTENSION %1 (Version %2, aus den Erweiterungsdateien des Servers)</translation>
+    </message>
+    <message>
+        <source>%1 %2 from the SQL bundled with the console (plain install, no superuser needed)</source>
+        <translation>%1 %2 aus dem mit der Konsole gelieferten SQL (Installation als reines SQL, keine Superuser-Rechte nötig)</translation>
+    </message>
+    <message>
+        <source>%1 %2 in this database is newer than this console knows (%3): use a newer console.</source>
+        <translation>%1 %2 in dieser Datenbank ist neuer als die dieser Konsole bekannte Version (%3): Verwenden Sie eine neuere Konsole.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is installed from plain SQL; this console bundles %3 but no upgrade script from %2. Uninstall and install again, or install the extension files on the server.</source>
+        <translation>%1 %2 ist als reines SQL installiert; diese Konsole liefert %3 mit, aber kein Upgrade-Skript von %2. Deinstallieren und installieren Sie neu oder installieren Sie die Erweiterungsdateien auf dem Server.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s extension files offer %1 %2; this console bundles %3. Install the newer extension package on the server to upgrade.</source>
+        <translation>Die Erweiterungsdateien des Servers bieten %1 %2; diese Konsole liefert %3 mit. Installieren Sie für ein Upgrade das neuere Erweiterungspaket auf dem Server.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::GraphPage</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Find a table or view…</source>
+        <translation>Tabelle oder Sicht suchen…</translation>
+    </message>
+    <message>
+        <source>Nothing called &quot;%1&quot; in the graph.</source>
+        <translation>Im Graphen gibt es nichts namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>Den ganzen Graphen anzeigen</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (or the mouse wheel)</source>
+        <translation>Vergrößern (oder Mausrad)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the catalog again</source>
+        <translation>Katalog erneut lesen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the drawing as PNG or SVG</source>
+        <translation>Zeichnung als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>From kind</source>
+        <translation>Art der Quelle</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>Kante</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>To kind</source>
+        <translation>Art des Ziels</translation>
+    </message>
+    <message>
+        <source>To state</source>
+        <translation>Zustand des Ziels</translation>
+    </message>
+    <message>
+        <source>Filter edges (name, kind, state…)</source>
+        <translation>Kanten filtern (Name, Art, Zustand…)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation>Graph exportieren</translation>
+    </message>
+    <message>
+        <source>Add chain</source>
+        <translation>Kette hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove selected chain</source>
+        <translation>Ausgewählte Kette entfernen</translation>
+    </message>
+    <message>
+        <source>Select a chain edge in the table first.</source>
+        <translation>Wählen Sie zuerst eine Kettenkante in der Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren:</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the graph: %1</source>
+        <translation>Der Graph kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges laid out in %3 ms</source>
+        <translation>%1 Knoten, %2 Kanten in %3 ms angeordnet</translation>
+    </message>
+    <message>
+        <source>Updated at %1 — %2</source>
+        <translation>Aktualisiert um %1 — %2</translation>
+    </message>
+    <message>
+        <source>Select a box to see what it reads and what reads it. Double-click a materialised view to edit its registration; Shift-drag from one view to another to chain them.</source>
+        <translation>Wählen Sie ein Kästchen aus, um zu sehen, woraus es liest und wer daraus liest. Doppelklicken Sie auf eine materialisierte Sicht, um ihre Registrierung zu bearbeiten; ziehen Sie mit gedrückter Umschalttaste von einer Sicht zu einer anderen, um sie zu verketten.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Upstream&lt;/b&gt;&lt;br&gt;%1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Downstream&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Vorgelagert&lt;/b&gt;&lt;br&gt;%1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nachgelagert&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 now refreshes after %2.</source>
+        <translation>%1 wird jetzt nach %2 aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Chain %1 → %2 removed.</source>
+        <translation>Kette %1 → %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PNG image (*.png)</source>
+        <translation>SVG-Zeichnung (*.svg);;PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::GraphStyle</name>
+    <message>
+        <source>&lt;b&gt;Materialised views:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Materialisierte Sichten:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Others:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Sonstige:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edges:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Kanten:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>reads from</source>
+        <translation>liest aus</translation>
+    </message>
+    <message>
+        <source>refresh chain</source>
+        <translation>Aktualisierungskette</translation>
+    </message>
+    <message>
+        <source>watched (triggers)</source>
+        <translation>überwacht (Trigger)</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::InstallPage</name>
+    <message>
+        <source>Use the SQL bundled with the console even where the server has the extension files</source>
+        <translation>Mit der Konsole geliefertes SQL verwenden, auch wenn der Server die Erweiterungsdateien hat</translation>
+    </message>
+    <message>
+        <source>&amp;Install…</source>
+        <translation>&amp;Installieren…</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Erweiterung</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>Als</translation>
+    </message>
+    <message>
+        <source>Server offers</source>
+        <translation>Server bietet</translation>
+    </message>
+    <message>
+        <source>Bundled</source>
+        <translation>Mitgeliefert</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <source>Run the SQL shown on this database?</source>
+        <translation>Das angezeigte SQL auf dieser Datenbank ausführen?</translation>
+    </message>
+    <message>
+        <source>What will run:</source>
+        <translation>Was ausgeführt wird:</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>Erweiterung</translation>
+    </message>
+    <message>
+        <source>plain SQL</source>
+        <translation>reines SQL</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 installed.</source>
+        <translation>%1 installiert.</translation>
+    </message>
+    <message>
+        <source>Installing %1 failed, nothing of it was kept: %2</source>
+        <translation>Die Installation von %1 ist fehlgeschlagen, nichts davon wurde behalten: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read what is installed: %1</source>
+        <translation>Es kann nicht gelesen werden, was installiert ist: %1</translation>
+    </message>
+    <message>
+        <source>-- Both extensions are installed and up to date; nothing to do.</source>
+        <translation>-- Beide Erweiterungen sind installiert und aktuell; nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Installed.</source>
+        <translation>Installiert.</translation>
+    </message>
+    <message>
+        <source>Installing %1…</source>
+        <translation>%1 wird installiert…</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::LocalDemo</name>
+    <message>
+        <source>Creating the demo cluster in %1…</source>
+        <translation>Demo-Cluster wird in %1 angelegt…</translation>
+    </message>
+    <message>
+        <source>Starting PostgreSQL on port %1…</source>
+        <translation>PostgreSQL wird auf Port %1 gestartet…</translation>
+    </message>
+    <message>
+        <source>Loading the demo schema…</source>
+        <translation>Demo-Schema wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::LogModel</name>
+    <message>
+        <source>pg_relay</source>
+        <translation>pg_relay</translation>
+    </message>
+    <message>
+        <source>pg_auto_mv</source>
+        <translation>pg_auto_mv</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Channel / view</source>
+        <translation>Kanal / Sicht</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Source / schedule</source>
+        <translation>Quelle / Zeitplan</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::LogPage</name>
+    <message>
+        <source>Load &amp;older</source>
+        <translation>Ältere la&amp;den</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Failed events</source>
+        <translation>Fehlgeschlagene Ereignisse</translation>
+    </message>
+    <message>
+        <source>Both logs</source>
+        <translation>Beide Protokolle</translation>
+    </message>
+    <message>
+        <source>pg_relay events</source>
+        <translation>pg_relay-Ereignisse</translation>
+    </message>
+    <message>
+        <source>pg_auto_mv refreshes</source>
+        <translation>pg_auto_mv-Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>alle Kanäle</translation>
+    </message>
+    <message>
+        <source>any view</source>
+        <translation>alle Sichten</translation>
+    </message>
+    <message>
+        <source>any outcome</source>
+        <translation>alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>any source</source>
+        <translation>alle Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>&amp;Live</translation>
+    </message>
+    <message>
+        <source>Read new rows every 2 seconds (only the rows newer than those shown)</source>
+        <translation>Alle 2 Sekunden neue Zeilen lesen (nur die Zeilen, die neuer als die angezeigten sind)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation>Fehlgeschlagen um</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Select a failed event to see its payload and error.</source>
+        <translation>Wählen Sie ein fehlgeschlagenes Ereignis aus, um seine Nutzdaten und seinen Fehler zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Requeue</source>
+        <translation>&amp;Erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Put the selected event back in the queue to run now (pgrelay.requeue_failed)</source>
+        <translation>Das ausgewählte Ereignis zur sofortigen Ausführung wieder in die Warteschlange stellen (pgrelay.requeue_failed)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Event %1 is back in the queue as event %2.</source>
+        <translation>Ereignis %1 ist als Ereignis %2 wieder in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Could not requeue: %1</source>
+        <translation>Erneutes Einreihen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the log: %1</source>
+        <translation>Das Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source> · scroll down for older</source>
+        <translation> · für ältere nach unten blättern</translation>
+    </message>
+    <message>
+        <source> · all loaded</source>
+        <translation> · alle geladen</translation>
+    </message>
+    <message>
+        <source> · live</source>
+        <translation> · live</translation>
+    </message>
+    <message>
+        <source>Neither pg_relay nor pg_auto_mv is installed in this database: install them on the Install page.</source>
+        <translation>Weder pg_relay noch pg_auto_mv ist in dieser Datenbank installiert: Installieren Sie sie auf der Seite „Installation“.</translation>
+    </message>
+    <message>
+        <source>Export log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) loaded</source>
+        <translation>
+            <numerusform>%Ln Zeile geladen</numerusform>
+            <numerusform>%Ln Zeilen geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event %1 on channel %2 failed after %n attempt(s): %3 %4
+
+Payload:
+%5</source>
+        <translation>
+            <numerusform>Ereignis %1 in Kanal %2 ist nach %n Versuch fehlgeschlagen: %3 %4
+
+Nutzdaten:
+%5</numerusform>
+            <numerusform>Ereignis %1 in Kanal %2 ist nach %n Versuchen fehlgeschlagen: %3 %4
+
+Nutzdaten:
+%5</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::MainWindow</name>
+    <message>
+        <source>pg_auto_mv console</source>
+        <translation>pg_auto_mv-Konsole</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Local demo</source>
+        <translation>Lokale Demo</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1&lt;br&gt;Check the host, port, database and user, and that the server is running.</source>
+        <translation>Verbindung nicht möglich: %1&lt;br&gt;Prüfen Sie Host, Port, Datenbank und Benutzer sowie, ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (reconnecting)</source>
+        <translation>%1 (Verbindung wird wiederhergestellt)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n database(s) open</source>
+        <translation>
+            <numerusform>%n Datenbank geöffnet</numerusform>
+            <numerusform>%n Datenbanken geöffnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>Daten&amp;bank</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel running statement</source>
+        <translation>Laufende Anweisung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation>Abbruch angefordert.</translation>
+    </message>
+    <message>
+        <source>C&amp;lose database</source>
+        <translation>Datenbank &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>About pg_auto_mv console</source>
+        <translation>Über die pg_auto_mv-Konsole</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;pg_auto_mv console&lt;/b&gt; %1&lt;br&gt;Keeps PostgreSQL materialised views fresh and runs pg_relay&apos;s job queue.&lt;br&gt;&lt;br&gt;Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>&lt;b&gt;pg_auto_mv-Konsole&lt;/b&gt; %1&lt;br&gt;Hält materialisierte PostgreSQL-Sichten aktuell und arbeitet die Auftragswarteschlange von pg_relay ab.&lt;br&gt;&lt;br&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The console will be in %1 from its next start.</source>
+        <translation>Die Konsole verwendet ab dem nächsten Start %1.</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::OverviewPage</name>
+    <message>
+        <source>Start local &amp;demo</source>
+        <translation>Lokale &amp;Demo starten</translation>
+    </message>
+    <message>
+        <source>&amp;Generate orders</source>
+        <translation>Bestellungen &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>No database is connected. Add one with &lt;b&gt;Connection → New connection…&lt;/b&gt;, start the console with a connection string, for example &lt;tt&gt;automv-console &quot;host=db.example.com dbname=sales user=dba&quot;&lt;/tt&gt;, or set the PG* environment variables. New here? &lt;b&gt;Start local demo&lt;/b&gt; runs a private PostgreSQL with sample views that refresh themselves.</source>
+        <translation>Keine Datenbank verbunden. Fügen Sie eine über &lt;b&gt;Verbindung → Neue Verbindung…&lt;/b&gt; hinzu, starten Sie die Konsole mit einer Verbindungszeichenkette, zum Beispiel &lt;tt&gt;automv-console &quot;host=db.example.com dbname=sales user=dba&quot;&lt;/tt&gt;, oder setzen Sie die PG*-Umgebungsvariablen. Neu hier? &lt;b&gt;Lokale Demo starten&lt;/b&gt; startet ein privates PostgreSQL mit Beispielsichten, die sich selbst aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Starts a private PostgreSQL in %1 with a demo schema (orders → daily → weekly, month to date), both extensions and the embedded processor, and connects to it.</source>
+        <translation>Startet ein privates PostgreSQL in %1 mit einem Demo-Schema (Bestellungen → täglich → wöchentlich, laufender Monat), beiden Erweiterungen und dem eingebetteten Prozessor und verbindet sich damit.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;pg_auto_mv console&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;pg_auto_mv-Konsole&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>The local demo could not start: %1</source>
+        <translation>Die lokale Demo konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Starting the local demo…</source>
+        <translation>Lokale Demo wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Connected to the local demo (%1). The embedded processor is running: press &lt;b&gt;Generate orders&lt;/b&gt; and watch the views refresh on the Views page.</source>
+        <translation>Mit der lokalen Demo verbunden (%1). Der eingebettete Prozessor läuft: Klicken Sie auf &lt;b&gt;Bestellungen erzeugen&lt;/b&gt; und verfolgen Sie auf der Seite „Sichten“, wie sich die Sichten aktualisieren.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ProblemFix</name>
+    <message>
+        <source>Rebuild watch triggers (clean_mv)</source>
+        <translation>Überwachungs-Trigger neu aufbauen (clean_mv)</translation>
+    </message>
+    <message>
+        <source>Reconcile with the catalog (sync_mv)</source>
+        <translation>Mit dem Katalog abgleichen (sync_mv)</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh again now</source>
+        <translation>Jetzt erneut aktualisieren</translation>
+    </message>
+    <message>
+        <source>Run the suggested SQL by hand</source>
+        <translation>Das vorgeschlagene SQL von Hand ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ProblemsModel</name>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>Fehler (%1)</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Warnungen (%1)</translation>
+    </message>
+    <message>
+        <source>Information (%1)</source>
+        <translation>Hinweise (%1)</translation>
+    </message>
+    <message>
+        <source>(database)</source>
+        <translation>(Datenbank)</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Was nicht stimmt</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ProblemsPage</name>
+    <message>
+        <source>&amp;Fix</source>
+        <translation>&amp;Beheben</translation>
+    </message>
+    <message>
+        <source>&amp;Copy SQL</source>
+        <translation>SQL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>pg_auto_mv is not installed in this database: install it on the Install page.</source>
+        <translation>pg_auto_mv ist in dieser Datenbank nicht installiert: Installieren Sie es auf der Seite „Installation“.</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>Geprüft um %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the problems: %1</source>
+        <translation>Die Probleme können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>The fix failed, nothing was changed: %1</source>
+        <translation>Die Behebung ist fehlgeschlagen, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>Select a problem to see what is wrong and how to fix it.</source>
+        <translation>Wählen Sie ein Problem aus, um zu sehen, was nicht stimmt und wie es sich beheben lässt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>die Datenbank</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>%1
+
+sync_mv() forgets registrations and watches whose objects were dropped. Go on?</source>
+        <translation>%1
+
+sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht wurden. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Fixed %1 (%2).</source>
+        <translation>%1 behoben (%2).</translation>
+    </message>
+    <message>
+        <source>Fixing…</source>
+        <translation>Wird behoben…</translation>
+    </message>
+    <message>
+        <source>No problems: every registered view refreshes as configured.</source>
+        <translation>Keine Probleme: Jede registrierte Sicht wird wie eingestellt aktualisiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n for information</source>
+        <translation>
+            <numerusform>%n zur Information</numerusform>
+            <numerusform>%n zur Information</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ProcessorPage</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Lebenszeichen</translation>
+    </message>
+    <message>
+        <source>Alive</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Workers:</source>
+        <translation>&amp;Worker:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval:</source>
+        <translation>&amp;Abfrageintervall:</translation>
+    </message>
+    <message>
+        <source>Processors attached to this database:</source>
+        <translation>An diese Datenbank angebundene Prozessoren:</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Stopped with exit code %1.</source>
+        <translation>Mit Exit-Code %1 beendet.</translation>
+    </message>
+    <message>
+        <source>Cannot read pg_relay&apos;s processor registry: %1</source>
+        <translation>Das Prozessorregister von pg_relay kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stopping after the events in flight…</source>
+        <translation>Wird nach den laufenden Ereignissen gestoppt…</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Running%1 · slot %2 · %3 succeeded · %4 retried · %5 failed · %6 events/s</source>
+        <translation>Läuft%1 · Slot %2 · %3 erfolgreich · %4 wiederholt · %5 fehlgeschlagen · %6 Ereignisse/s</translation>
+    </message>
+    <message>
+        <source> (standby: idle until promoted)</source>
+        <translation> (Standby: untätig bis zur Hochstufung)</translation>
+    </message>
+    <message>
+        <source>Queue: no processor attached</source>
+        <translation>Warteschlange: kein Prozessor angebunden</translation>
+    </message>
+    <message>
+        <source>Queue: %1 due now, %2 in all (scheduled and retries included)</source>
+        <translation>Warteschlange: %1 jetzt fällig, %2 insgesamt (geplante Ereignisse und Wiederholungen eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::RegisterDialog</name>
+    <message>
+        <source>Edit registration — %1.%2</source>
+        <translation>Registrierung bearbeiten — %1.%2</translation>
+    </message>
+    <message>
+        <source>Register %1.%2</source>
+        <translation>%1.%2 registrieren</translation>
+    </message>
+    <message>
+        <source>Refresh this long after the most recent change (debounce).</source>
+        <translation>So lange nach der letzten Änderung aktualisieren (Entprellung).</translation>
+    </message>
+    <message>
+        <source>Refresh at the latest this long after the first unrefreshed change; 0: no maximum.</source>
+        <translation>Spätestens so lange nach der ersten noch nicht übernommenen Änderung aktualisieren; 0: kein Maximum.</translation>
+    </message>
+    <message>
+        <source>At least this long between two refreshes&apos; completions.</source>
+        <translation>Mindestens so lange zwischen dem Abschluss zweier Aktualisierungen.</translation>
+    </message>
+    <message>
+        <source>How long a refresh waits for its lock before it retries later.</source>
+        <translation>Wie lange eine Aktualisierung auf ihre Sperre wartet, bevor sie es später erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Also refresh on changes applied by logical replication (fire_on_replica)</source>
+        <translation>Auch bei Änderungen durch logische Replikation aktualisieren (fire_on_replica)</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;lag:</source>
+        <translation>&amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <source>&amp;Max wait:</source>
+        <translation>&amp;Maximale Wartezeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Cooldown:</source>
+        <translation>&amp;Ruhezeit:</translation>
+    </message>
+    <message>
+        <source>Lock &amp;timeout:</source>
+        <translation>Sperr-&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Only columns read (UPDATE)</source>
+        <translation>Nur gelesene Spalten (UPDATE)</translation>
+    </message>
+    <message>
+        <source>Only UPDATEs of the columns the view reads request a refresh (from pg_depend)</source>
+        <translation>Nur UPDATEs der Spalten, die die Sicht liest, fordern eine Aktualisierung an (aus pg_depend)</translation>
+    </message>
+    <message>
+        <source>&amp;Add table…</source>
+        <translation>Tabelle &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Watch a table</source>
+        <translation>Tabelle überwachen</translation>
+    </message>
+    <message>
+        <source>Table (schema.table):</source>
+        <translation>Tabelle (Schema.Tabelle):</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Changes to these tables request a refresh. Suggested from the view&apos;s dependencies; none: refresh only by schedule, chain or on demand.</source>
+        <translation>Änderungen an diesen Tabellen fordern eine Aktualisierung an. Vorgeschlagen anhand der Abhängigkeiten der Sicht; keine: Aktualisierung nur per Zeitplan, Kette oder auf Anforderung.</translation>
+    </message>
+    <message>
+        <source>&amp;Timing</source>
+        <translation>&amp;Zeitverhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Watched tables</source>
+        <translation>Über&amp;wachte Tabellen</translation>
+    </message>
+    <message>
+        <source>SQL &amp;preview</source>
+        <translation>S&amp;QL-Vorschau</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::Registration</name>
+    <message>
+        <source>Choose a materialised view.</source>
+        <translation>Wählen Sie eine materialisierte Sicht aus.</translation>
+    </message>
+    <message>
+        <source>Timings are seconds from 0 to 86400.</source>
+        <translation>Zeitangaben sind Sekunden von 0 bis 86400.</translation>
+    </message>
+    <message>
+        <source>The lock timeout is seconds from 0.01 to 86400.</source>
+        <translation>Das Sperr-Timeout beträgt 0,01 bis 86400 Sekunden.</translation>
+    </message>
+    <message>
+        <source>A watched table has no name.</source>
+        <translation>Eine überwachte Tabelle hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>Table %1 is watched twice; give each table once.</source>
+        <translation>Tabelle %1 wird doppelt überwacht; geben Sie jede Tabelle nur einmal an.</translation>
+    </message>
+    <message>
+        <source>Tick at least one operation for %1 (or remove it).</source>
+        <translation>Wählen Sie mindestens eine Operation für %1 aus (oder entfernen Sie die Tabelle).</translation>
+    </message>
+    <message>
+        <source>&quot;Only columns read (UPDATE)&quot; applies to UPDATE: tick UPDATE for %1.</source>
+        <translation>„Nur gelesene Spalten (UPDATE)“ gilt für UPDATE: Aktivieren Sie UPDATE für %1.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::SchedulesPage</name>
+    <message>
+        <source>&amp;Every</source>
+        <translation>&amp;Alle</translation>
+    </message>
+    <message>
+        <source>C&amp;ron</source>
+        <translation>&amp;Cron</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Next run (its time zone)</source>
+        <translation>Nächste Ausführung (in seiner Zeitzone)</translation>
+    </message>
+    <message>
+        <source>nightly</source>
+        <translation>nächtlich</translation>
+    </message>
+    <message>
+        <source>0 */5 * * * *  (seconds first when 6 fields)</source>
+        <translation>0 */5 * * * *  (bei 6 Feldern zuerst die Sekunden)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Ausführung:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Next five runs:</source>
+        <translation>Nächste fünf Ausführungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save schedule</source>
+        <translation>Zeitplan &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Drop schedule…</source>
+        <translation>Zeitplan &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>Zu&amp;ordnen</translation>
+    </message>
+    <message>
+        <source>De&amp;tach</source>
+        <translation>Zuordnung auf&amp;heben</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Sicht:</translation>
+    </message>
+    <message>
+        <source>Views refreshed by the selected schedule</source>
+        <translation>Vom ausgewählten Zeitplan aktualisierte Sichten</translation>
+    </message>
+    <message>
+        <source>Enter an interval or a cron rule.</source>
+        <translation>Geben Sie ein Intervall oder eine cron-Regel ein.</translation>
+    </message>
+    <message>
+        <source>Schedule %1 saved.</source>
+        <translation>Zeitplan %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Drop schedule</source>
+        <translation>Zeitplan löschen</translation>
+    </message>
+    <message>
+        <source>Drop schedule %1? Its views keep refreshing on their watches.</source>
+        <translation>Zeitplan %1 löschen? Seine Sichten werden weiterhin über ihre Überwachungen aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Schedule %1 dropped.</source>
+        <translation>Zeitplan %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 attached to %2.</source>
+        <translation>%1 wurde %2 zugeordnet.</translation>
+    </message>
+    <message>
+        <source>%1 detached from %2.</source>
+        <translation>Zuordnung von %1 zu %2 aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedule(s).</source>
+        <translation>
+            <numerusform>%n Zeitplan.</numerusform>
+            <numerusform>%n Zeitpläne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The interval must be longer than zero.</source>
+        <translation>Das Intervall muss länger als null sein.</translation>
+    </message>
+    <message>
+        <source>Not saved, nothing changed: %1</source>
+        <translation>Nicht gespeichert, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the schedules (is pg_auto_mv installed?): %1</source>
+        <translation>Die Zeitpläne können nicht aufgelistet werden (ist pg_auto_mv installiert?): %1</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::SessionWorker</name>
+    <message>
+        <source>%1@%2:%3/%4 — PostgreSQL %5</source>
+        <translation>%1@%2:%3/%4 — PostgreSQL %5</translation>
+    </message>
+    <message>
+        <source>The connection was lost; reconnecting.</source>
+        <translation>Die Verbindung wurde unterbrochen; sie wird wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ViewsModel</name>
+    <message>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Last refresh</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Überwachungen</translation>
+    </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Nächste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ViewsPage</name>
+    <message>
+        <source>Filter views (name, state, table…)</source>
+        <translation>Sichten filtern (Name, Zustand, Tabelle…)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Register / edit…</source>
+        <translation>&amp;Registrieren / bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Unregister…</source>
+        <translation>Registrierung &amp;aufheben…</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Select a materialised view first.</source>
+        <translation>Wählen Sie zuerst eine materialisierte Sicht aus.</translation>
+    </message>
+    <message>
+        <source>Registration of %1 changed.</source>
+        <translation>Registrierung von %1 geändert.</translation>
+    </message>
+    <message>
+        <source>%1 registered.</source>
+        <translation>%1 registriert.</translation>
+    </message>
+    <message>
+        <source>%1.%2 is not listed yet; reload and try again.</source>
+        <translation>%1.%2 ist noch nicht aufgeführt; laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Select a registered view first.</source>
+        <translation>Wählen Sie zuerst eine registrierte Sicht aus.</translation>
+    </message>
+    <message>
+        <source>Refresh of %1 requested; the processor runs it.</source>
+        <translation>Aktualisierung von %1 angefordert; der Prozessor führt sie aus.</translation>
+    </message>
+    <message>
+        <source>Unregister</source>
+        <translation>Registrierung aufheben</translation>
+    </message>
+    <message>
+        <source>Stop refreshing %1 automatically? The view itself is not changed.</source>
+        <translation>%1 nicht mehr automatisch aktualisieren? Die Sicht selbst wird nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 unregistered.</source>
+        <translation>Registrierung von %1 aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n materialised view(s) · updated %1</source>
+        <translation>
+            <numerusform>%n materialisierte Sicht · aktualisiert um %1</numerusform>
+            <numerusform>%n materialisierte Sichten · aktualisiert um %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the views: %1</source>
+        <translation>Die Sichten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Export views</source>
+        <translation>Sichten exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Console for pg_auto_mv and pg_relay: keep PostgreSQL materialised views fresh.</source>
+        <translation>Konsole für pg_auto_mv und pg_relay: hält materialisierte PostgreSQL-Sichten aktuell.</translation>
+    </message>
+    <message>
+        <source>libpq connection string or URI to open at start.</source>
+        <translation>libpq-Verbindungszeichenkette oder URI, die beim Start geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Start the local demo database and connect to it.</source>
+        <translation>Die lokale Demo-Datenbank starten und sich mit ihr verbinden.</translation>
+    </message>
+</context>
 </TS>

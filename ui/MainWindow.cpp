@@ -1,15 +1,18 @@
 #include "ui/MainWindow.h"
 
 #include "core/Version.h"
+#include "ui/LanguageSettings.h"
 #include "ui/OverviewPage.h"
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
@@ -66,6 +69,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(m_connectionSwatch);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    // A long connection description must not make the window wider than the screen.
+    m_connectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_connectionLabel->setMinimumWidth(120);
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     buildMenus();
@@ -198,8 +204,31 @@ void MainWindow::buildMenus() {
     });
     close->setShortcut(QKeySequence::Close);
 
+    buildLanguageMenu(menuBar()->addMenu(tr("&Settings")));
+
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildLanguageMenu(QMenu *settingsMenu) {
+    auto *menu = settingsMenu->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    auto add = [this, menu, group](const QString &text, const QString &code) {
+        auto *action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(LanguageSettings::chosen() == code);
+        action->setData(code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, text, code] {
+            LanguageSettings::setChosen(code);
+            statusBar()->showMessage(tr("The console will be in %1 from its next start.").arg(text), 15000);
+        });
+    };
+    add(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    menu->addSeparator();
+    for (const QString &code : LanguageSettings::available())   // each language in its own words
+        add(QLocale(code).nativeLanguageName(), code);
 }
 
 void MainWindow::showAbout() {

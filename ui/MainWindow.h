@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace automv::ui {
@@ -39,6 +40,7 @@ protected:
 
 private:
     void buildMenus();
+    void buildLanguageMenu(QMenu *settingsMenu);
     void restoreLayout();
     void showAbout();
     void updateStatus();

@@ -22,6 +22,7 @@ OverviewPage::OverviewPage(QWidget *parent)
            "PG* environment variables. New here? <b>Start local demo</b> runs a private PostgreSQL "
            "with sample views that refresh themselves."));
     m_text->setObjectName(QStringLiteral("overviewText"));
+    m_text->setTextFormat(Qt::RichText);   // messages are HTML with escaped values, even without a tag
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_demoButton->setObjectName(QStringLiteral("demoButton"));

@@ -1,5 +1,6 @@
 // The console's main window, offscreen, against the run's real server.
 #include "tests/harness/TestCluster.h"
+#include "ui/LanguageSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/graph/GraphPage.h"
@@ -11,6 +12,11 @@
 #include "ui/workspace/DatabaseWorkspace.h"
 
 #include <QApplication>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QTranslator>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -127,6 +133,63 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(viewNames(a).contains(QStringLiteral("added_later")), 15000);
         tabs->setCurrentIndex(0);
         QCOMPARE(status->text(), QStringLiteral("1 database(s) open"));
+    }
+
+    // The compiled-in German translation reaches the window and its pages (the .ts contexts are
+    // the namespaced class names tr() looks up), and the language can be chosen in Settings.
+    void translationsApplyAndTheLanguageCanBeChosen() {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/automv_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        {
+            MainWindow window;
+            const QString file = german.translate("automv::ui::MainWindow", "&File");
+            QVERIFY2(!file.isEmpty() && file != QStringLiteral("&File"), qPrintable(file));
+            QCOMPARE(window.menuBar()->actions().first()->text(), file);
+            automv::ui::ViewsPage page;
+            const QString filter = german.translate("automv::ui::ViewsPage", "Filter views (name, state, table…)");
+            QVERIFY(!filter.isEmpty());
+            QCOMPARE(page.findChild<QLineEdit *>()->placeholderText(), filter);
+        }
+        QCoreApplication::removeTranslator(&german);
+
+        MainWindow window;
+        auto *languages = window.findChild<QMenu *>(QStringLiteral("languageMenu"));
+        QVERIFY(languages);
+        QAction *french = nullptr;
+        for (QAction *action : languages->actions())
+            if (action->data().toString() == QStringLiteral("fr"))
+                french = action;
+        QVERIFY(french);
+        QCOMPARE(french->text(), QStringLiteral("français"));   // each language in its own words
+        french->trigger();
+        QCOMPARE(automv::ui::LanguageSettings::chosen(), QStringLiteral("fr"));
+        QCOMPARE(automv::ui::LanguageSettings::locale().language(), QLocale::French);
+        languages->actions().first()->trigger();   // back to the system's
+        QVERIFY(automv::ui::LanguageSettings::chosen().isEmpty());
+    }
+
+    // In every language the window fits a 1280-pixel-wide screen: no page asks for more.
+    void everyPageFitsASmallScreenInEveryLanguage() {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")}) {
+            QTranslator translator;
+            QVERIFY(translator.load(QStringLiteral(":/i18n/automv_%1.qm").arg(language)));
+            QCoreApplication::installTranslator(&translator);
+            {
+                MainWindow window;
+                auto *workspace = window.openDatabase(QStringLiteral("host=/nonexistent-socket-dir dbname=x"));
+                auto *pages = workspace->findChild<QStackedWidget *>(QStringLiteral("workspacePages"));
+                QVERIFY(pages);
+                for (int i = 0; i < pages->count(); ++i)
+                    QVERIFY2(pages->widget(i)->minimumSizeHint().width() <= 1000,
+                             qPrintable(QStringLiteral("%1: page %2 (%3) needs %4 px")
+                                            .arg(language, QString::number(i), pages->widget(i)->objectName())
+                                            .arg(pages->widget(i)->minimumSizeHint().width())));
+                QVERIFY2(window.minimumSizeHint().width() <= 1280,
+                         qPrintable(QStringLiteral("%1: the window needs %2 px").arg(language).arg(window.minimumSizeHint().width())));
+            }
+            QCoreApplication::removeTranslator(&translator);
+        }
     }
 
     // "Start local demo" end to end in the window: connected, processor running, overview says so.

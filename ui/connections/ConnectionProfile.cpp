@@ -34,7 +34,7 @@ pg::ConnectionParams ConnectionProfile::params(const QString &password) const {
 }
 
 QString ConnectionProfile::validate() const {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("ConnectionProfile", text); };
+    const auto tr = [](const char *text) { return QCoreApplication::translate("automv::ui::ConnectionProfile", text); };
     if (name.trimmed().isEmpty())
         return tr("Give the connection a name.");
     if (service.isEmpty() && host.isEmpty())

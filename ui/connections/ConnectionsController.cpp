@@ -104,7 +104,7 @@ bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QStri
     if (profile.id.isEmpty() || !isPasswordError(serverMessage))
         return false;
     const QString why = m_keychainAvailable
-                            ? tr("It will be kept for this session; tick \"Save the password\" in the connection dialog to keep it in the keychain.")
+                            ? tr("It will be kept for this session; tick \"Save the password in the system keychain\" in the connection dialog to keep it in the keychain.")
                             : tr("No keychain is available here, so it is kept for this session only and never written to disk.");
     bool ok = false;
     const QString password = QInputDialog::getText(dialogParent, tr("Password"),

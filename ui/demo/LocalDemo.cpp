@@ -80,6 +80,12 @@ int freePort() {   // a port nobody listens on now (the kernel picks it)
 void runTool(const QString &program, const QStringList &arguments, int timeoutMs = 120000, bool asServerUser = true) {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
+    // The demo server speaks C whatever the desktop's locale: a LANG the system has no locale
+    // for (common on minimal installs) would otherwise make initdb fail.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    process.setProcessEnvironment(environment);
     if (runningAsRoot() && asServerUser)
         process.start(QStringLiteral("runuser"), QStringList{"-u", "postgres", "--", program} + arguments);
     else
@@ -135,7 +141,7 @@ void LocalDemo::run() {
         QFile::setPermissions(sock, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         if (!QFile::exists(data + "/PG_VERSION")) {
             say(tr("Creating the demo cluster in %1…").arg(data));
-            runTool(m_binDir + "/initdb", {"-D", data, "-U", "automv", "--auth=trust", "-E", "UTF8", "--no-instructions"});
+            runTool(m_binDir + "/initdb", {"-D", data, "-U", "automv", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-instructions"});
         }
         if (QFile::exists(data + "/postmaster.pid")) {   // left running by a console that was killed
             try {

@@ -9,7 +9,7 @@ using graph::MvState;
 using graph::NodeKind;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("GraphStyle", text); }
+QString tr(const char *text) { return QCoreApplication::translate("automv::ui::GraphStyle", text); }
 
 QColor stateColour(MvState state) {
     switch (state) {

@@ -9,7 +9,7 @@ namespace automv::ui {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ExtensionInstaller", text); }
+QString tr(const char *text) { return QCoreApplication::translate("automv::ui::ExtensionInstaller", text); }
 
 } // namespace
 

@@ -106,8 +106,7 @@ LogPage::LogPage(QWidget *parent)
 
 QWidget *LogPage::buildFilterBar() {
     auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
     m_logs = new QComboBox;
     m_logs->setObjectName(QStringLiteral("logsFilter"));
     m_logs->addItems({tr("Both logs"), tr("pg_relay events"), tr("pg_auto_mv refreshes")});
@@ -129,7 +128,7 @@ QWidget *LogPage::buildFilterBar() {
     for (auto *combo : {m_channel, m_view}) {
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
-        combo->setMinimumContentsLength(14);
+        combo->setMinimumContentsLength(10);
     }
     fillCombo(m_channel, tr("any channel"), {});
     fillCombo(m_view, tr("any view"), {});
@@ -143,10 +142,21 @@ QWidget *LogPage::buildFilterBar() {
     connect(apply, &QPushButton::clicked, this, &LogPage::applyFilter);
     auto *exportButton = new QPushButton(tr("Export CSV…"));
     connect(exportButton, &QPushButton::clicked, this, &LogPage::exportCsv);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_logs, m_fromOn, m_from, m_toOn, m_to, m_channel, m_view, m_outcome,
-                                                       m_source, apply, m_live, exportButton})
+    // Two rows, so the page fits a small screen in every language: what and when, then which.
+    for (QWidget *w : std::initializer_list<QWidget *>{m_logs, m_fromOn, m_from, m_toOn, m_to})
         row->addWidget(w);
     row->addStretch();
+    row->addWidget(m_live);
+    row->addWidget(exportButton);
+    auto *second = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_channel, m_view, m_outcome, m_source})
+        second->addWidget(w, 1);
+    second->addWidget(apply);
+    auto *rows = new QVBoxLayout;
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addLayout(row);
+    rows->addLayout(second);
+    bar->setLayout(rows);
     return bar;
 }
 
@@ -352,7 +362,7 @@ void LogPage::onError(const QString &tag, const QString &message) {
 }
 
 void LogPage::updateStatus() {
-    QString text = tr("%1 row(s) loaded").arg(QLocale().toString(m_model->rowCount()));
+    QString text = tr("%Ln row(s) loaded", nullptr, m_model->rowCount());
     const bool more = (m_filter.includes(LogOrigin::Relay) && m_installedRelay && !m_model->cursor(LogOrigin::Relay).exhausted)
                       || (m_filter.includes(LogOrigin::Refresh) && m_installedRefresh
                           && !m_model->cursor(LogOrigin::Refresh).exhausted);
@@ -389,10 +399,10 @@ void LogPage::showFailedRow(int row) {
         return;
     }
     m_failedDetail->setProperty("eventId", m_failed->item(row, 0)->text());
-    m_failedDetail->setPlainText(tr("Event %1 on %2 failed after %3 attempt(s): %4 %5\n\nPayload:\n%6")
+    m_failedDetail->setPlainText(tr("Event %1 on channel %2 failed after %n attempt(s): %3 %4\n\nPayload:\n%5", nullptr,
+                                    m_failed->item(row, 3)->text().toInt())
                                      .arg(m_failed->item(row, 0)->text(), m_failed->item(row, 1)->text(),
-                                          m_failed->item(row, 3)->text(), m_failed->item(row, 4)->text(),
-                                          m_failed->item(row, 5)->text(),
+                                          m_failed->item(row, 4)->text(), m_failed->item(row, 5)->text(),
                                           m_failed->item(row, 0)->data(Qt::UserRole).toString()));
 }
 

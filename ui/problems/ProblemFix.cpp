@@ -5,7 +5,7 @@
 namespace automv::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ProblemFix", text); }
+QString tr(const char *text) { return QCoreApplication::translate("automv::ui::ProblemFix", text); }
 } // namespace
 
 ProblemFix ProblemFix::forProblem(const QString &code, const QString &mv) {

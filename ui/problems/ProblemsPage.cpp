@@ -137,11 +137,11 @@ void ProblemsPage::onResult(const QString &tag, const QueryResult &result) {
         m_tree->resizeColumnToContents(ProblemsModel::Code);
         showSelected();
         const int total = m_model->problemCount();
-        m_summary->setText(total == 0 ? tr("No problems: every registered view is watched, scheduled and refreshing.")
-                                      : tr("%1 error(s), %2 warning(s), %3 for information.")
-                                            .arg(m_model->count(QStringLiteral("error")))
-                                            .arg(m_model->count(QStringLiteral("warning")))
-                                            .arg(m_model->count(QStringLiteral("info"))));
+        m_summary->setText(total == 0 ? tr("No problems: every registered view refreshes as configured.")
+                                      : QStringList{tr("%n error(s)", nullptr, m_model->count(QStringLiteral("error"))),
+                                                    tr("%n warning(s)", nullptr, m_model->count(QStringLiteral("warning"))),
+                                                    tr("%n for information", nullptr, m_model->count(QStringLiteral("info")))}
+                                            .join(QStringLiteral(", ")));
         QString status = tr("Checked at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
         if (!m_lastAction.isEmpty())
             status += QStringLiteral(" — ") + m_lastAction;

@@ -70,7 +70,7 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     });
 
     m_name->setPlaceholderText(tr("nightly"));
-    m_every->setPlaceholderText(tr("15 minutes"));
+    m_every->setPlaceholderText(QStringLiteral("15 minutes"));   // PostgreSQL interval syntax: not translated
     m_cron->setPlaceholderText(tr("0 */5 * * * *  (seconds first when 6 fields)"));
     m_timezone->setEditable(true);
     m_timezone->addItem(QStringLiteral("UTC"));

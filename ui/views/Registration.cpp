@@ -13,7 +13,7 @@ QString number(double value) { return QString::number(value, 'g', 10); }
 } // namespace
 
 QString Registration::validate() const {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("Registration", text); };
+    const auto tr = [](const char *text) { return QCoreApplication::translate("automv::ui::Registration", text); };
     if (name.isEmpty() || schema.isEmpty())
         return tr("Choose a materialised view.");
     for (double value : {refreshLag, maxWait, cooldown})
@@ -31,7 +31,7 @@ QString Registration::validate() const {
         if (watch.operations.isEmpty())
             return tr("Tick at least one operation for %1 (or remove it).").arg(watch.table);
         if (watch.readColumnsOnly && !watch.operations.contains("UPDATE"))
-            return tr("\"Only the columns the view reads\" applies to UPDATE: tick UPDATE for %1.").arg(watch.table);
+            return tr("\"Only columns read (UPDATE)\" applies to UPDATE: tick UPDATE for %1.").arg(watch.table);
     }
     return {};
 }

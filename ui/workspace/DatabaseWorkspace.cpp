@@ -96,6 +96,9 @@ DatabaseWorkspace::~DatabaseWorkspace() {
 void DatabaseWorkspace::addPage(const QString &title, QWidget *page) {
     m_pages->addWidget(page);
     m_navigation->addItem(title);
+    // Wide enough for the longest page name in any language (plus a count like "(12)").
+    m_navigation->setMinimumWidth(m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth()
+                                  + m_navigation->fontMetrics().horizontalAdvance(QStringLiteral(" (99)")) + 8);
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
 }
