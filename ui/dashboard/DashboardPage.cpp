@@ -33,8 +33,8 @@ constexpr qint64 kQueueWindowMs = 10 * 60 * 1000;
 } // namespace
 
 DashboardPage::DashboardPage(QWidget *parent)
-    : QWidget(parent), m_range(new QComboBox), m_durations(new QChart), m_outcomes(new QChart), m_events(new QChart),
-      m_queue(new QChart), m_status(new QLabel(tr("Not connected."))), m_timer(new QTimer(this)) {
+    : SessionPage(5000, parent), m_range(new QComboBox), m_durations(new QChart), m_outcomes(new QChart), m_events(new QChart),
+      m_queue(new QChart), m_status(new QLabel(tr("Not connected."))) {
     setObjectName(QStringLiteral("dashboardPage"));
     m_range->addItem(tr("Last hour"), QStringLiteral("1 hour"));
     m_range->addItem(tr("Last 6 hours"), QStringLiteral("6 hours"));
@@ -66,42 +66,23 @@ DashboardPage::DashboardPage(QWidget *parent)
     layout->addLayout(grid, 1);
     layout->addWidget(m_status);
     applyTheme();
-    m_timer->setInterval(5000);
-    connect(m_timer, &QTimer::timeout, this, &DashboardPage::reload);
-}
-
-void DashboardPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    m_probed = false;
-    m_pending = 0;
-    m_queueSamples.clear();
-    if (!m_session) {
-        m_status->setText(tr("Not connected."));
-        return;
-    }
-    connect(m_session, &DatabaseSession::queryFinished, this, &DashboardPage::onResult);
-    connect(m_session, &DatabaseSession::queryFailed, this, &DashboardPage::onError);
-    if (isVisible())
-        reload();
 }
 
 QString DashboardPage::statusText() const { return m_status->text(); }
 
 void DashboardPage::reload() {
-    if (!m_session || m_pending > 0)
+    if (!session() || m_pending > 0)
         return;   // one round at a time: a slow server never piles them up
     if (!m_probed) {
         m_pending = 1;
-        m_session->query(kProbeTag, QStringLiteral("select to_regclass('pgrelay.log') is not null,"
+        session()->query(kProbeTag, QStringLiteral("select to_regclass('pgrelay.log') is not null,"
                                                    " to_regclass('pgauto_mv.refresh_log') is not null"));
         return;
     }
     const QString range = m_range->currentData().toString();
     if (m_hasAutoMv) {
         // The eight views refreshed most in the range, each refresh's duration.
-        m_session->query(kDurationsTag,
+        session()->query(kDurationsTag,
                          QStringLiteral("with top as (select mv from pgauto_mv.refresh_log where kind = 'refresh' and at > now() - $1::interval"
                                         " group by mv order by count(*) desc limit 8)"
                                         " select l.mv, (extract(epoch from l.at) * 1000)::bigint, l.duration_ms"
@@ -109,7 +90,7 @@ void DashboardPage::reload() {
                                         "  where l.kind = 'refresh' and l.outcome = 'succeeded' and l.at > now() - $1::interval"
                                         "  order by l.at desc limit 5000"),
                          {range});
-        m_session->query(kOutcomesTag,
+        session()->query(kOutcomesTag,
                          QStringLiteral("select (extract(epoch from date_trunc('hour', at)) * 1000)::bigint, outcome, count(*)"
                                         "  from pgauto_mv.refresh_log where kind = 'refresh' and at > now() - $1::interval"
                                         " group by 1, 2 order by 1"),
@@ -117,13 +98,13 @@ void DashboardPage::reload() {
         m_pending += 2;
     }
     if (m_hasRelay) {
-        m_session->query(kEventsTag,
+        session()->query(kEventsTag,
                          QStringLiteral("select (extract(epoch from date_trunc('minute', started_at)) * 1000)::bigint, count(*)"
                                         "  from pgrelay.log where started_at > now() - least($1::interval, interval '24 hours')"
                                         " group by 1 order by 1"),
                          {range});
         // Capped: a backlog of millions must not make the dashboard slow.
-        m_session->query(kQueueTag, QStringLiteral("select (extract(epoch from now()) * 1000)::bigint,"
+        session()->query(kQueueTag, QStringLiteral("select (extract(epoch from now()) * 1000)::bigint,"
                                                    " (select count(*) from (select 1 from pgrelay.queue limit 1000000) q)"));
         m_pending += 2;
     }
@@ -253,15 +234,12 @@ void DashboardPage::changeEvent(QEvent *event) {
         applyTheme();
 }
 
-void DashboardPage::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    m_timer->start();
-    reload();
-}
-
-void DashboardPage::hideEvent(QHideEvent *event) {
-    m_timer->stop();   // charts only poll while visible
-    QWidget::hideEvent(event);
+void DashboardPage::sessionChanged() {
+    m_probed = false;
+    m_pending = 0;
+    m_queueSamples.clear();
+    if (!session())
+        m_status->setText(tr("Not connected."));
 }
 
 } // namespace automv::ui

@@ -3,7 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QPointF>
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QChart;
 class QChartView;
@@ -20,13 +20,11 @@ struct QueryResult;
 /// refreshes per hour by outcome, events processed per minute, and the queue depth sampled
 /// live. Time axes in local time; the dark chart theme under a dark palette. Reads only while
 /// visible (every 5 s).
-class DashboardPage : public QWidget {
+class DashboardPage : public SessionPage {
     Q_OBJECT
 public:
     explicit DashboardPage(QWidget *parent = nullptr);
 
-    /// The session to read from (not owned); nullptr when disconnected.
-    void setSession(DatabaseSession *session);
     QChart *durationsChart() const { return m_durations; }
     QChart *outcomesChart() const { return m_outcomes; }
     QChart *eventsChart() const { return m_events; }
@@ -34,28 +32,25 @@ public:
     QString statusText() const;
 
 public slots:
-    void reload();
+    void reload() override;
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void sessionChanged() override;
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void onError(const QString &tag, const QString &message) override;
     void showDurations(const QueryResult &result);
     void showOutcomes(const QueryResult &result);
     void showEvents(const QueryResult &result);
     void addQueueSample(const QueryResult &result);
     void applyTheme();
 
-    DatabaseSession *m_session = nullptr;
     QComboBox *m_range;
     QChart *m_durations, *m_outcomes, *m_events, *m_queue;
     QList<QChartView *> m_views;
     QLabel *m_status;
-    QTimer *m_timer;
     QList<QPointF> m_queueSamples;   ///< (ms since epoch, depth), the last 10 minutes
     bool m_probed = false, m_hasRelay = false, m_hasAutoMv = false;
     int m_pending = 0;

@@ -66,9 +66,9 @@ graph::DependencyGraph buildGraph(const QueryResult &catalog, const QueryResult 
 } // namespace
 
 GraphPage::GraphPage(QWidget *parent)
-    : QWidget(parent), m_scene(new GraphScene(this)), m_view(new GraphView(m_scene)), m_tabs(new QTabWidget),
+    : SessionPage(5000, parent), m_scene(new GraphScene(this)), m_view(new GraphView(m_scene)), m_tabs(new QTabWidget),
       m_details(new QLabel), m_status(new QLabel(tr("Not connected."))), m_edges(new QStandardItemModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView), m_timer(new QTimer(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView),
       m_pendingCatalog(new QueryResult) {
     setObjectName(QStringLiteral("graphPage"));
     m_details->setObjectName(QStringLiteral("graphDetails"));
@@ -103,9 +103,6 @@ GraphPage::GraphPage(QWidget *parent)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_status);
     showDetails(-1);
-
-    m_timer->setInterval(5000);
-    connect(m_timer, &QTimer::timeout, this, &GraphPage::reload);
 }
 
 GraphPage::~GraphPage() { delete m_pendingCatalog; }
@@ -190,42 +187,25 @@ QWidget *GraphPage::buildTableTab() {
     return tab;
 }
 
-void GraphPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    m_inFlight = false;
-    m_probed = false;
-    m_firstLayout = true;
-    if (!m_session) {
-        m_status->setText(tr("Not connected."));
-        return;
-    }
-    connect(m_session, &DatabaseSession::queryFinished, this, &GraphPage::onResult);
-    connect(m_session, &DatabaseSession::queryFailed, this, &GraphPage::onError);
-    if (isVisible())
-        reload();
-}
-
 void GraphPage::reload() {
-    if (!m_session || m_inFlight)
+    if (!session() || m_inFlight)
         return;
     m_inFlight = true;
     if (!m_probed)
-        m_session->query(kProbeTag, QStringLiteral("select to_regclass('pgauto_mv.mv_status') is not null"));
+        session()->query(kProbeTag, QStringLiteral("select to_regclass('pgauto_mv.mv_status') is not null"));
     else
-        m_session->query(kCatalogTag, resourceSql(QStringLiteral("dependency-graph.sql")));
+        session()->query(kCatalogTag, resourceSql(QStringLiteral("dependency-graph.sql")));
 }
 
 void GraphPage::onResult(const QString &tag, const QueryResult &result) {
     if (tag == kProbeTag) {
         m_probed = true;
         m_hasAutoMv = result.rows.value(0).value(0).toString() == QLatin1String("t");
-        m_session->query(kCatalogTag, resourceSql(QStringLiteral("dependency-graph.sql")));
+        session()->query(kCatalogTag, resourceSql(QStringLiteral("dependency-graph.sql")));
     } else if (tag == kCatalogTag) {
         *m_pendingCatalog = result;
         if (m_hasAutoMv) {
-            m_session->query(kAutoMvTag, resourceSql(QStringLiteral("dependency-graph-auto-mv.sql")));
+            session()->query(kAutoMvTag, resourceSql(QStringLiteral("dependency-graph-auto-mv.sql")));
             return;
         }
         m_inFlight = false;
@@ -340,7 +320,7 @@ void GraphPage::removeChain(int upstream, int downstream) { chainAction(QStringL
 
 void GraphPage::chainAction(const QString &function, int upstream, int downstream) {
     const auto &g = m_scene->dependencyGraph();
-    if (!m_session || upstream < 0 || downstream < 0 || std::size_t(std::max(upstream, downstream)) >= g.nodes().size())
+    if (!session() || upstream < 0 || downstream < 0 || std::size_t(std::max(upstream, downstream)) >= g.nodes().size())
         return;
     const auto &up = g.nodes()[std::size_t(upstream)], &down = g.nodes()[std::size_t(downstream)];
     m_lastAction = function == QLatin1String("add_chain")
@@ -349,7 +329,7 @@ void GraphPage::chainAction(const QString &function, int upstream, int downstrea
     // The server names both views from their OIDs: no identifier is quoted on this side.
     const QString name = QStringLiteral("(select format('%I.%I', n.nspname, c.relname) from pg_catalog.pg_class c"
                                         " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where c.oid = %1::oid)");
-    m_session->query(kChainTag,
+    session()->query(kChainTag,
                      QStringLiteral("select pgauto_mv.%1(%2, %3)").arg(function, name.arg(QStringLiteral("$1")), name.arg(QStringLiteral("$2"))),
                      {QVariant::fromValue(up.oid), QVariant::fromValue(down.oid)});
 }
@@ -380,15 +360,12 @@ void GraphPage::askExport() {
     m_status->setText(ok ? tr("Saved %1.").arg(path) : tr("Could not write %1.").arg(path));
 }
 
-void GraphPage::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    m_timer->start();
-    reload();
-}
-
-void GraphPage::hideEvent(QHideEvent *event) {
-    m_timer->stop();   // live only while visible
-    QWidget::hideEvent(event);
+void GraphPage::sessionChanged() {
+    m_inFlight = false;
+    m_probed = false;
+    m_firstLayout = true;
+    if (!session())
+        m_status->setText(tr("Not connected."));
 }
 
 } // namespace automv::ui

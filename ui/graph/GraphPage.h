@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QComboBox;
 class QLabel;
@@ -28,14 +28,12 @@ struct QueryResult;
 /// upstream/downstream highlight of the selected node, double-click to edit, PNG/SVG export; a
 /// table of the same edges for filtering and CSV; chain links added by Shift-dragging from
 /// one view to another or from the list, removed from the list (cycles refused, named).
-class GraphPage : public QWidget {
+class GraphPage : public SessionPage {
     Q_OBJECT
 public:
     explicit GraphPage(QWidget *parent = nullptr);
     ~GraphPage() override;
 
-    /// The session to read from (not owned); nullptr when disconnected.
-    void setSession(DatabaseSession *session);
     GraphScene *scene() const { return m_scene; }
     GraphView *view() const { return m_view; }
     /// The tabular twin: one row per edge.
@@ -51,28 +49,24 @@ public:
     bool exportSvg(const QString &path) const;
 
 public slots:
-    void reload();
+    void reload() override;
 
 signals:
     /// A materialised view was double-clicked: open its register / edit dialog.
     void editRequested(const QString &schema, const QString &name);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
+    void sessionChanged() override;
     QWidget *buildToolbar();
     QWidget *buildTableTab();
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void onError(const QString &tag, const QString &message) override;
     void showGraph(const graph::DependencyGraph &graph);
     void fillTable();
     void showDetails(int node);
     void chainAction(const QString &function, int upstream, int downstream);
     void askExport();
 
-    DatabaseSession *m_session = nullptr;
     GraphScene *m_scene;
     GraphView *m_view;
     QTabWidget *m_tabs;
@@ -83,7 +77,6 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QComboBox *m_chainFrom, *m_chainTo;
-    QTimer *m_timer;
     QueryResult *m_pendingCatalog;   ///< the catalog rows while pg_auto_mv's rows are read
     bool m_inFlight = false, m_probed = false, m_hasAutoMv = false, m_firstLayout = true;
     QString m_lastAction;

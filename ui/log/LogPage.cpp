@@ -49,9 +49,8 @@ QString comboValue(const QComboBox *combo) { return combo->currentIndex() == 0 &
 } // namespace
 
 LogPage::LogPage(QWidget *parent)
-    : QWidget(parent), m_model(new LogModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_tabs(new QTabWidget),
-      m_table(new QTableView), m_olderButton(new QPushButton(tr("Load &older"))), m_status(new QLabel(tr("Not connected."))),
-      m_timer(new QTimer(this)) {
+    : SessionPage(2000, parent), m_model(new LogModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_tabs(new QTabWidget),
+      m_table(new QTableView), m_olderButton(new QPushButton(tr("Load &older"))), m_status(new QLabel(tr("Not connected."))) {
     setObjectName(QStringLiteral("logPage"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
@@ -99,9 +98,6 @@ LogPage::LogPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
-
-    m_timer->setInterval(2000);
-    connect(m_timer, &QTimer::timeout, this, &LogPage::tail);
 }
 
 QWidget *LogPage::buildFilterBar() {
@@ -195,25 +191,6 @@ QWidget *LogPage::buildFailedTab() {
     return tab;
 }
 
-void LogPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    m_probed = false;
-    m_inFlight = 0;
-    ++m_generation;
-    m_model->clear();
-    if (!m_session) {
-        m_status->setText(tr("Not connected."));
-        return;
-    }
-    connect(m_session, &DatabaseSession::queryFinished, this, &LogPage::onResult);
-    connect(m_session, &DatabaseSession::queryFailed, this, &LogPage::onError);
-    if (isVisible())
-        m_session->query(kProbeTag, QStringLiteral("select to_regclass('pgrelay.log') is not null,"
-                                                   " to_regclass('pgauto_mv.refresh_log') is not null"));
-}
-
 LogFilter LogPage::filter() const {
     LogFilter f;
     f.relay = m_logs->currentIndex() != 2;
@@ -257,7 +234,7 @@ void LogPage::applyFilter() {
     m_inFlight = 0;
     m_lastError.clear();
     m_model->clear();
-    if (!m_session || !m_probed)
+    if (!session() || !m_probed)
         return;
     for (LogOrigin origin : {LogOrigin::Relay, LogOrigin::Refresh})
         if (m_filter.includes(origin) && (origin == LogOrigin::Relay ? m_installedRelay : m_installedRefresh))
@@ -266,7 +243,7 @@ void LogPage::applyFilter() {
 }
 
 void LogPage::loadOlder() {
-    if (!m_session || m_inFlight > 0)
+    if (!session() || m_inFlight > 0)
         return;
     for (LogOrigin origin : {LogOrigin::Relay, LogOrigin::Refresh}) {
         const auto &cursor = m_model->cursor(origin);
@@ -278,7 +255,7 @@ void LogPage::loadOlder() {
 }
 
 void LogPage::tail() {
-    if (!m_session || !m_probed || m_inFlight > 0 || !m_live->isChecked())
+    if (!session() || !m_probed || m_inFlight > 0 || !m_live->isChecked())
         return;
     for (LogOrigin origin : {LogOrigin::Relay, LogOrigin::Refresh})
         if (m_filter.includes(origin) && (origin == LogOrigin::Relay ? m_installedRelay : m_installedRefresh))
@@ -287,7 +264,7 @@ void LogPage::tail() {
 
 void LogPage::run(const QString &kind, LogOrigin origin, const LogStatement &statement) {
     ++m_inFlight;
-    m_session->query(QStringLiteral("log.%1.%2.%3").arg(kind, originName(origin)).arg(m_generation), statement.sql,
+    session()->query(QStringLiteral("log.%1.%2.%3").arg(kind, originName(origin)).arg(m_generation), statement.sql,
                      statement.params);
 }
 
@@ -301,7 +278,7 @@ void LogPage::onResult(const QString &tag, const QueryResult &result) {
                                    : QStringLiteral("null::text[]"));
         lists << (m_installedRefresh ? QStringLiteral("(select array_agg(format('%I.%I', mv_schema, mv_name) order by 1) from pgauto_mv.mv)")
                                      : QStringLiteral("null::text[]"));
-        m_session->query(kListsTag, QStringLiteral("select array_to_json(%1)::text, array_to_json(%2)::text").arg(lists[0], lists[1]));
+        session()->query(kListsTag, QStringLiteral("select array_to_json(%1)::text, array_to_json(%2)::text").arg(lists[0], lists[1]));
         applyFilter();
         return;
     }
@@ -367,7 +344,7 @@ void LogPage::updateStatus() {
                       || (m_filter.includes(LogOrigin::Refresh) && m_installedRefresh
                           && !m_model->cursor(LogOrigin::Refresh).exhausted);
     text += more ? tr(" · scroll down for older") : tr(" · all loaded");
-    if (m_live->isChecked() && m_timer->isActive())
+    if (m_live->isChecked() && polling())
         text += tr(" · live");
     if (!m_installedRelay && !m_installedRefresh && m_probed)
         text = tr("Neither pg_relay nor pg_auto_mv is installed in this database: install them on the Install page.");
@@ -380,9 +357,9 @@ void LogPage::updateStatus() {
 QString LogPage::statusText() const { return m_status->text(); }
 
 void LogPage::reloadFailed() {
-    if (!m_session || !m_installedRelay)
+    if (!session() || !m_installedRelay)
         return;
-    m_session->query(kFailedTag, QStringLiteral("select id, channel, failed_at, attempts, sqlstate, message, payload::text"
+    session()->query(kFailedTag, QStringLiteral("select id, channel, failed_at, attempts, sqlstate, message, payload::text"
                                                 "  from pgrelay.failed order by failed_at desc, id desc limit 1000"));
 }
 
@@ -407,10 +384,10 @@ void LogPage::showFailedRow(int row) {
 }
 
 void LogPage::requeue(qint64 eventId) {
-    if (!m_session)
+    if (!session())
         return;
     m_failedDetail->setProperty("eventId", QString::number(eventId));
-    m_session->query(kRequeueTag, QStringLiteral("select pgrelay.requeue_failed($1)"), {eventId});
+    session()->query(kRequeueTag, QStringLiteral("select pgrelay.requeue_failed($1)"), {eventId});
 }
 
 QString LogPage::csv() const { return csvFromModel(*m_proxy); }
@@ -420,19 +397,21 @@ void LogPage::exportCsv() {
         m_status->setText(error);
 }
 
-void LogPage::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    m_timer->start();
-    if (m_session && !m_probed)
-        m_session->query(kProbeTag, QStringLiteral("select to_regclass('pgrelay.log') is not null,"
+void LogPage::sessionChanged() {
+    m_probed = false;
+    m_inFlight = 0;
+    ++m_generation;
+    m_model->clear();
+    if (!session())
+        m_status->setText(tr("Not connected."));
+}
+
+void LogPage::shown() {
+    if (!m_probed)
+        session()->query(kProbeTag, QStringLiteral("select to_regclass('pgrelay.log') is not null,"
                                                    " to_regclass('pgauto_mv.refresh_log') is not null"));
     else
         tail();
-}
-
-void LogPage::hideEvent(QHideEvent *event) {
-    m_timer->stop();   // read only while visible
-    QWidget::hideEvent(event);
 }
 
 } // namespace automv::ui

@@ -2,7 +2,7 @@
 
 #include "ui/log/LogQuery.h"
 
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QCheckBox;
 class QComboBox;
@@ -26,13 +26,11 @@ struct QueryResult;
 /// channel, view, outcome, source), keyset paging back by id, a live tail that reads only rows
 /// newer than it has, CSV export; and the failed events (dead letters) with requeue. Reads
 /// only while visible.
-class LogPage : public QWidget {
+class LogPage : public SessionPage {
     Q_OBJECT
 public:
     explicit LogPage(QWidget *parent = nullptr);
 
-    /// The session to read from (not owned); nullptr when disconnected.
-    void setSession(DatabaseSession *session);
     LogModel *model() const { return m_model; }
     /// The rows as shown (filtered, newest first).
     QSortFilterProxyModel *shownRows() const { return m_proxy; }
@@ -46,6 +44,8 @@ public:
 public slots:
     /// Starts again from the newest rows with the filter as the controls say.
     void applyFilter();
+    /// Reads again from the newest rows (as applyFilter() with the filter shown).
+    void reload() override { applyFilter(); }
     void loadOlder();
     void tail();
     void reloadFailed();
@@ -53,20 +53,18 @@ public slots:
     void requeue(qint64 eventId);
     void exportCsv();
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
+    void sessionChanged() override;
+    void shown() override;
+    void polled() override { tail(); }
     QWidget *buildFilterBar();
     QWidget *buildFailedTab();
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void onError(const QString &tag, const QString &message) override;
     void run(const QString &kind, LogOrigin origin, const LogStatement &statement);
     void updateStatus();
     void showFailedRow(int row);
 
-    DatabaseSession *m_session = nullptr;
     LogModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTabWidget *m_tabs;
@@ -80,7 +78,6 @@ private:
     QLabel *m_status;
     QTableWidget *m_failed;
     QPlainTextEdit *m_failedDetail;
-    QTimer *m_timer;
     LogFilter m_filter;
     int m_generation = 0;      ///< bumped by applyFilter(); answers of older generations are dropped
     int m_inFlight = 0;        ///< pages and tails not yet answered

@@ -26,10 +26,9 @@ constexpr auto kFixTag = "problems.fix";
 } // namespace
 
 ProblemsPage::ProblemsPage(QWidget *parent)
-    : QWidget(parent), m_model(new ProblemsModel(this)), m_tree(new QTreeView), m_summary(new QLabel),
+    : SessionPage(5000, parent), m_model(new ProblemsModel(this)), m_tree(new QTreeView), m_summary(new QLabel),
       m_detail(new QLabel), m_sql(new QPlainTextEdit), m_fixButton(new QPushButton(tr("&Fix"))),
-      m_copyButton(new QPushButton(tr("&Copy SQL"))), m_status(new QLabel(tr("Not connected."))),
-      m_timer(new QTimer(this)) {
+      m_copyButton(new QPushButton(tr("&Copy SQL"))), m_status(new QLabel(tr("Not connected."))) {
     setObjectName(QStringLiteral("problemsPage"));
     m_tree->setObjectName(QStringLiteral("problemsTree"));
     m_tree->setModel(m_model);
@@ -76,33 +75,16 @@ ProblemsPage::ProblemsPage(QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
-    m_timer->setInterval(5000);
-    connect(m_timer, &QTimer::timeout, this, &ProblemsPage::reload);
     showSelected();
-}
-
-void ProblemsPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    m_inFlight = false;
-    if (!m_session) {
-        m_status->setText(tr("Not connected."));
-        return;
-    }
-    connect(m_session, &DatabaseSession::queryFinished, this, &ProblemsPage::onResult);
-    connect(m_session, &DatabaseSession::queryFailed, this, &ProblemsPage::onError);
-    if (isVisible())
-        reload();
 }
 
 QString ProblemsPage::statusText() const { return m_status->text(); }
 
 void ProblemsPage::reload() {
-    if (!m_session || m_inFlight)
+    if (!session() || m_inFlight)
         return;
     m_inFlight = true;
-    m_session->query(QString::fromLatin1(kProbeTag),
+    session()->query(QString::fromLatin1(kProbeTag),
                      QStringLiteral("select to_regprocedure('pgauto_mv.get_mv_problems()') is not null"));
 }
 
@@ -114,7 +96,7 @@ void ProblemsPage::onResult(const QString &tag, const QueryResult &result) {
             m_summary->setText(tr("pg_auto_mv is not installed in this database: install it on the Install page."));
             return;
         }
-        m_session->query(QString::fromLatin1(kListTag),
+        session()->query(QString::fromLatin1(kListTag),
                          QStringLiteral("select severity, mv, code, detail, fix from pgauto_mv.get_mv_problems()"));
         return;
     }
@@ -198,13 +180,13 @@ void ProblemsPage::showSelected() {
                                                 p->detail.toHtmlEscaped()));
     m_sql->setPlainText(p->fix);
     m_fixButton->setText(fix.label);
-    m_fixButton->setEnabled(fix.oneClick && m_session);
+    m_fixButton->setEnabled(fix.oneClick && session());
     m_copyButton->setEnabled(!p->fix.isEmpty());
 }
 
 void ProblemsPage::fixSelected(bool confirm) {
     const auto *p = m_model->problemAt(m_tree->currentIndex());
-    if (!p || !m_session)
+    if (!p || !session())
         return;
     const ProblemFix fix = ProblemFix::forProblem(p->code, p->mv);
     if (!fix.oneClick)
@@ -217,18 +199,13 @@ void ProblemsPage::fixSelected(bool confirm) {
         return;
     m_fixing = tr("Fixed %1 (%2).").arg(p->code, fix.label);
     m_status->setText(tr("Fixing…"));
-    m_session->query(QString::fromLatin1(kFixTag), fix.sql, fix.params);
+    session()->query(QString::fromLatin1(kFixTag), fix.sql, fix.params);
 }
 
-void ProblemsPage::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    m_timer->start();
-    reload();
-}
-
-void ProblemsPage::hideEvent(QHideEvent *event) {
-    QWidget::hideEvent(event);
-    m_timer->stop();
+void ProblemsPage::sessionChanged() {
+    m_inFlight = false;
+    if (!session())
+        m_status->setText(tr("Not connected."));
 }
 
 } // namespace automv::ui

@@ -2,7 +2,7 @@
 
 #include "ui/problems/ProblemFix.h"
 
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QLabel;
 class QPlainTextEdit;
@@ -19,13 +19,11 @@ struct QueryResult;
 /// pgauto_mv.get_mv_problems(), grouped by severity, each with what is wrong and the suggested
 /// fix: a button where the fix is safe (clean_mv, sync_mv, refresh now), the SQL to copy for
 /// the rest. Polls only while visible.
-class ProblemsPage : public QWidget {
+class ProblemsPage : public SessionPage {
     Q_OBJECT
 public:
     explicit ProblemsPage(QWidget *parent = nullptr);
 
-    /// The session to read from (not owned); nullptr when disconnected.
-    void setSession(DatabaseSession *session);
     ProblemsModel *model() const { return m_model; }
     QString statusText() const;
     /// Selects the first problem with this code (for tests and links from other pages).
@@ -34,7 +32,7 @@ public:
     ProblemFix selectedFix() const;
 
 public slots:
-    void reload();
+    void reload() override;
     /// Runs the selected problem's one-click fix (asking first when it forgets something).
     void fixSelected(bool confirm = true);
 
@@ -42,16 +40,12 @@ signals:
     /// After every reload: how many problems there are now.
     void problemsCounted(int count);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void sessionChanged() override;
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void onError(const QString &tag, const QString &message) override;
     void showSelected();
 
-    DatabaseSession *m_session = nullptr;
     ProblemsModel *m_model;
     QTreeView *m_tree;
     QLabel *m_summary;
@@ -60,7 +54,6 @@ private:
     QPushButton *m_fixButton;
     QPushButton *m_copyButton;
     QLabel *m_status;
-    QTimer *m_timer;
     bool m_inFlight = false;
     QString m_lastAction;   ///< outcome of the last fix, shown until the next one
     QString m_fixing;       ///< what the fix in flight says when it succeeds

@@ -51,7 +51,7 @@ select to_char(pg_catalog.timezone($3, at), 'Dy YYYY-MM-DD HH24:MI:SS') from run
 } // namespace
 
 SchedulesPage::SchedulesPage(QWidget *parent)
-    : QWidget(parent), m_table(new QTableWidget(0, 5)), m_name(new QLineEdit), m_useEvery(new QRadioButton(tr("&Every"))),
+    : SessionPage(0, parent), m_table(new QTableWidget(0, 5)), m_name(new QLineEdit), m_useEvery(new QRadioButton(tr("&Every"))),
       m_useCron(new QRadioButton(tr("C&ron"))), m_every(new QLineEdit), m_cron(new QLineEdit), m_timezone(new QComboBox),
       m_preview(new QListWidget), m_previewError(new QLabel), m_view(new QComboBox), m_status(new QLabel(tr("Not connected."))),
       m_previewDelay(new QTimer(this)) {
@@ -137,21 +137,6 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     layout->addWidget(m_status);
 }
 
-void SchedulesPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (!m_session) {
-        m_status->setText(tr("Not connected."));
-        return;
-    }
-    connect(m_session, &DatabaseSession::queryFinished, this, &SchedulesPage::onResult);
-    connect(m_session, &DatabaseSession::queryFailed, this, &SchedulesPage::onError);
-    m_session->query(kZonesTag, QStringLiteral("select name from pg_catalog.pg_timezone_names order by name"));
-    if (isVisible())
-        reload();
-}
-
 void SchedulesPage::edit(const QString &name, const QString &every, const QString &cron, const QString &timezone) {
     m_name->setText(name);
     m_every->setText(every);
@@ -171,12 +156,12 @@ void SchedulesPage::updatePreview() {
     m_previewDelay->stop();
     m_preview->clear();
     const QVariantList params = ruleParams();
-    if (!m_session || (params[0].toString().isEmpty() && params[1].toString().isEmpty())) {
+    if (!session() || (params[0].toString().isEmpty() && params[1].toString().isEmpty())) {
         m_previewError->setText(tr("Enter an interval or a cron rule."));
         return;
     }
     m_previewError->clear();
-    m_session->query(kPreviewTag + QString::number(++m_previewGeneration), QString::fromLatin1(kPreviewSql), params);
+    session()->query(kPreviewTag + QString::number(++m_previewGeneration), QString::fromLatin1(kPreviewSql), params);
 }
 
 QStringList SchedulesPage::preview() const {
@@ -203,12 +188,12 @@ QString SchedulesPage::selectedName() const {
 }
 
 void SchedulesPage::reload() {
-    if (m_session)
-        m_session->query(kListTag, QString::fromLatin1(kListSql));
+    if (session())
+        session()->query(kListTag, QString::fromLatin1(kListSql));
 }
 
 void SchedulesPage::save() {
-    if (!m_session)
+    if (!session())
         return;
     const QVariantList rule = ruleParams();
     run(tr("Schedule %1 saved.").arg(m_name->text().trimmed()),
@@ -236,11 +221,11 @@ void SchedulesPage::detach(const QString &view) {
 }
 
 void SchedulesPage::run(const QString &what, const QString &sql, const QVariantList &params) {
-    if (!m_session)
+    if (!session())
         return;
     m_outcome = what;
     m_status->setText(tr("Working…"));
-    m_session->query(kActionTag, sql, params);
+    session()->query(kActionTag, sql, params);
 }
 
 void SchedulesPage::onResult(const QString &tag, const QueryResult &result) {
@@ -298,9 +283,12 @@ void SchedulesPage::onError(const QString &tag, const QString &message) {
     }
 }
 
-void SchedulesPage::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    reload();
+void SchedulesPage::sessionChanged() {
+    if (!session()) {
+        m_status->setText(tr("Not connected."));
+        return;
+    }
+    session()->query(kZonesTag, QStringLiteral("select name from pg_catalog.pg_timezone_names order by name"));
 }
 
 } // namespace automv::ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QComboBox;
 class QLabel;
@@ -19,13 +19,11 @@ struct QueryResult;
 /// editor for a schedule (an interval, or cron with optional seconds, in a time zone) that
 /// previews its next five runs as the server computes them before anything is saved; attach
 /// and detach views.
-class SchedulesPage : public QWidget {
+class SchedulesPage : public SessionPage {
     Q_OBJECT
 public:
     explicit SchedulesPage(QWidget *parent = nullptr);
 
-    /// The session to read from (not owned); nullptr when disconnected.
-    void setSession(DatabaseSession *session);
     /// Fills the editor: an interval ("15 minutes") or a cron rule, in a time zone.
     void edit(const QString &name, const QString &every, const QString &cron, const QString &timezone);
     QStringList preview() const;
@@ -34,7 +32,7 @@ public:
     QString statusText() const;
 
 public slots:
-    void reload();
+    void reload() override;
     /// Asks the server for the next five runs of the rule in the editor.
     void updatePreview();
     /// Creates (or replaces) the schedule in the editor.
@@ -43,17 +41,14 @@ public slots:
     void attach(const QString &view);
     void detach(const QString &view);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void sessionChanged() override;
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void onError(const QString &tag, const QString &message) override;
     QVariantList ruleParams() const;
     QString selectedName() const;
     void run(const QString &what, const QString &sql, const QVariantList &params);
 
-    DatabaseSession *m_session = nullptr;
     QTableWidget *m_table;
     QLineEdit *m_name;
     QRadioButton *m_useEvery, *m_useCron;

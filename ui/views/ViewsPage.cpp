@@ -106,8 +106,8 @@ select format('%I.%I', n.nspname, c.relname) as mv,
 } // namespace
 
 ViewsPage::ViewsPage(QWidget *parent)
-    : QWidget(parent), m_model(new ViewsModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_table(new QTableView), m_filter(new QLineEdit), m_status(new QLabel), m_timer(new QTimer(this)) {
+    : SessionPage(2000, parent), m_model(new ViewsModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_table(new QTableView), m_filter(new QLineEdit), m_status(new QLabel) {
     setObjectName(QStringLiteral("viewsPage"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterKeyColumn(-1);
@@ -149,27 +149,9 @@ ViewsPage::ViewsPage(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
     m_status->setText(tr("Not connected."));
-
-    m_timer->setInterval(2000);
-    connect(m_timer, &QTimer::timeout, this, &ViewsPage::reload);
 }
 
 ViewsPage::~ViewsPage() = default;
-
-void ViewsPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    m_inFlight = false;
-    if (!m_session) {
-        m_status->setText(tr("Not connected."));
-        return;
-    }
-    connect(m_session, &DatabaseSession::queryFinished, this, &ViewsPage::onResult);
-    connect(m_session, &DatabaseSession::queryFailed, this, &ViewsPage::onError);
-    if (isVisible())
-        reload();
-}
 
 QString ViewsPage::statusText() const { return m_status->text(); }
 void ViewsPage::setFilterText(const QString &text) { m_filter->setText(text); }
@@ -185,14 +167,14 @@ void ViewsPage::selectRow(int modelRow) {
 }
 
 void ViewsPage::registerOrEdit(int modelRow) {
-    if (!m_session || modelRow < 0) {
+    if (!session() || modelRow < 0) {
         m_status->setText(tr("Select a materialised view first."));
         return;
     }
     m_pendingSchema = m_model->schemaOf(modelRow);
     m_pendingName = m_model->nameOf(modelRow);
     m_pendingRegistered = m_model->isRegistered(modelRow);
-    m_session->query(QString::fromLatin1(kRegistrationTag), QString::fromLatin1(kRegistrationSql),
+    session()->query(QString::fromLatin1(kRegistrationTag), QString::fromLatin1(kRegistrationSql),
                      {m_pendingSchema, m_pendingName});
 }
 
@@ -241,7 +223,7 @@ void ViewsPage::editView(const QString &schema, const QString &name) {
 }
 
 void ViewsPage::refreshNow(int modelRow) {
-    if (!m_session || modelRow < 0 || !m_model->isRegistered(modelRow)) {
+    if (!session() || modelRow < 0 || !m_model->isRegistered(modelRow)) {
         m_status->setText(tr("Select a registered view first."));
         return;
     }
@@ -251,7 +233,7 @@ void ViewsPage::refreshNow(int modelRow) {
 }
 
 void ViewsPage::unregister(int modelRow, bool confirm) {
-    if (!m_session || modelRow < 0 || !m_model->isRegistered(modelRow)) {
+    if (!session() || modelRow < 0 || !m_model->isRegistered(modelRow)) {
         m_status->setText(tr("Select a registered view first."));
         return;
     }
@@ -267,14 +249,14 @@ void ViewsPage::unregister(int modelRow, bool confirm) {
 void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
     m_status->setText(tr("Working…"));
     m_actionOutcome = what;
-    m_session->query(QString::fromLatin1(kActionTag), sql, params);
+    session()->query(QString::fromLatin1(kActionTag), sql, params);
 }
 
 void ViewsPage::reload() {
-    if (!m_session || m_inFlight)
+    if (!session() || m_inFlight)
         return;   // one query at a time; a slow server never piles them up
     m_inFlight = true;
-    m_session->query(QString::fromLatin1(kProbeTag), QString::fromLatin1(kProbeSql));
+    session()->query(QString::fromLatin1(kProbeTag), QString::fromLatin1(kProbeSql));
 }
 
 void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
@@ -290,7 +272,7 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     }
     if (tag == QLatin1String(kProbeTag)) {
         const bool installed = !result.rows.isEmpty() && result.rows[0].value(0).toString() == "t";
-        m_session->query(QString::fromLatin1(kRowsTag), QString::fromLatin1(installed ? kRowsSql : kPlainRowsSql));
+        session()->query(QString::fromLatin1(kRowsTag), QString::fromLatin1(installed ? kRowsSql : kPlainRowsSql));
         return;
     }
     if (tag != QLatin1String(kRowsTag))
@@ -326,15 +308,10 @@ void ViewsPage::exportCsv() {
         m_status->setText(error);
 }
 
-void ViewsPage::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
-    reload();
-    m_timer->start();
-}
-
-void ViewsPage::hideEvent(QHideEvent *event) {
-    m_timer->stop();   // poll only while the page is visible
-    QWidget::hideEvent(event);
+void ViewsPage::sessionChanged() {
+    m_inFlight = false;
+    if (!session())
+        m_status->setText(tr("Not connected."));
 }
 
 } // namespace automv::ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QLabel;
 class QLineEdit;
@@ -17,14 +17,12 @@ struct QueryResult;
 /// The Views page: every materialised view of the connected database with its pg_auto_mv
 /// state, last refresh, mode, watches, next due time and why it waits. Polls a cheap status
 /// query every 2 s, and only while the page is visible; sort, filter, CSV export.
-class ViewsPage : public QWidget {
+class ViewsPage : public SessionPage {
     Q_OBJECT
 public:
     explicit ViewsPage(QWidget *parent = nullptr);
     ~ViewsPage() override;
 
-    /// The session to read from (not owned); nullptr when disconnected.
-    void setSession(DatabaseSession *session);
     ViewsModel *model() const { return m_model; }
     QString statusText() const;
     void setFilterText(const QString &text);
@@ -34,7 +32,7 @@ public:
     void selectRow(int modelRow);
 
 public slots:
-    void reload();
+    void reload() override;
     void exportCsv();
     /// Loads the view's dependencies (and registration) and opens the register / edit dialog.
     void registerOrEdit(int modelRow);
@@ -44,23 +42,18 @@ public slots:
     /// Asks for confirmation (unless `confirm` is false), then unregisters the view.
     void unregister(int modelRow, bool confirm = true);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void sessionChanged() override;
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void onError(const QString &tag, const QString &message) override;
     void openRegisterDialog(const QueryResult &result);
     void runAction(const QString &what, const QString &sql, const QVariantList &params);
 
-    DatabaseSession *m_session = nullptr;
     ViewsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QLineEdit *m_filter;
     QLabel *m_status;
-    QTimer *m_timer;
     bool m_inFlight = false;
     bool m_autoSizing = false;
     bool m_userSizedColumns = false;
