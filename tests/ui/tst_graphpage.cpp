@@ -6,6 +6,7 @@
 #include "tests/harness/TestCluster.h"
 #include "ui/graph/GraphPage.h"
 #include "ui/graph/GraphScene.h"
+#include "ui/graph/GraphView.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QFile>
@@ -96,7 +97,15 @@ private slots:
         QCOMPARE(page.scene()->selectedNode(), nodeIndex(page, "public.weekly"));
 
         // Chains from the page: added; a cycle refused with the cycle named, nothing changed.
-        page.addChain(nodeIndex(page, "public.daily"), nodeIndex(page, "public.monthly"));
+        // Drawn on the canvas: Shift-drag from daily to monthly.
+        auto *view = page.view();
+        view->fit();
+        const QPoint from = view->mapFromScene(page.scene()->nodeRect(nodeIndex(page, "public.daily")).center());
+        const QPoint to = view->mapFromScene(page.scene()->nodeRect(nodeIndex(page, "public.monthly")).center());
+        QVERIFY(view->viewport()->rect().contains(from) && view->viewport()->rect().contains(to));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, from);
+        QTest::mouseMove(view->viewport(), to);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, to);
         QTRY_VERIFY_WITH_TIMEOUT(hasEdge(page, "public.daily", "public.monthly", EdgeKind::Chain), 15000);
         page.addChain(nodeIndex(page, "public.monthly"), nodeIndex(page, "public.daily"));
         QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("cycle"), 15000);
