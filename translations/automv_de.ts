@@ -1629,6 +1629,10 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>after %1</source>
+        <translation>nach %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ViewsPage</name>

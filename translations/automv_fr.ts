@@ -1629,6 +1629,10 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
+    <message>
+        <source>after %1</source>
+        <translation>après %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ViewsPage</name>

@@ -69,8 +69,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(m_connectionSwatch);
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
-    // A long connection description must not make the window wider than the screen.
-    m_connectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long connection description must not make the window wider than the screen: it gets
+    // its full width when there is room and may shrink to 120 px when there is not.
     m_connectionLabel->setMinimumWidth(120);
     statusBar()->addPermanentWidget(m_connectionLabel);
 

@@ -10,7 +10,7 @@ namespace automv::ui {
 const QStringList &ViewsModel::queryColumns() {
     static const QStringList columns{"mv", "state", "last_refresh_at", "last_duration_ms", "last_mode",
                                      "watches", "schedules", "problems", "next_due", "why_waiting", "last_error",
-                                     "schema_name", "view_name"};   // the last two are not shown
+                                     "schema_name", "view_name", "upstreams"};   // the last three are not shown
     return columns;
 }
 
@@ -20,10 +20,16 @@ void ViewsModel::setRows(const QueryResult &result) {
     QList<int> map;
     for (const QString &name : queryColumns())
         map << result.column(name);
+    const auto upstreams = queryColumns().indexOf(QStringLiteral("upstreams"));
     for (const auto &source : result.rows) {
         QList<QVariant> row;
         for (int c : map)
             row << (c >= 0 ? source.value(c) : QVariant());
+        // A chained view also waits for its upstreams: "public.orders, after public.daily".
+        if (const QString after = row.value(upstreams).toString(); !after.isEmpty()) {
+            const QString watches = row.value(Watches).toString();
+            row[Watches] = (watches.isEmpty() ? QString() : watches + QStringLiteral(", ")) + tr("after %1").arg(after);
+        }
         rows << row;
     }
     if (rows.size() == m_rows.size()) {   // same views: update in place, keep selection

@@ -71,10 +71,10 @@ with problems as (
 select format('%I.%I', n.nspname, c.relname) as mv,
        coalesce(s.state, case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end) as state,
        s.last_refresh_at, s.last_duration_ms, s.last_mode,
-       nullif(concat_ws(', ', s.watches,
-                        (select 'after ' || string_agg(format('%I.%I', u.mv_schema, u.mv_name), ', ' order by u.mv_schema, u.mv_name)
-                           from pgauto_mv.chain ch join pgauto_mv.mv u on u.id = ch.upstream_id
-                          where ch.downstream_id = m.id)), '') as watches,
+       s.watches,
+       (select string_agg(format('%I.%I', u.mv_schema, u.mv_name), ', ' order by u.mv_schema, u.mv_name)
+          from pgauto_mv.chain ch join pgauto_mv.mv u on u.id = ch.upstream_id
+         where ch.downstream_id = m.id) as upstreams,
        (select string_agg(sm.schedule_name, ', ' order by sm.schedule_name) from pgauto_mv.schedule_mv sm
          where sm.mv_id = m.id) as schedules,
        (select pr.n from problems pr where pr.mv = format('%I.%I', n.nspname, c.relname)) as problems,
@@ -86,7 +86,7 @@ select format('%I.%I', n.nspname, c.relname) as mv,
   left join pgauto_mv.mv_status s on s.id = m.id
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
 union all
-select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, null, 1,
+select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, null, null, 1,
        s.next_due, s.why_waiting, s.last_error, m.mv_schema, m.mv_name
   from pgauto_mv.mv_status s join pgauto_mv.mv m on m.id = s.id where s.state = 'missing'
  order by 1)";
@@ -96,7 +96,7 @@ const char *kPlainRowsSql = R"(
 select format('%I.%I', n.nspname, c.relname) as mv,
        case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end as state,
        null::timestamptz as last_refresh_at, null::float8 as last_duration_ms, null::text as last_mode,
-       null::text as watches, null::text as schedules, null::bigint as problems,
+       null::text as watches, null::text as upstreams, null::text as schedules, null::bigint as problems,
        null::timestamptz as next_due, null::text as why_waiting, null::text as last_error,
        n.nspname as schema_name, c.relname as view_name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
