@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian/Ubuntu packages that building, testing and running the suite need.
 # Idempotent: when every package is already installed it does nothing (no apt-get update).
-# Usage: tools/setup-debian.sh [build|test|run|screenshots|all]...   (default: all)
+# Usage: tools/setup-debian.sh [build|test|run|screenshots|matrix|all]...   (default: all)
 set -euo pipefail
 
 build_pkgs=(
@@ -30,8 +30,10 @@ for g in "${groups[@]}"; do
     test) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
     run) wanted+=("${build_pkgs[@]}" "${run_pkgs[@]}") ;;
     screenshots) wanted+=("${screenshot_pkgs[@]}") ;;
+    # The PostgreSQL matrix fetches server builds with npm (only when the machine has no npm).
+    matrix) command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
     all) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}" "${run_pkgs[@]}" "${screenshot_pkgs[@]}") ;;
-    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, all)" >&2; exit 2 ;;
+    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, matrix, all)" >&2; exit 2 ;;
   esac
 done
 
