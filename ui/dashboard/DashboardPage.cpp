@@ -17,7 +17,6 @@
 #include <QMap>
 #include <QStackedBarSeries>
 #include <QTime>
-#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 

@@ -25,7 +25,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTime>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace automv::ui {

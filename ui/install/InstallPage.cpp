@@ -20,7 +20,7 @@ constexpr auto kStepTag = "install.step";
 } // namespace
 
 InstallPage::InstallPage(QWidget *parent)
-    : QWidget(parent), m_table(new QTableWidget(0, 5)), m_preview(new QPlainTextEdit),
+    : SessionPage(0, parent), m_table(new QTableWidget(0, 5)), m_preview(new QPlainTextEdit),
       m_preferBundled(new QCheckBox(tr("Use the SQL bundled with the console even where the server has the extension files"))),
       m_installButton(new QPushButton(tr("&Install…"))), m_message(new QLabel) {
     setObjectName(QStringLiteral("installPage"));
@@ -47,15 +47,8 @@ InstallPage::InstallPage(QWidget *parent)
     layout->addWidget(m_message);
 }
 
-void InstallPage::setSession(DatabaseSession *session) {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &DatabaseSession::queryFinished, this, &InstallPage::onResult);
-        connect(m_session, &DatabaseSession::queryFailed, this, &InstallPage::onError);
-        reload();
-    }
+void InstallPage::sessionChanged() {
+    reload();   // what is installed is read at once, shown or not
 }
 
 QString InstallPage::previewText() const { return m_preview->toPlainText(); }
@@ -63,8 +56,8 @@ QString InstallPage::statusText() const { return m_message->text(); }
 void InstallPage::setPreferBundled(bool bundled) { m_preferBundled->setChecked(bundled); }
 
 void InstallPage::reload() {
-    if (m_session)
-        m_session->query(QString::fromLatin1(kStatusTag), ExtensionInstaller::statusSql());
+    if (session())
+        session()->query(QString::fromLatin1(kStatusTag), ExtensionInstaller::statusSql());
 }
 
 void InstallPage::onResult(const QString &tag, const QueryResult &result) {
@@ -114,7 +107,7 @@ void InstallPage::showPlan() {
 }
 
 void InstallPage::install() {
-    if (!m_session || m_plan.isEmpty())
+    if (!session() || m_plan.isEmpty())
         return;
     m_installButton->setEnabled(false);
     m_nextStep = 0;
@@ -130,7 +123,7 @@ void InstallPage::runNextStep() {
         return;
     }
     m_message->setText(tr("Installing %1…").arg(m_plan[m_nextStep].name));
-    m_session->runScript(QString::fromLatin1(kStepTag), m_plan[m_nextStep].sql);
+    session()->runScript(QString::fromLatin1(kStepTag), m_plan[m_nextStep].sql);
 }
 
 } // namespace automv::ui

@@ -2,7 +2,7 @@
 
 #include "ui/install/ExtensionInstaller.h"
 
-#include <QWidget>
+#include "ui/common/SessionPage.h"
 
 class QCheckBox;
 class QLabel;
@@ -16,19 +16,18 @@ class DatabaseSession;
 
 /// Installs pg_relay and pg_auto_mv on the connected database: installed vs available vs
 /// bundled versions, the SQL that will run (previewed before anything runs), then installs.
-class InstallPage : public QWidget {
+class InstallPage : public SessionPage {
     Q_OBJECT
 public:
     explicit InstallPage(QWidget *parent = nullptr);
 
-    void setSession(DatabaseSession *session);
     const QList<ExtensionInstaller::Status> &status() const { return m_status; }
     QString previewText() const;
     QString statusText() const;
     void setPreferBundled(bool bundled);
 
 public slots:
-    void reload();
+    void reload() override;
     /// Runs the previewed plan (the button asks for confirmation first).
     void install();
 
@@ -36,12 +35,12 @@ signals:
     void installed();
 
 private:
-    void onResult(const QString &tag, const QueryResult &result);
-    void onError(const QString &tag, const QString &message);
+    void onResult(const QString &tag, const QueryResult &result) override;
+    void sessionChanged() override;
+    void onError(const QString &tag, const QString &message) override;
     void showPlan();
     void runNextStep();
 
-    DatabaseSession *m_session = nullptr;
     QList<ExtensionInstaller::Status> m_status;
     QList<ExtensionInstaller::Step> m_plan;
     int m_nextStep = -1;

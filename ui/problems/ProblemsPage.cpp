@@ -13,7 +13,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTime>
-#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 

@@ -20,7 +20,6 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTime>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace automv::ui {
