@@ -67,8 +67,7 @@ graph::DependencyGraph buildGraph(const QueryResult &catalog, const QueryResult 
 GraphPage::GraphPage(QWidget *parent)
     : SessionPage(5000, parent), m_scene(new GraphScene(this)), m_view(new GraphView(m_scene)), m_tabs(new QTabWidget),
       m_details(new QLabel), m_status(new QLabel(tr("Not connected."))), m_edges(new QStandardItemModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView),
-      m_pendingCatalog(new QueryResult) {
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView) {
     setObjectName(QStringLiteral("graphPage"));
     m_details->setObjectName(QStringLiteral("graphDetails"));
     m_details->setWordWrap(true);
@@ -103,8 +102,6 @@ GraphPage::GraphPage(QWidget *parent)
     layout->addWidget(m_status);
     showDetails(-1);
 }
-
-GraphPage::~GraphPage() { delete m_pendingCatalog; }
 
 QWidget *GraphPage::buildToolbar() {
     auto *bar = new QWidget;
@@ -202,16 +199,16 @@ void GraphPage::onResult(const QString &tag, const QueryResult &result) {
         m_hasAutoMv = result.rows.value(0).value(0).toString() == QLatin1String("t");
         session()->query(kCatalogTag, resourceSql(QStringLiteral("dependency-graph.sql")));
     } else if (tag == kCatalogTag) {
-        *m_pendingCatalog = result;
+        m_pendingCatalog = result;
         if (m_hasAutoMv) {
             session()->query(kAutoMvTag, resourceSql(QStringLiteral("dependency-graph-auto-mv.sql")));
             return;
         }
         m_inFlight = false;
-        showGraph(buildGraph(*m_pendingCatalog, nullptr));
+        showGraph(buildGraph(m_pendingCatalog, nullptr));
     } else if (tag == kAutoMvTag) {
         m_inFlight = false;
-        showGraph(buildGraph(*m_pendingCatalog, &result));
+        showGraph(buildGraph(m_pendingCatalog, &result));
     } else if (tag == kChainTag) {
         m_status->setText(m_lastAction);
         m_probed = false;   // pg_auto_mv may have been installed meanwhile; read everything again

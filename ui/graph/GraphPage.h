@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/common/SessionPage.h"
+#include "ui/session/QueryResult.h"
 
 class QComboBox;
 class QLabel;
@@ -20,7 +21,6 @@ namespace automv::ui {
 class DatabaseSession;
 class GraphScene;
 class GraphView;
-struct QueryResult;
 
 /// The dependency graph of the database's materialised views: tables, views and MVs from the
 /// catalog, "reads from", chain and watch edges, MVs coloured by state and recoloured live
@@ -32,7 +32,6 @@ class GraphPage : public SessionPage {
     Q_OBJECT
 public:
     explicit GraphPage(QWidget *parent = nullptr);
-    ~GraphPage() override;
 
     GraphScene *scene() const { return m_scene; }
     GraphView *view() const { return m_view; }
@@ -77,7 +76,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QComboBox *m_chainFrom, *m_chainTo;
-    QueryResult *m_pendingCatalog;   ///< the catalog rows while pg_auto_mv's rows are read
+    QueryResult m_pendingCatalog;   ///< the catalog rows while pg_auto_mv's rows are read
     bool m_inFlight = false, m_probed = false, m_hasAutoMv = false, m_firstLayout = true;
     QString m_lastAction;
 };
