@@ -22,7 +22,11 @@ for lib in libpq5 libqt6widgets6 libqt6charts6 libqt6keychain1 adduser; do
     grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
 grep -q '^ Package: automv$' <<<"$info" || fail "package name"
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -q '^./postinst$' || fail "no postinst (the pgrelay user)"
+# Listed into a variable, not piped into grep -q: with pipefail, grep leaving early can SIGPIPE
+# the writer and fail the pipeline although the file is there.
+dpkg-deb --ctrl-tarfile "$deb" >"$work/control.tar"
+control=$(tar -tf "$work/control.tar")
+grep -qE '^(\./)?postinst$' <<<"$control" || { echo "$control" >&2; fail "no postinst (the pgrelay user)"; }
 
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
