@@ -180,14 +180,10 @@ void Processor::drainWithWorkers() {
 
 void Processor::maintain() {
     try {
-        for (int round = 0; round < 2; ++round) {
-            const auto result = m_coordinator->exec("select pgrelay.maintain()");
-            const std::string done(result.value(0, 0));
-            if (done != "idle" && done != "busy")
-                m_log.log(LogLevel::Debug, "queue maintenance", {{"did", done}});
-            if (done.find("switched") == std::string::npos)
-                break;
-        }
+        const auto result = m_coordinator->exec("select pgrelay.maintain()");
+        const std::string done(result.value(0, 0));
+        if (done != "idle" && done != "busy")
+            m_log.log(LogLevel::Debug, "queue maintenance", {{"did", done}});
     } catch (const pg::PgError &error) {
         m_log.warning("queue maintenance failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
         if (!m_coordinator->isOpen())

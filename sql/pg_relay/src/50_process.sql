@@ -135,7 +135,8 @@ comment on function pgrelay.process_batch(integer, integer, integer) is
 -- Keeps the queue's indexes small: switches notify() to the other partition once the current
 -- one has taken many events, and TRUNCATEs an inactive partition once it is drained (its few
 -- remaining future/held events move over first). Never makes writers wait: notify() appends
--- straight into the current partition and never locks the inactive one. Returns what it did.
+-- to the current partition, and the inactive one is left alone for a second after a switch
+-- (see step 1). Returns what it did.
 create function pgrelay.maintain(p_rotate_after bigint default 10000)
 returns text
 language plpgsql security definer
@@ -154,8 +155,13 @@ begin
     v_other := 1 - s.current_part;
     select last_value into v_last from pgrelay.event_id_seq;
 
-    -- 1. Truncate the inactive partition if it was written since its last truncate.
-    if s.truncated_id[v_other + 1] < s.switch_id then
+    -- 1. Truncate the inactive partition if it was written since its last truncate, and the
+    --    switch is a second old: notify() sessions learn of a switch within 50 ms, so by then
+    --    none appends there any more and the ACCESS EXCLUSIVE lock never queues a writer.
+    --    Due events left there are the processors' to drain first: it waits until none is left.
+    if s.truncated_id[v_other + 1] < s.switch_id and s.switched_at <= now() - interval '1 s'
+       and not exists (select from pgrelay.queue q
+                        where q.part = v_other and not q.held and q.run_at <= now()) then
         begin
             set local lock_timeout = '100ms';
             if v_other = 0 then
@@ -182,6 +188,8 @@ begin
     if s.truncated_id[v_other + 1] >= s.switch_id and v_last - s.switch_id >= p_rotate_after then
         update pgrelay.queue_state
            set current_part = v_other, switch_id = v_last, switched_at = now();
+        -- This session's notify() follows at once; others within 50 ms (40_notify.sql).
+        perform set_config('pgrelay.notify_part', v_other::text, false);
         v_done := v_done || 'switched';
     end if;
     return coalesce(nullif(btrim(v_done), ''), 'idle');

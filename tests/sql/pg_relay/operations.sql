@@ -14,7 +14,7 @@ select dblink_connect('p1', pg_temp.conninfo());
 select dblink_connect('p2', pg_temp.conninfo());
 
 begin;
-select plan(19);
+select plan(21);
 
 -- Two processors race for the same due occurrence: one runs it, the other skips it.
 select dblink_exec('p1', 'begin');
@@ -101,7 +101,14 @@ select pgrelay.notify('t.tick', null, now() + interval '1 day') as future_id \gs
 select is(pgrelay.maintain(10), 'switched', 'after enough events, maintain() switches notify() to partition 1');
 select pgrelay.notify('t.tick', null, now() + interval '1 day') as new_id \gset
 select is((select part from pgrelay.queue where id = :new_id), 1::smallint, 'new events go to partition 1');
-select is(pgrelay.maintain(10), 'truncated', 'the drained partition 0 is truncated on the next call');
+select is(pgrelay.maintain(10), 'idle',
+          'right after the switch partition 0 is left alone (sessions may still append there for 50 ms)');
+update pgrelay.queue_state set switched_at = switched_at - interval '2 s';  -- a second later
+select pgrelay.notify('t.tick') as due_id \gset
+update pgrelay.queue set part = 0 where id = :due_id;  -- a due event a late session appended
+select is(pgrelay.maintain(10), 'idle', 'a partition with due events is left for the processors to drain');
+select count(*) from pgrelay.process_batch(60);
+select is(pgrelay.maintain(10), 'truncated', 'once drained, partition 0 is truncated');
 select is((select part from pgrelay.queue where id = :future_id), 1::smallint,
           'its not-yet-due event moved to partition 1 first');
 select is((select count(*)::int from pgrelay.queue_p0), 0, 'partition 0 is empty and fresh');
