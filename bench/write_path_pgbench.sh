@@ -5,8 +5,9 @@
 #   (b) pgbench_accounts watched by one registered view
 #   (c) pgbench_accounts watched by five registered views
 #   (d) pgbench_accounts with a naive trigger that runs REFRESH MATERIALIZED VIEW synchronously
-# Variants are interleaved in rounds (this VM's fsync speed drifts by +-10 % over seconds) and the
-# median round is reported, TPS and latency side by side, for two workloads:
+# Variants are interleaved in rounds (this VM's speed drifts by +-10 % over seconds): TPS and
+# latency are the medians over the rounds, "% of (a)" the median of each round's ratio to that
+# round's (a). Two workloads:
 #   tpcb:   pgbench's built-in TPC-B-like transaction (3 UPDATEs, a SELECT, an INSERT)
 #   update: one UPDATE of pgbench_accounts per transaction (the worst case for a per-transaction
 #           cost: the whole transaction is one indexed row update)
@@ -74,8 +75,9 @@ median() { sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}'; }
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
 for workload in ${WORKLOADS:-tpcb update}; do
     for r in $(seq "$rounds"); do
-        for v in a b c; do
-            echo "$v $(run "$workload" "$v" "$secs")" >>"$state/$workload.results"
+        order=(a b c a b); order=("${order[@]:$(( (r - 1) % 3 )):3}")   # each variant leads in turn
+        for v in "${order[@]}"; do
+            echo "$v $(run "$workload" "$v" "$secs") $r" >>"$state/$workload.results"
         done
     done
     echo "d $(run "$workload" d "$secs")" >>"$state/$workload.results"   # once: it is slow by design
@@ -88,8 +90,13 @@ for workload in ${WORKLOADS:-tpcb update}; do
     for v in a b c d; do
         case $v in a) label="(a) unwatched";; b) label="(b) watched by 1 view";; c) label="(c) watched by 5 views";;
                     d) label="(d) naive synchronous REFRESH";; esac
-        awk -v l="$label" -v t="${tps[$v]}" -v ms="${lat[$v]}" -v base="${tps[a]}" \
-            'BEGIN { printf "%-32s %8.0f tps  %7.3f ms  %6.1f %% of (a)\n", l, t, ms, 100 * t / base }'
+        # Per-round ratio to (a) of the same round, median over the rounds (the machine's speed
+        # drifts between rounds); (d) runs once, so its ratio is to (a)'s median.
+        ratio=$(awk -v v=$v '$1 == "a" {a[$4] = $2} $1 == v && v != "d" {t[$4] = $2}
+                             END {for (r in t) print 100 * t[r] / a[r]}' "$state/$workload.results" | median)
+        [ "$v" = d ] && ratio=$(awk -v t="${tps[d]}" -v b="${tps[a]}" 'BEGIN {print 100 * t / b}')
+        awk -v l="$label" -v t="${tps[$v]}" -v ms="${lat[$v]}" -v r="$ratio" \
+            'BEGIN { printf "%-32s %8.0f tps  %7.3f ms  %6.1f %% of (a)\n", l, t, ms, r }'
     done
 done
 for v in b c; do

@@ -64,12 +64,15 @@ begin
     if tg_level = 'ROW' and current_setting('session_replication_role') <> 'replica' then
         return null;   -- local writes are served by the statement triggers
     end if;
-    v_done := current_setting('pgauto_mv.requested', true);
-    if v_done is null or v_done = '' then
-        v_new := tg_argv[0:tg_nargs - 1];
-        v_done := ',';
+    -- Every expression here is set up anew in each transaction (PL/pgSQL keeps simple
+    -- expressions per transaction), so the common path, the first firing in a transaction, is
+    -- kept to a few.
+    if coalesce(current_setting('pgauto_mv.requested', true), '') = '' then
+        v_new := tg_argv[0:tg_nargs - 1];   -- as a 1-based array
+        perform set_config('pgauto_mv.requested', ',' || array_to_string(v_new, ',') || ',', true);
     else
-        foreach v_id in array tg_argv[0:tg_nargs - 1] loop
+        v_done := current_setting('pgauto_mv.requested', true);
+        foreach v_id in array tg_argv loop
             if strpos(v_done, ',' || v_id || ',') = 0 then
                 v_new := v_new || v_id;
             end if;
@@ -77,8 +80,8 @@ begin
         if v_new is null then
             return null;   -- every view was requested earlier in this transaction
         end if;
+        perform set_config('pgauto_mv.requested', v_done || array_to_string(v_new, ',') || ',', true);
     end if;
-    perform set_config('pgauto_mv.requested', v_done || array_to_string(v_new, ',') || ',', true);
     if current_setting('pgauto_mv.suspend', true) = 'on' then
         perform set_config('pgauto_mv.suspended_ids',
                            coalesce(nullif(current_setting('pgauto_mv.suspended_ids', true), ''), ',')

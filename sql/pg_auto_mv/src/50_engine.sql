@@ -157,12 +157,18 @@ begin
             delete from pgauto_mv.request returning *
         ), per_view as (
             select unnest(mv_ids)::integer as mv_id, t, table_oid, op, source, nudge from taken
+        ), what as (   -- names looked up once per distinct (view, table, op), not per request
+            select d.mv_id,
+                   string_agg(distinct coalesce(d.op || ' on ' || pgauto_mv.display_name(d.table_oid), d.source), ', ') as what
+              from (select distinct mv_id, table_oid, op, source from per_view) d
+             group by d.mv_id
         )
-        select mv_id, min(t) filter (where not nudge) as first_t, max(t) filter (where not nudge) as last_t,
-               count(*) filter (where not nudge) as n, count(*) as requests,
-               (array_agg(source order by t) filter (where not nudge))[1] as source,
-               string_agg(distinct coalesce(op || ' on ' || pgauto_mv.display_name(table_oid), source), ', ') as what
-          from per_view group by mv_id order by mv_id
+        select p.mv_id, min(p.t) filter (where not p.nudge) as first_t, max(p.t) filter (where not p.nudge) as last_t,
+               count(*) filter (where not p.nudge) as n, count(*) as requests,
+               (array_agg(p.source order by p.t) filter (where not p.nudge))[1] as source,
+               w.what
+          from per_view p join what w on w.mv_id = p.mv_id
+         group by p.mv_id, w.what order by p.mv_id
     loop
         v_taken := v_taken + r.requests;
         perform 1 from pgauto_mv.mv_state where mv_id = r.mv_id for update;
