@@ -2,6 +2,7 @@
 # Write-path cost of pgrelay.notify(): a 16-client pgbench of notify() beside a plain single-row
 # INSERT into an unindexed table, on the same throwaway, durable server, in one run. Samples
 # pg_stat_activity every 50 ms during each run and counts lock waits.
+# Each round also runs the queue row INSERTed by the client (no function): notify()'s floor.
 # Usage: bench/notify_pgbench.sh [SECONDS] [CLIENTS] [ROUNDS]   (needs a built tree: build/ci)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,9 @@ end $$;
 SQL
 echo 'insert into public.plain_sink values ('"'"'{"order": 42, "status": "paid"}'"'"');' >"$state/plain.sql"
 echo 'select pgrelay.notify('"'"'bench.event'"'"', '"'"'{"order": 42, "status": "paid"}'"'"');' >"$state/notify.sql"
+# The floor under notify(): the same queue row INSERTed by the client itself (as superuser: no
+# function, no channel check, no hint) — what the queue's row, index and partition cost alone.
+echo 'insert into pgrelay.queue_p0 (part, channel, payload, run_at) values (0, '"'"'bench.event'"'"', '"'"'{"order": 42, "status": "paid"}'"'"', now());' >"$state/raw.sql"
 
 run() {  # run NAME SCRIPT -> prints tps; samples lock waits meanwhile
     local name=$1 script=$2 sampler
@@ -49,13 +53,16 @@ run() {  # run NAME SCRIPT -> prints tps; samples lock waits meanwhile
 }
 # Interleaved rounds: this machine's speed drifts by ±20 % over tens of seconds (a shared VM),
 # so each round runs both back to back and the figure is the median of the per-round ratios.
-ratios=() plains=() notifies=()
+ratios=() plains=() notifies=() raws=() raw_ratios=()
 for round in $(seq "$rounds"); do
     p=$(run plain "$state/plain.sql")
     n=$(run notify "$state/notify.sql")
-    plains+=("$p") notifies+=("$n")
+    w=$(run raw "$state/raw.sql")
+    plains+=("$p") notifies+=("$n") raws+=("$w")
     ratios+=("$(awk -v p="$p" -v n="$n" 'BEGIN { printf "%.1f", 100 * n / p }')")
-    printf 'round %d: plain %8.0f tps   notify %8.0f tps   %5.1f %%\n' "$round" "$p" "$n" "${ratios[-1]}"
+    raw_ratios+=("$(awk -v p="$p" -v n="$w" 'BEGIN { printf "%.1f", 100 * n / p }')")
+    printf 'round %d: plain %8.0f tps   notify %8.0f tps (%5.1f %%)   raw queue row %8.0f tps (%5.1f %%)\n' \
+        "$round" "$p" "$n" "${ratios[-1]}" "$w" "${raw_ratios[-1]}"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 psql -X -At -d postgres -F ' ' -c "
@@ -71,3 +78,5 @@ echo "server: PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print 
 printf 'plain INSERT (unindexed table): %10.0f tps (median)\n' "$(median "${plains[@]}")"
 printf 'pgrelay.notify():               %10.0f tps (median)\n' "$(median "${notifies[@]}")"
 printf 'notify / plain insert:          %9.1f %% (median of the rounds)\n' "$(median "${ratios[@]}")"
+printf 'floor: the queue row INSERTed by the client, no function: %.0f tps, %.1f %% of plain\n' \
+    "$(median "${raws[@]}")" "$(median "${raw_ratios[@]}")"

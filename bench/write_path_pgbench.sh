@@ -5,6 +5,9 @@
 #   (b) pgbench_accounts watched by one registered view
 #   (c) pgbench_accounts watched by five registered views
 #   (d) pgbench_accounts with a naive trigger that runs REFRESH MATERIALIZED VIEW synchronously
+# and, as the floor any PL/pgSQL watch trigger stands on (no pg_auto_mv, no processor):
+#   (e) an empty SECURITY DEFINER statement trigger (SET search_path, as on_write() has)
+#   (f) the same trigger inserting one row into an unindexed table (a durable request, nothing else)
 # Variants are interleaved in rounds (this VM's speed drifts by +-10 % over seconds): TPS and
 # latency are the medians over the rounds, "% of (a)" the median of each round's ratio to that
 # round's (a). Two workloads:
@@ -13,10 +16,10 @@
 #           cost: the whole transaction is one indexed row update)
 # The views read a primary-key range, so refreshing them costs little: this measures the writers'
 # path, not the CPU that refreshing big views takes from them on a 2-core machine.
-# Usage: [WORKLOADS="tpcb update"] bench/write_path_pgbench.sh [SECONDS_PER_RUN] [ROUNDS]   (default 8 and 3; needs build/ci)
+# Usage: [WORKLOADS="tpcb update"] bench/write_path_pgbench.sh [SECONDS_PER_RUN] [ROUNDS]   (default 4 and 7; needs build/ci)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${1:-8} rounds=${2:-3} clients=8
+secs=${1:-4} rounds=${2:-7} clients=8
 build=${AUTOMV_BUILD_DIR:-build/ci}
 processor=$build/app/processor/pgrelay-processor
 [ -x "$processor" ] || { echo "build first: cmake --build --preset ci" >&2; exit 1; }
@@ -29,10 +32,10 @@ export PGHOST PGPORT PGUSER PGDATABASE=bench
 pgbench=$AUTOMV_PG_BINDIR/pgbench
 [ -x "$pgbench" ] || pgbench=pgbench
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-for v in a b c d; do
+for v in a b c d e f; do
     q -d postgres -c "create database bench_$v"
     "$pgbench" -i -q -s 5 "bench_$v" >/dev/null 2>&1
-    q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null
+    case $v in [abcd]) q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null;; esac
 done
 q -d bench_b <<'SQL'
 create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
@@ -55,6 +58,20 @@ create function public.refresh_mv_1() returns trigger language plpgsql as
     $$ begin refresh materialized view public.mv_1; return null; end $$;
 create trigger naive_refresh after update on public.pgbench_accounts for each statement execute function public.refresh_mv_1();
 SQL
+q -d bench_e <<'SQL'
+create function public.floor_empty() returns trigger language plpgsql security definer
+    set search_path = pg_catalog, pg_temp as $$ begin return null; end $$;
+create trigger floor_empty after update on public.pgbench_accounts for each statement execute function public.floor_empty();
+SQL
+q -d bench_f <<'SQL'
+create table public.floor_request (ids text[], t timestamptz default clock_timestamp(), table_oid oid, op text);
+create function public.floor_insert() returns trigger language plpgsql security definer
+    set search_path = pg_catalog, pg_temp as $$
+    begin insert into public.floor_request (ids, table_oid, op) values ('{1}', tg_relid, tg_op); return null; end $$;
+create trigger floor_insert after update on public.pgbench_accounts for each statement execute function public.floor_insert();
+SQL
+q -d bench_e -c "vacuum analyze"
+q -d bench_f -c "vacuum analyze"
 procs=()
 for v in a b c d; do
     q -d "bench_$v" -c "vacuum analyze"
@@ -75,21 +92,22 @@ median() { sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}'; }
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
 for workload in ${WORKLOADS:-tpcb update}; do
     for r in $(seq "$rounds"); do
-        order=(a b c a b); order=("${order[@]:$(( (r - 1) % 3 )):3}")   # each variant leads in turn
+        order=(a b c e f a b c e f); order=("${order[@]:$(( (r - 1) % 5 )):5}")   # each leads in turn
         for v in "${order[@]}"; do
             echo "$v $(run "$workload" "$v" "$secs") $r" >>"$state/$workload.results"
         done
     done
     echo "d $(run "$workload" d "$secs")" >>"$state/$workload.results"   # once: it is slow by design
     declare -A tps=() lat=()
-    for v in a b c d; do
+    for v in a b c d e f; do
         tps[$v]=$(awk -v v=$v '$1 == v {print $2}' "$state/$workload.results" | median)
         lat[$v]=$(awk -v v=$v '$1 == v {print $3}' "$state/$workload.results" | median)
     done
     echo "-- workload '$workload' (all rounds, tps: $(awk '{printf "%s=%s ", $1, $2}' "$state/$workload.results"))"
-    for v in a b c d; do
+    for v in a b c d e f; do
         case $v in a) label="(a) unwatched";; b) label="(b) watched by 1 view";; c) label="(c) watched by 5 views";;
-                    d) label="(d) naive synchronous REFRESH";; esac
+                    d) label="(d) naive synchronous REFRESH";; e) label="(e) floor: empty SD trigger";;
+                    f) label="(f) floor: trigger + 1-row INSERT";; esac
         # Per-round ratio to (a) of the same round, median over the rounds (the machine's speed
         # drifts between rounds); (d) runs once, so its ratio is to (a)'s median.
         ratio=$(awk -v v=$v '$1 == "a" {a[$4] = $2} $1 == v && v != "d" {t[$4] = $2}

@@ -1,6 +1,7 @@
 #include "core/graph/LayerAssignment.h"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 namespace automv::graph {
@@ -33,6 +34,20 @@ std::vector<int> longestPathLayers(std::size_t nodeCount,
     if (layered != nodeCount)
         throw std::logic_error("longestPathLayers: the edges contain a cycle");
     return layer;
+}
+
+void lowerSourcesToTheirSuccessors(std::vector<int> &layers,
+                                   const std::vector<LayoutEdge> &acyclicEdges) {
+    constexpr int none = std::numeric_limits<int>::max();
+    std::vector<bool> hasPredecessor(layers.size(), false);
+    std::vector<int> highestSuccessor(layers.size(), none);
+    for (const LayoutEdge &edge : acyclicEdges) {
+        hasPredecessor[edge.to] = true;
+        highestSuccessor[edge.from] = std::min(highestSuccessor[edge.from], layers[edge.to]);
+    }
+    for (std::size_t v = 0; v < layers.size(); ++v)
+        if (!hasPredecessor[v] && highestSuccessor[v] != none)
+            layers[v] = highestSuccessor[v] - 1;
 }
 
 } // namespace automv::graph

@@ -12,4 +12,10 @@ namespace automv::graph {
 std::vector<int> longestPathLayers(std::size_t nodeCount,
                                    const std::vector<LayoutEdge> &acyclicEdges);
 
+/// Moves every source that has successors down to the layer right above its highest successor:
+/// a table read only by a deep view then sits next to it, instead of in layer 0 with a long edge
+/// crossing everything in between. Other nodes keep their layers; every edge still points down.
+void lowerSourcesToTheirSuccessors(std::vector<int> &layers,
+                                   const std::vector<LayoutEdge> &acyclicEdges);
+
 } // namespace automv::graph

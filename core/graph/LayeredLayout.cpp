@@ -98,6 +98,7 @@ LayoutResult layeredLayout(const std::vector<LayoutNode> &nodes,
 
     LayoutResult result;
     result.layerOf = longestPathLayers(nodes.size(), drawn.edges);
+    lowerSourcesToTheirSuccessors(result.layerOf, drawn.edges);
     std::vector<double> widths;
     for (const LayoutNode &node : nodes)
         widths.push_back(node.width);

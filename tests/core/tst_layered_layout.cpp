@@ -321,10 +321,18 @@ private slots:
     }
 
     void eachNodeIsOneLayerBelowItsLowestUpstream() {
-        // a -> b -> c, a -> c, d isolated, e -> c
+        // a -> b -> c, a -> c, d isolated, e -> c: e has no upstream, so it sits right above c
         const Graph g{sameSizeNodes(5).nodes, {{0, 1}, {1, 2}, {0, 2}, {4, 2}}};
         const LayoutResult r = layeredLayout(g.nodes, g.edges);
-        QCOMPARE(r.layerOf, (std::vector<int>{0, 1, 2, 0, 0}));
+        QCOMPARE(r.layerOf, (std::vector<int>{0, 1, 2, 0, 1}));
+    }
+
+    void sourceSitsRightAboveItsHighestDownstream() {
+        // a -> b -> c -> d; t -> d and t -> c (a table read by two deep views); u -> d only
+        const Graph g{sameSizeNodes(6).nodes, {{0, 1}, {1, 2}, {2, 3}, {4, 3}, {4, 2}, {5, 3}}};
+        const LayoutResult r = layeredLayout(g.nodes, g.edges);
+        QCOMPARE(r.layerOf, (std::vector<int>{0, 1, 2, 3, 1, 2}));
+        QVERIFY2(edgeAgainstLayering(g, r).empty(), edgeAgainstLayering(g, r).c_str());
     }
 
     void cycleIsBrokenByReversingOneEdgeDrawnUpwards() {
