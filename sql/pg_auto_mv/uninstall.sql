@@ -7,6 +7,7 @@ do $uninstall$
 declare
     v_trigger record;
     v_role    text;
+    v_fn      regprocedure;
 begin
     for v_trigger in
         select t.tgname, format('%I.%I', n.nspname, c.relname) as tab
@@ -20,6 +21,16 @@ begin
         delete from pgrelay.queue where channel like 'pgauto\_mv.%';
         delete from pgrelay.schedule where channel like 'pgauto\_mv.%';
         delete from pgrelay.channel where name like 'pgauto\_mv.%';
+        -- Their action functions: part of the extension when installed as one (dropped with
+        -- it), else dropped here.
+        for v_fn in select p.oid from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+                     where n.nspname = 'pgrelay_action' and p.proname like 'pgauto\_mv.%'
+                       and not exists (select from pg_catalog.pg_depend d
+                                        where d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                          and d.objid = p.oid and d.deptype = 'e')
+        loop
+            execute pg_catalog.format('drop function %s', v_fn);
+        end loop;
     end if;
     if exists (select 1 from pg_catalog.pg_extension where extname = 'pg_auto_mv') then
         drop extension pg_auto_mv;

@@ -189,6 +189,10 @@ language sql
 set search_path = pg_catalog, pg_temp
 as $$ select set_config('pgauto_mv.suspend', 'on', true); select null::void $$;
 
+-- Granted to PUBLIC, so it trusts nothing a session can set: pgauto_mv.suspended_ids is only
+-- a hint. An id counts only if it is a registered view and the login (session_user) could have
+-- caused its watch to fire (may write a table it watches) or manages it (has its owner's
+-- privileges); anything else is dropped without a word.
 create function pgauto_mv.resume_watching(p_request_refresh boolean default true)
 returns integer
 language plpgsql security definer
@@ -197,7 +201,14 @@ as $$
 declare
     v_ids text[];
 begin
-    v_ids := array_remove(string_to_array(current_setting('pgauto_mv.suspended_ids', true), ','), '');
+    select array_agg(m.id::text order by m.id) into v_ids
+      from pgauto_mv.mv m
+     where m.id::text = any (string_to_array(current_setting('pgauto_mv.suspended_ids', true), ','))
+       and (exists (select from pgauto_mv.watch w
+                     where w.mv_id = m.id
+                       and has_table_privilege(session_user, w.table_oid, 'INSERT, UPDATE, DELETE, TRUNCATE'))
+            or exists (select from pg_class c
+                        where c.oid = m.mv_oid and pg_has_role(session_user, c.relowner, 'USAGE')));
     perform set_config('pgauto_mv.suspend', 'off', true);
     perform set_config('pgauto_mv.suspended_ids', '', true);
     if p_request_refresh and cardinality(v_ids) > 0 then

@@ -156,7 +156,11 @@ begin
         with taken as (
             delete from pgauto_mv.request returning *
         ), per_view as (
-            select unnest(mv_ids)::integer as mv_id, t, table_oid, op, source, nudge from taken
+            -- A malformed id (only pg_auto_mv's own code writes requests, but never trust it
+            -- to wedge every drain) becomes -1: logged and skipped below.
+            select case when x ~ '^[0-9]{1,9}$' then x::integer else -1 end as mv_id,
+                   t, table_oid, op, source, nudge
+              from taken, unnest(taken.mv_ids) as x
         ), what as (   -- names looked up once per distinct (view, table, op), not per request
             select d.mv_id,
                    string_agg(distinct coalesce(d.op || ' on ' || pgauto_mv.display_name(d.table_oid), d.source), ', ') as what
@@ -171,6 +175,12 @@ begin
          group by p.mv_id, w.what order by p.mv_id
     loop
         v_taken := v_taken + r.requests;
+        if r.mv_id = -1 then
+            insert into pgauto_mv.refresh_log (mv_id, mv, kind, outcome, source, detail, sqlstate, event_id)
+            values (null, '(malformed request)', 'change', 'failed', r.source,
+                    format('%s malformed view id(s) in refresh requests skipped', r.requests), '22P02', v_event);
+            continue;
+        end if;
         perform 1 from pgauto_mv.mv_state where mv_id = r.mv_id for update;
         if not found then
             continue;   -- unregistered meanwhile
@@ -322,6 +332,9 @@ begin
             v_outcome := 'succeeded';
         exception when others then
             get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+            -- Readers of the log and of mv_state get the message without the data values it
+            -- may quote (invalid input syntax for type integer: "..."): pgrelay.redact().
+            v_message := pgrelay.redact(v_message);
             v_outcome := case when v_state = '55P03' then 'deferred' else 'failed' end;
         end;
         perform set_config('lock_timeout', v_old_lt, true);

@@ -28,7 +28,7 @@ declare
 begin
     perform pgauto_mv.check_schedule_name(p_name);
     -- pg_relay validates every / cron / time zone and raises its own clear errors (PR005, PR006).
-    v_first := pgrelay.schedule('pgauto_mv:' || p_name, 'pgauto_mv.schedule', p_every, p_cron,
+    v_first := pgrelay.schedule_internal('pgauto_mv:' || p_name, 'pgauto_mv.schedule', p_every, p_cron,
                                 jsonb_build_object('schedule', p_name), p_timezone);
     insert into pgauto_mv.schedule (name, every, cron, timezone) values (p_name, p_every, p_cron, p_timezone)
     on conflict (name) do update set every = excluded.every, cron = excluded.cron, timezone = excluded.timezone;
@@ -48,7 +48,7 @@ begin
         raise exception 'pg_auto_mv: unknown schedule %', coalesce(quote_literal(p_name), 'NULL')
             using errcode = 'AM007', hint = 'List schedules with: select name from pgauto_mv.schedule;';
     end if;
-    perform pgrelay.unschedule('pgauto_mv:' || p_name);
+    perform pgrelay.unschedule_internal('pgauto_mv:' || p_name);
     delete from pgauto_mv.schedule where name = p_name;
 end
 $$;

@@ -116,7 +116,26 @@ begin
            'no pgrelay-processor is alive on this database: nothing will be refreshed',
            'start one: pgrelay-processor "dbname=' || current_database() || '" (see docs/pg_relay.md)'
       where exists (select 1 from pgauto_mv.mv)
-        and not exists (select 1 from pgrelay.processor_status p where p.alive);
+        and not exists (select 1 from pgrelay.processor_status p where p.alive)
+    union all
+    -- The drain turns writers' requests into refreshes: while it fails, every view goes stale
+    -- although mv_status still shows its last state.
+    select 'error', null::text, 'drain_failing',
+           format('the latest drain of refresh requests failed (%s at %s, attempt %s): changes are not turned into refreshes',
+                  d.sqlstate, to_char(d.started_at, 'YYYY-MM-DD HH24:MI:SS'), d.attempt),
+           'read the error: select failed_at, sqlstate, message from pgrelay.failed where channel = ''pgauto_mv.drain'' order by failed_at desc limit 5;'
+      from (select l.outcome, l.sqlstate, l.started_at, l.attempt
+              from pgrelay.log l where l.channel = 'pgauto_mv.drain'
+             order by l.id desc limit 1) d
+     where d.outcome in ('failed', 'retry')
+    union all
+    select 'warning', null::text, 'malformed_requests',
+           format('%s refresh request(s) naming no valid view were skipped in the last day (latest at %s)',
+                  count(*), to_char(max(l.at), 'YYYY-MM-DD HH24:MI:SS')),
+           'nothing to repair: they were logged and dropped; see select * from pgauto_mv.refresh_log where mv = ''(malformed request)'';'
+      from pgauto_mv.refresh_log l
+     where l.mv = '(malformed request)' and l.at > now() - interval '1 day'
+    having count(*) > 0;
 
     -- Chains can only form a cycle if someone edited pgauto_mv.chain by hand.
     with recursive walk(start_id, id, path) as (
@@ -230,7 +249,7 @@ begin
         select s.* from pgauto_mv.schedule s
          where not exists (select 1 from pgrelay.schedule ps where ps.name = 'pgauto_mv:' || s.name)
     loop
-        perform pgrelay.schedule('pgauto_mv:' || r.name, 'pgauto_mv.schedule', r.every, r.cron,
+        perform pgrelay.schedule_internal('pgauto_mv:' || r.name, 'pgauto_mv.schedule', r.every, r.cron,
                                  jsonb_build_object('schedule', r.name), r.timezone);
         action := 'schedule_restored'; object := r.name; detail := 'its pg_relay schedule was missing';
         return next;

@@ -5,7 +5,7 @@ revoke all on all sequences in schema pgauto_mv from public;
 revoke all on all functions in schema pgauto_mv from public;
 revoke all on schema pgauto_mv from public;
 
-grant usage on schema pgauto_mv to pgauto_mv_reader, pgauto_mv_admin, pgrelay;
+grant usage on schema pgauto_mv to pgauto_mv_reader, pgauto_mv_admin, pgrelay_internal;
 
 -- mv_watch() only builds a value; anyone registering needs it.
 grant execute on function pgauto_mv.mv_watch(text, text, text[], boolean), pgauto_mv.version()
@@ -41,6 +41,7 @@ grant execute on function pgauto_mv.wait_until_fresh(text, text, interval) to pg
 grant usage on schema pgauto_mv to public;
 grant execute on function pgauto_mv.suspend_watching(), pgauto_mv.resume_watching(boolean) to public;
 
--- The handlers run as pg_relay actions, i.e. as role pgrelay.
+-- The handlers run as actions of pg_auto_mv's internal channels, i.e. as role pgrelay_internal
+-- (no user channel may run as it).
 grant execute on function pgauto_mv.on_drain_event(jsonb), pgauto_mv.on_refresh_event(jsonb),
-    pgauto_mv.on_schedule_event(jsonb), pgauto_mv.sync_mv(), pgauto_mv.purge_log() to pgrelay;
+    pgauto_mv.on_schedule_event(jsonb), pgauto_mv.sync_mv(), pgauto_mv.purge_log() to pgrelay_internal;

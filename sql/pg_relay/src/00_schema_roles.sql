@@ -1,8 +1,11 @@
 -- pg_relay: schema and roles.
 --
 -- Roles (cluster-wide, created once, shared by every database that installs pg_relay):
---   pgrelay            NOLOGIN. Channel actions run as this role and can touch only what it
---                      was granted. Owns nothing but the function that runs actions.
+--   pgrelay            NOLOGIN. The default run-as role of user channels: their actions run as
+--                      it and can touch only what it was granted. Owns nothing but the action
+--                      functions of the channels that run as it (schema pgrelay_action).
+--   pgrelay_internal   NOLOGIN. The run-as role of the extensions' own channels (pgrelay.*,
+--                      pgauto_mv.*); no user channel may run as it.
 --   pgrelay_notify     may call pgrelay.notify()
 --   pgrelay_reader     may read channels, the log and the processor registry
 --   pgrelay_admin      may administer channels, schedules, failed events, settings (+ reader)
@@ -10,12 +13,17 @@
 
 create schema pgrelay;
 comment on schema pgrelay is 'pg_relay: durable, audited job queue and scheduler';
+-- One generated function per channel holds its action (see 30_channels.sql). Nobody but the
+-- installer may use this schema, so a run-as role cannot even name, let alone alter, the
+-- function it owns.
+create schema pgrelay_action;
+comment on schema pgrelay_action is 'pg_relay: one function per channel, running its action as the channel''s run-as role';
 
 do $roles$
 declare
     v_role text;
 begin
-    foreach v_role in array array['pgrelay', 'pgrelay_notify', 'pgrelay_reader',
+    foreach v_role in array array['pgrelay', 'pgrelay_internal', 'pgrelay_notify', 'pgrelay_reader',
                                   'pgrelay_admin', 'pgrelay_processor']
     loop
         if not exists (select 1 from pg_catalog.pg_roles where rolname = v_role) then
@@ -26,10 +34,12 @@ begin
             end;
         end if;
     end loop;
-    -- The installer must be able to hand ownership of the action runner to "pgrelay".
-    if not pg_catalog.pg_has_role(current_user, 'pgrelay', 'member') then
-        execute pg_catalog.format('grant pgrelay to %I', current_user);
-    end if;
+    -- The installer must be able to hand ownership of action functions to the run-as roles.
+    foreach v_role in array array['pgrelay', 'pgrelay_internal'] loop
+        if not pg_catalog.pg_has_role(current_user, v_role, 'member') then
+            execute pg_catalog.format('grant %I to %I', v_role, current_user);
+        end if;
+    end loop;
     if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay_reader', 'member') then
         begin
             grant pgrelay_reader to pgrelay_admin;

@@ -15,11 +15,22 @@ create table pgrelay.channel (
     active      boolean not null default true,
     description text,
     solo        boolean not null default false,
+    run_as      name not null default 'pgrelay',
     created_at  timestamptz not null default pg_catalog.now(),
     created_by  name not null default session_user,
     updated_at  timestamptz not null default pg_catalog.now()
 );
 comment on table pgrelay.channel is 'Channels: an action (SQL, payload as $1 jsonb) run for each event';
+comment on column pgrelay.channel.run_as is
+    'The role the action runs as (it owns pgrelay_action."<channel>"); the action has exactly its rights';
+-- Who may notify a user channel: the grantee and every role with its privileges. Internal
+-- channels (pgrelay.*, pgauto_mv.*) have no rows: only the extensions' own code notifies them.
+create table pgrelay.notify_right (
+    channel text not null references pgrelay.channel (name) on update cascade on delete cascade,
+    grantee oid not null,
+    primary key (channel, grantee)
+);
+comment on table pgrelay.notify_right is 'Per-channel notify rights; change with pgrelay.grant_notify() / revoke_notify()';
 comment on column pgrelay.channel.solo is
     'Each event of this channel is processed in a transaction of its own (e.g. a materialised view refresh, whose locks must not pile up with other events'' work)';
 
@@ -36,7 +47,10 @@ create table pgrelay.queue (
     enqueued_at   timestamptz not null default pg_catalog.now(),
     attempt       integer not null default 1,
     schedule_name text,
-    held          boolean not null default false
+    held          boolean not null default false,
+    -- Finite and in the Common Era: an infinite run_at would never come due and would block
+    -- drop_channel forever (pgrelay.check_run_at() says so to the caller first).
+    constraint queue_run_at_finite check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity')
 ) partition by list (part);
 alter sequence pgrelay.event_id_seq owned by pgrelay.queue.id;
 create table pgrelay.queue_p0 partition of pgrelay.queue for values in (0);

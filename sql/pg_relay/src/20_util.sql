@@ -6,6 +6,9 @@
 --   PR005 invalid schedule           PR006 unknown time zone
 --   PR007 invalid interval/number    PR008 no such failed event
 --   PR009 unknown schedule           PR010 unknown setting / invalid value
+--   PR011 all processor slots taken  PR012 session does not hold slot
+--   PR013 may not notify channel     PR014 invalid run-as role
+--   PR015 action changed the session PR016 action function missing or altered
 -- Standard ones we raise: 42710 (duplicate_object), 22004 (null_value_not_allowed).
 
 create function pgrelay.check_name(p_kind text, p_name text)
@@ -35,87 +38,42 @@ begin
 end
 $$;
 
--- Splits SQL text into its top-level statements (quotes, dollar quotes, comments respected).
--- Empty statements are dropped. Used to validate each statement of an action on its own.
-create function pgrelay.split_statements(p_sql text)
-returns text[]
+-- A server message with every literal value taken out, for the audit log and the processor's
+-- log: the content of every '...' and "..." becomes ?, and so does every run of digits. Error
+-- messages quote the offending value (invalid input syntax for type integer: "123-45-6789"),
+-- so this keeps payload values out of pgrelay.log; the message as raised stays with the payload
+-- in pgrelay.failed, which only admins read. Identifiers are quoted the same way and are masked
+-- too: the SQLSTATE and the words say what went wrong, the failed event says where.
+create function pgrelay.redact(p_message text)
+returns text
+language sql immutable parallel safe
+set search_path = pg_catalog, pg_temp
+as $$
+    select regexp_replace(
+             regexp_replace(
+               regexp_replace(p_message, '''(?:[^'']|'''')*''?', '''?''', 'g'),
+               '"[^"]*"?', '"?"', 'g'),
+             '[0-9]+', '?', 'g')
+$$;
+comment on function pgrelay.redact(text) is
+    'A message with every quoted value and number masked (?): what pgrelay.log may hold';
+
+-- A run_at a caller gives: NULL (now), or a finite time in the Common Era.
+create function pgrelay.check_run_at(p_run_at timestamptz)
+returns timestamptz
 language plpgsql immutable
 set search_path = pg_catalog, pg_temp
-as $split$
-declare
-    v_len   integer := length(p_sql);
-    v_i     integer := 1;
-    v_start integer := 1;
-    v_c     text;
-    v_next  text;
-    v_tag   text;
-    v_end   integer;
-    v_depth integer;
-    v_esc   boolean;
-    v_out   text[] := '{}';
-    v_stmt  text;
+as $$
 begin
-    while v_i <= v_len loop
-        v_c := substr(p_sql, v_i, 1);
-        v_next := substr(p_sql, v_i + 1, 1);
-        if v_c = '''' then                                   -- '...', E'...' with escapes
-            v_esc := v_i > 1 and upper(substr(p_sql, v_i - 1, 1)) = 'E'
-                     and (v_i = 2 or substr(p_sql, v_i - 2, 1) !~ '[A-Za-z0-9_$]');
-            v_i := v_i + 1;
-            while v_i <= v_len loop
-                v_c := substr(p_sql, v_i, 1);
-                if v_esc and v_c = '\' then
-                    v_i := v_i + 2;
-                    continue;
-                end if;
-                if v_c = '''' then
-                    exit when substr(p_sql, v_i + 1, 1) <> '''';
-                    v_i := v_i + 1;
-                end if;
-                v_i := v_i + 1;
-            end loop;
-        elsif v_c = '"' then                                 -- "identifier"
-            v_end := strpos(substr(p_sql, v_i + 1), '"');
-            v_i := case when v_end = 0 then v_len else v_i + v_end end;
-        elsif v_c = '-' and v_next = '-' then                -- -- comment
-            v_end := strpos(substr(p_sql, v_i), E'\n');
-            v_i := case when v_end = 0 then v_len else v_i + v_end - 1 end;
-        elsif v_c = '/' and v_next = '*' then                -- /* nested */ comment
-            v_depth := 1;
-            v_i := v_i + 2;
-            while v_i <= v_len and v_depth > 0 loop
-                if substr(p_sql, v_i, 2) = '/*' then
-                    v_depth := v_depth + 1; v_i := v_i + 1;
-                elsif substr(p_sql, v_i, 2) = '*/' then
-                    v_depth := v_depth - 1; v_i := v_i + 1;
-                end if;
-                v_i := v_i + 1;
-            end loop;
-            v_i := v_i - 1;
-        elsif v_c = '$' then                                 -- $tag$ ... $tag$
-            v_tag := substring(substr(p_sql, v_i) from '^\$([A-Za-z_][A-Za-z0-9_]*)?\$');
-            if v_tag is not null or substr(p_sql, v_i, 2) = '$$' then
-                v_tag := '$' || coalesce(v_tag, '') || '$';
-                v_end := strpos(substr(p_sql, v_i + length(v_tag)), v_tag);
-                v_i := case when v_end = 0 then v_len
-                            else v_i + length(v_tag) + v_end + length(v_tag) - 2 end;
-            end if;
-        elsif v_c = ';' then
-            v_stmt := btrim(substr(p_sql, v_start, v_i - v_start), E' \t\r\n');
-            if v_stmt <> '' then
-                v_out := v_out || v_stmt;
-            end if;
-            v_start := v_i + 1;
-        end if;
-        v_i := v_i + 1;
-    end loop;
-    v_stmt := btrim(substr(p_sql, v_start), E' \t\r\n');
-    if v_stmt <> '' then
-        v_out := v_out || v_stmt;
+    if p_run_at is not null
+       and not (p_run_at > '0001-01-01 00:00:00+00' and p_run_at < 'infinity') then
+        raise exception 'pg_relay: run_at % is not a time an event can run at', p_run_at
+            using errcode = 'PR007',
+                  hint = 'Give a finite time in the Common Era, or NULL for now.';
     end if;
-    return v_out;
+    return p_run_at;
 end
-$split$;
+$$;
 
 create function pgrelay.version()
 returns text

@@ -1,85 +1,162 @@
--- pg_relay: channels and the function that runs their actions.
+-- pg_relay: channels and their action functions.
+--
+-- What is validated is what runs: a channel's action SQL becomes the body of one generated
+-- function, pgrelay_action."<channel>"(jsonb), LANGUAGE sql, SECURITY DEFINER, owned by the
+-- channel's run-as role. CREATE FUNCTION parses and analyses every statement with the server's
+-- own parser (check_function_bodies is forced on), and the processor runs that very function,
+-- so no home-made lexer decides where statements begin and end. The body is passed as a quoted
+-- literal (format %L), so no text can close it and add DDL of its own.
+--
+-- The run-as boundary: a SECURITY DEFINER function runs with its owner's rights and cannot SET
+-- ROLE out of them. The run-as role owns that function and nothing else of ours, and has no
+-- USAGE on schema pgrelay_action, so it cannot name the function to alter it; process_batch()
+-- still checks, before every call, that the function is SECURITY DEFINER and owned by the
+-- channel's run-as role (REASSIGN OWNED needs no schema access), else the event fails (PR016).
 
--- Runs one action as role "pgrelay" (this function is handed to that role at install). Being
--- SECURITY DEFINER, the action cannot SET ROLE or SET SESSION AUTHORIZATION out of it; it can
--- touch only what "pgrelay" was granted. The payload is bound as $1 (jsonb), never spliced.
--- Only the installer (owner of the bookkeeping functions) may call it.
-create function pgrelay.run_action(p_action_sql text, p_payload jsonb)
-returns void
-language plpgsql security definer
+-- The schema owner: the extensions' own code runs as it (SECURITY DEFINER functions).
+create function pgrelay.owner_oid()
+returns oid
+language sql stable
+as $$ select n.nspowner from pg_catalog.pg_namespace n where n.nspname = 'pgrelay' $$;
+
+-- Internal channels belong to the extensions: only their own code notifies or changes them.
+create function pgrelay.is_internal_channel(p_name text)
+returns boolean
+language sql immutable
 set search_path = pg_catalog, pg_temp
-as $$
-begin
-    execute p_action_sql using p_payload;
-end
-$$;
+as $$ select p_name like 'pgrelay.%' or p_name like 'pgauto\_mv.%' $$;
 
--- Checks that every statement of an action parses and analyses (PREPARE) and that role
--- "pgrelay" holds the privileges it needs (EXPLAIN checks them without running anything), in a
--- subtransaction that is always rolled back, so nothing of it stays.
-create function pgrelay.validate_action(p_action_sql text)
-returns void
-language plpgsql security definer
+-- A role a user channel may run as: it exists, the caller's login is a member of it (the
+-- action can do no more than the caller could as that role), and it is not a superuser, a
+-- predefined pg_* role, one of the extensions' roles, the extensions' owner, or a role with the
+-- privileges of any of those.
+create function pgrelay.check_run_as(p_role name)
+returns oid
+language plpgsql stable
 set search_path = pg_catalog, pg_temp
 as $$
 declare
-    v_statements text[];
-    v_stmt       text;
-    v_n          integer := 0;
-    v_state      text;
-    v_message    text;
+    r      pg_roles;
+    v_bad  text;
+begin
+    select * into r from pg_roles where rolname = p_role;
+    if not found then
+        raise exception 'pg_relay: run-as role "%" does not exist', coalesce(p_role::text, '<NULL>')
+            using errcode = 'PR014',
+                  hint = 'Create a NOLOGIN role for the channel''s actions and grant it what they need.';
+    end if;
+    if r.rolsuper then
+        v_bad := 'it is a superuser';
+    elsif r.rolname like 'pg\_%' or r.rolname like 'pgrelay\_%' or r.rolname like 'pgauto\_mv\_%' then
+        v_bad := 'it is a predefined or pg_relay/pg_auto_mv role';
+    elsif pg_has_role(r.oid, pgrelay.owner_oid(), 'USAGE') then
+        v_bad := 'it has the privileges of pg_relay''s owner';
+    else
+        select 'it has the privileges of role ' || quote_ident(g.rolname) into v_bad
+          from pg_roles g
+         where (g.rolname like 'pgrelay\_%' or g.rolname like 'pgauto\_mv\_%')
+           and pg_has_role(r.oid, g.oid, 'USAGE')
+         order by g.rolname limit 1;
+    end if;
+    if v_bad is not null then
+        raise exception 'pg_relay: channels may not run as role "%": %', p_role, v_bad
+            using errcode = 'PR014',
+                  hint = 'Use a NOLOGIN role holding exactly what the action needs (the default is pgrelay).';
+    end if;
+    if not pg_has_role(session_user, r.oid, 'MEMBER') then
+        raise exception 'pg_relay: role "%" is not a member of run-as role "%"', session_user, p_role
+            using errcode = 'PR014',
+                  hint = 'Only a member of a role may make actions run as it: GRANT ' || quote_ident(p_role) || ' TO ' || quote_ident(session_user) || '.';
+    end if;
+    return r.oid;
+end
+$$;
+
+-- (Re)creates a channel's action function from its SQL, owned by p_run_as. Internal: called by
+-- the channel functions below once they have checked the caller.
+create function pgrelay.install_action(p_channel text, p_action_sql text, p_run_as name)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_fn      text := format('pgrelay_action.%I(jsonb)', p_channel);
+    v_state   text;
+    v_message text;
+    v_detail  text;
 begin
     if p_action_sql is null or btrim(p_action_sql, E' \t\r\n;') = '' then
         raise exception 'pg_relay: action SQL must not be empty'
             using errcode = 'PR004',
                   hint = 'Give the SQL to run for each event, e.g. select my_schema.handle($1).';
     end if;
-    v_statements := pgrelay.split_statements(p_action_sql);
-    foreach v_stmt in array v_statements loop
-        v_n := v_n + 1;
-        begin
-            -- A generic plan keeps $1 a parameter, so nothing is folded (and raised) early.
-            set local plan_cache_mode = force_generic_plan;
-            execute format('prepare pgrelay_validate_action(jsonb) as %s', v_stmt);
-            execute 'explain (costs off) execute pgrelay_validate_action(null)';
-            deallocate pgrelay_validate_action;
-            raise sqlstate 'PR999';  -- always undo: nothing of the check may stay
-        exception
-            when sqlstate 'PR999' then
-                null;
-            when others then
-                get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
-                begin
-                    deallocate pgrelay_validate_action;
-                exception when others then
-                    null;
-                end;
-                if v_state = '42501' then
-                    raise exception 'pg_relay: role pgrelay may not run statement % of the action: %', v_n, v_message
-                        using errcode = 'PR004',
-                              detail = 'Statement: ' || left(v_stmt, 200),
-                              hint = 'Actions run as role pgrelay. Grant it what the action needs first, e.g. GRANT USAGE ON SCHEMA app TO pgrelay; GRANT INSERT ON app.t TO pgrelay;';
-                end if;
-                raise exception 'pg_relay: statement % of the action does not parse: %', v_n, v_message
-                    using errcode = 'PR004',
-                          detail = 'Statement: ' || left(v_stmt, 200) || ' (SQLSTATE ' || v_state || ')',
-                          hint = 'Actions are SELECT, INSERT, UPDATE, DELETE or MERGE statements that read the payload as $1 (jsonb); call procedures through a function in a SELECT. Schema-qualify every object: actions run with search_path = pg_catalog.';
-        end;
-    end loop;
+    begin
+        set local check_function_bodies = on;
+        execute format('create or replace function pgrelay_action.%I(jsonb) returns void'
+                       ' language sql security definer'
+                       ' set search_path = pg_catalog, pg_temp as %L', p_channel, p_action_sql);
+    exception
+        when insufficient_privilege then
+            raise;
+        when others then
+        get stacked diagnostics v_state = returned_sqlstate, v_message = message_text,
+                                v_detail = pg_exception_detail;
+        raise exception 'pg_relay: the action of channel "%" is not valid SQL: %', p_channel, v_message
+            using errcode = 'PR004',
+                  detail = 'SQLSTATE ' || v_state || coalesce('; ' || nullif(v_detail, ''), ''),
+                  hint = 'Actions are SQL statements that read the payload as $1 (jsonb); schema-qualify every object: actions run with search_path = pg_catalog, pg_temp.';
+    end;
+    if (select p.proowner from pg_proc p where p.oid = v_fn::regprocedure)
+       <> (select oid from pg_roles where rolname = p_run_as) then
+        -- A new owner needs CREATE on the schema; it has it only for this moment.
+        execute format('grant create on schema pgrelay_action to %I', p_run_as);
+        execute format('alter function %s owner to %I', v_fn, p_run_as);
+        execute format('revoke create on schema pgrelay_action from %I', p_run_as);
+    end if;
+    -- After the owner change (which would hand the installer's own grant to the new owner):
+    -- nobody but pg_relay's owner, i.e. process_batch(), may call it.
+    execute format('revoke all on function %s from public', v_fn);
+    execute format('grant execute on function %s to %I', v_fn, current_user);
+exception
+    when insufficient_privilege then
+        raise exception 'pg_relay: cannot hand the action of channel "%" to role "%": %', p_channel, p_run_as, sqlerrm
+            using errcode = 'PR014',
+                  hint = 'pg_relay''s owner must be a member of every run-as role: GRANT ' || quote_ident(p_run_as) || ' TO ' || quote_ident(current_user) || '.';
+end
+$$;
+
+-- Refuses a change to an internal channel from anyone but the extensions' own code.
+create function pgrelay.check_not_internal(p_name text, p_what text)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if pgrelay.is_internal_channel(p_name) then
+        raise exception 'pg_relay: channel "%" is internal; %', p_name, p_what
+            using errcode = 'PR003',
+                  hint = 'Names starting with pgrelay. or pgauto_mv. belong to the extensions.';
+    end if;
 end
 $$;
 
 create function pgrelay.create_channel(p_name text, p_action_sql text, p_description text default null,
-                                       p_solo boolean default false)
+                                       p_solo boolean default false, p_run_as name default 'pgrelay')
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
     perform pgrelay.check_name('channel', p_name);
-    perform pgrelay.validate_action(p_action_sql);
-    insert into pgrelay.channel (name, action_sql, description, solo)
-    values (p_name, p_action_sql, p_description, coalesce(p_solo, false));
+    perform pgrelay.check_not_internal(p_name, 'choose another name');
+    perform pgrelay.check_run_as(coalesce(p_run_as, 'pgrelay'));
+    insert into pgrelay.channel (name, action_sql, description, solo, run_as)
+    values (p_name, p_action_sql, p_description, coalesce(p_solo, false), coalesce(p_run_as, 'pgrelay'));
+    -- Default notify rights: members of pgrelay_notify and pgrelay_admin (grant_notify /
+    -- revoke_notify change them).
+    insert into pgrelay.notify_right (channel, grantee)
+    select p_name, oid from pg_roles where rolname in ('pgrelay_notify', 'pgrelay_admin');
+    perform pgrelay.install_action(p_name, p_action_sql, coalesce(p_run_as, 'pgrelay'));
 exception
     when unique_violation then
         raise exception 'pg_relay: channel "%" already exists', p_name
@@ -88,24 +165,53 @@ exception
 end
 $$;
 
+-- The extensions' own channels (pgrelay.*, pgauto_mv.*): run as pgrelay_internal, notified
+-- only by the extensions' code. Not granted to anyone: only pg_relay's owner calls it.
+create function pgrelay.create_internal_channel(p_name text, p_action_sql text,
+                                                p_description text default null,
+                                                p_solo boolean default false)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if not pgrelay.is_internal_channel(p_name) then
+        raise exception 'pg_relay: "%" is not an internal channel name', p_name using errcode = 'PR003';
+    end if;
+    perform pgrelay.check_name('channel', p_name);
+    insert into pgrelay.channel (name, action_sql, description, solo, run_as)
+    values (p_name, p_action_sql, p_description, coalesce(p_solo, false), 'pgrelay_internal');
+    perform pgrelay.install_action(p_name, p_action_sql, 'pgrelay_internal');
+end
+$$;
+
 create function pgrelay.alter_channel(p_name text, p_action_sql text default null,
                                       p_active boolean default null,
                                       p_description text default null,
-                                      p_solo boolean default null)
+                                      p_solo boolean default null,
+                                      p_run_as name default null)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+    c pgrelay.channel;
 begin
     perform pgrelay.lock_channel(p_name);
-    if p_action_sql is not null then
-        perform pgrelay.validate_action(p_action_sql);
+    select * into c from pgrelay.channel where name = p_name;
+    if p_action_sql is not null or p_run_as is not null then
+        -- Whoever changes what runs, or as whom, must be a member of the role it runs as.
+        perform pgrelay.check_not_internal(p_name, 'its action and run-as role cannot be changed');
+        perform pgrelay.check_run_as(coalesce(p_run_as, c.run_as));
+        perform pgrelay.install_action(p_name, coalesce(p_action_sql, c.action_sql),
+                                       coalesce(p_run_as, c.run_as));
     end if;
     update pgrelay.channel
        set action_sql  = coalesce(p_action_sql, action_sql),
            active      = coalesce(p_active, active),
            description = coalesce(p_description, description),
            solo        = coalesce(p_solo, solo),
+           run_as      = coalesce(p_run_as, run_as),
            updated_at  = now()
      where name = p_name;
     -- An inactive channel's pending events are held (kept, not run) until it is active again.
@@ -126,6 +232,7 @@ declare
     v_schedules text;
 begin
     perform pgrelay.lock_channel(p_name);
+    perform pgrelay.check_not_internal(p_name, 'uninstall its extension to remove it');
     select string_agg(name, ', ' order by name) into v_schedules
       from pgrelay.schedule where channel = p_name;
     if v_schedules is not null then
@@ -140,6 +247,68 @@ begin
                   hint = 'Let the processor drain them, or deactivate the channel with pgrelay.alter_channel(p_active => false) and wait.';
     end if;
     delete from pgrelay.channel where name = p_name;
+    execute format('drop function if exists pgrelay_action.%I(jsonb)', p_name);
+end
+$$;
+
+-- Per-channel notify rights. A role may notify a user channel when it has the privileges of a
+-- grantee (so granting to a group role covers its members). The default grantee of a new
+-- channel is pgrelay_notify.
+create function pgrelay.grant_notify(p_channel text, p_role name)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_oid oid;
+begin
+    perform pgrelay.lock_channel(p_channel);
+    perform pgrelay.check_not_internal(p_channel, 'only the extensions notify it');
+    select oid into v_oid from pg_roles where rolname = p_role;
+    if v_oid is null then
+        raise exception 'pg_relay: role "%" does not exist', coalesce(p_role::text, '<NULL>')
+            using errcode = 'undefined_object';
+    end if;
+    insert into pgrelay.notify_right (channel, grantee) values (p_channel, v_oid)
+    on conflict do nothing;
+    perform pgrelay.grant_notify_basics(p_role);
+end
+$$;
+
+-- What notify() itself needs, as it runs with the caller's rights: row-level security on the
+-- queue then admits only rows of channels the caller may notify. Nothing here lets a role
+-- notify any channel by itself.
+create function pgrelay.grant_notify_basics(p_role name)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    execute format('grant usage on schema pgrelay to %I', p_role);
+    execute format('grant execute on function pgrelay.notify(text, jsonb, timestamptz),'
+                   ' pgrelay.check_run_at(timestamptz), pgrelay.notify_housekeeping(boolean),'
+                   ' pgrelay.refuse_notify(text, name) to %I', p_role);
+    execute format('grant usage on sequence pgrelay.event_id_seq to %I', p_role);
+    execute format('grant select on pgrelay.notifiable_channel to %I', p_role);
+    execute format('grant insert (part, id, channel, payload, run_at) on pgrelay.queue_p0, pgrelay.queue_p1 to %I', p_role);
+end
+$$;
+
+create function pgrelay.revoke_notify(p_channel text, p_role name)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    perform pgrelay.lock_channel(p_channel);
+    perform pgrelay.check_not_internal(p_channel, 'only the extensions notify it');
+    delete from pgrelay.notify_right r
+     where r.channel = p_channel and r.grantee = (select oid from pg_roles where rolname = p_role);
+    if not found then
+        raise exception 'pg_relay: role "%" holds no notify right on channel "%"', p_role, p_channel
+            using errcode = 'undefined_object',
+                  hint = 'See who does: select pg_get_userbyid(grantee) from pgrelay.notify_right where channel = ' || quote_literal(p_channel) || ';';
+    end if;
 end
 $$;
 

@@ -23,10 +23,44 @@
 --   * a session that found no processor asleep skips housekeeping for 50 ms, so under load,
 --     when processors are busy draining, it costs almost nothing.
 -- Polling stays the guarantee; a missed hint costs at most one poll interval.
+--
+-- Who may notify: notify() runs with the CALLER's rights (SECURITY INVOKER), because only
+-- there is current_user the caller — inside a SECURITY DEFINER function it would be pg_relay's
+-- owner, and session_user would be the processor's login inside an action. Row-level security
+-- on the queue partitions admits a row only for a channel the current role may notify
+-- (pgrelay.notify_right, or pg_relay's owner: the extensions' own SECURITY DEFINER code), so a
+-- direct INSERT can do no more than notify(). Callers get INSERT on a few columns only.
+
+-- Channels the current role may notify (and whether they are active). security_barrier: the
+-- caller's own predicates never see rows they may not.
+create view pgrelay.notifiable_channel with (security_barrier) as
+select c.name, c.active
+  from pgrelay.channel c
+ where pg_catalog.pg_has_role(current_user,
+                                (select n.nspowner from pg_catalog.pg_namespace n where n.nspname = 'pgrelay'),
+                                'USAGE')
+    or exists (select from pgrelay.notify_right r
+                where r.channel = c.name and pg_catalog.pg_has_role(current_user, r.grantee, 'USAGE'));
+comment on view pgrelay.notifiable_channel is 'Channels the current role may notify';
+
+alter table pgrelay.queue_p0 enable row level security;
+alter table pgrelay.queue_p1 enable row level security;
+alter table pgrelay.queue enable row level security;
+create policy notify_own_channels on pgrelay.queue_p0 for insert
+    with check (exists (select from pgrelay.notifiable_channel n where n.name = channel));
+create policy notify_own_channels on pgrelay.queue_p1 for insert
+    with check (exists (select from pgrelay.notifiable_channel n where n.name = channel));
+create policy notify_own_channels on pgrelay.queue for insert
+    with check (exists (select from pgrelay.notifiable_channel n where n.name = channel));
+-- Reading, changing and removing queue rows stays as granted (admins read; the extensions'
+-- own functions, which own the tables, do the rest).
+create policy read_as_granted on pgrelay.queue_p0 for select using (true);
+create policy read_as_granted on pgrelay.queue_p1 for select using (true);
+create policy read_as_granted on pgrelay.queue for select using (true);
 
 create function pgrelay.notify_housekeeping(p_due boolean)
 returns void
-language plpgsql
+language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
@@ -44,13 +78,28 @@ $$;
 comment on function pgrelay.notify_housekeeping(boolean) is
     'notify()''s session state: the current queue partition, and a wake-up hint when a processor sleeps';
 
--- Raises the error for a channel notify() could not append to; never returns.
-create function pgrelay.refuse_notify(p_channel text)
+-- Raises the error for a channel notify() could not append to; never returns. p_role is only
+-- for the message (the refusal itself was made by the caller's own rights).
+create function pgrelay.refuse_notify(p_channel text, p_role name)
 returns void
-language plpgsql
+language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
+    if exists (select from pgrelay.channel c where c.name = p_channel)
+       and (pgrelay.is_internal_channel(p_channel)
+            or not exists (select from pgrelay.channel c
+                            where c.name = p_channel
+                              and (pg_has_role(p_role, pgrelay.owner_oid(), 'USAGE')
+                                   or exists (select from pgrelay.notify_right r
+                                               where r.channel = c.name
+                                                 and pg_has_role(p_role, r.grantee, 'USAGE'))))) then
+        raise exception 'pg_relay: role "%" may not notify channel "%"', p_role, p_channel
+            using errcode = 'PR013',
+                  hint = case when pgrelay.is_internal_channel(p_channel)
+                              then 'Channels named pgrelay.* and pgauto_mv.* are notified only by the extensions themselves.'
+                              else 'An admin can allow it: select pgrelay.grant_notify(' || quote_literal(p_channel) || ', ' || quote_literal(p_role) || ');' end;
+    end if;
     if exists (select from pgrelay.channel c where c.name = p_channel) then
         raise exception 'pg_relay: channel "%" is inactive', p_channel
             using errcode = 'PR002',
@@ -65,12 +114,15 @@ $$;
 create function pgrelay.notify(p_channel text, p_payload jsonb default null,
                                p_run_at timestamptz default null)
 returns bigint
-language plpgsql security definer
+language plpgsql security invoker
 set search_path = pg_catalog, pg_temp
 as $$
 declare
     v_id bigint := nextval('pgrelay.event_id_seq');
 begin
+    if p_run_at is not null then
+        perform pgrelay.check_run_at(p_run_at);
+    end if;
     if date_part('epoch', clock_timestamp())
        >= coalesce(nullif(current_setting('pgrelay.notify_check_at', true), '')::float8, 0) then
         perform pgrelay.notify_housekeeping(p_run_at is null or p_run_at <= now());
@@ -78,16 +130,16 @@ begin
     if current_setting('pgrelay.notify_part', true) = '1' then
         insert into pgrelay.queue_p1 (part, id, channel, payload, run_at)
         select 1, v_id, c.name, p_payload, coalesce(p_run_at, now())
-          from pgrelay.channel c
+          from pgrelay.notifiable_channel c
          where c.name = p_channel and c.active;
     else
         insert into pgrelay.queue_p0 (part, id, channel, payload, run_at)
         select 0, v_id, c.name, p_payload, coalesce(p_run_at, now())
-          from pgrelay.channel c
+          from pgrelay.notifiable_channel c
          where c.name = p_channel and c.active;
     end if;
     if not found then
-        perform pgrelay.refuse_notify(p_channel);
+        perform pgrelay.refuse_notify(p_channel, current_user);
     end if;
     return v_id;
 end

@@ -5,6 +5,13 @@
 -- the event, re-queues it for a retry, or moves it to pgrelay.failed, all in the caller's
 -- transaction: commit and every event of the batch is done; crash and every event is still
 -- queued. At most 60 events per call keeps a transaction under the 64-subtransaction cache.
+--
+-- Each action runs as its channel's run-as role, by calling the channel's generated function
+-- pgrelay_action."<channel>"(jsonb) (30_channels.sql). A batch holds events of one run-as role
+-- only (the first due event's; the others stay queued for the next batch), so whatever an action
+-- leaves in the session is seen by nobody with other rights, and reset_session() clears it at the
+-- end of the batch (45_session.sql). The log gets the error message with every literal value
+-- masked (pgrelay.redact); the message as raised stays with the payload in pgrelay.failed.
 
 -- Seconds to wait before attempt n+1 after attempt n failed with a class-40 error.
 create function pgrelay.retry_delay(p_attempt integer)
@@ -40,8 +47,14 @@ as $$
 declare
     r         record;
     v_part    smallint;
-    v_action  text;
+    v_fn      text;
     v_active  boolean;
+    v_run_as  name;
+    v_exists  boolean;
+    v_before  text[];
+    v_after   text[];
+    v_message text;
+    v_ran     boolean := false;
     v_started timestamptz;
 begin
     if p_limit is null or p_limit < 1 or p_limit > 60 then
@@ -51,7 +64,7 @@ begin
     select current_part into v_part from pgrelay.queue_state;
     for r in
         with due as (
-            select q.run_at, q.id, coalesce(c.solo, false) as solo
+            select q.run_at, q.id, coalesce(c.solo, false) as solo, c.run_as
               from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
              where not q.held and q.run_at <= now()
              order by q.run_at, q.id
@@ -60,11 +73,13 @@ begin
         ), picked as (
             -- A solo channel's event is processed alone: either it is first and the batch is
             -- just it, or the batch stops before it (it stays queued, locked until this commit).
+            -- Only events running as the first one's run-as role join it.
             select d.run_at, d.id
               from (select due.*, row_number() over w as n,
-                           count(*) filter (where due.solo) over w as solos_so_far
+                           count(*) filter (where due.solo) over w as solos_so_far,
+                           first_value(due.run_as) over w as batch_role
                       from due window w as (order by due.run_at, due.id)) d
-             where d.n = 1 or d.solos_so_far = 0
+             where d.n = 1 or (d.solos_so_far = 0 and d.run_as = d.batch_role)
         ), claimed as (
             delete from pgrelay.queue q using picked
              where not q.held and q.run_at = picked.run_at and q.id = picked.id
@@ -78,26 +93,49 @@ begin
         attempt := r.attempt;
         error_code := null;
         error_message := null;
-        select c.action_sql, c.active into v_action, v_active
+        v_message := null;
+        v_exists := false;
+        select true, c.active, c.run_as into v_exists, v_active, v_run_as
           from pgrelay.channel c where c.name = r.channel;
-        if v_action is null then
+        if not coalesce(v_exists, false) then
             outcome := 'failed';
             error_code := 'PR001';
-            error_message := format('channel "%s" no longer exists', r.channel);
+            v_message := format('channel "%s" no longer exists', r.channel);
         elsif not v_active then
             outcome := 'held';   -- deactivated after the event was queued: keep it, run later
         else
-            begin
-                -- The action may ask which event it runs for: current_setting('pgrelay.event_id').
-                perform set_config('pgrelay.event_id', r.id::text, true);
-                perform pgrelay.run_action(v_action, r.payload);
-                outcome := 'succeeded';
-            exception when others then
-                get stacked diagnostics error_code = returned_sqlstate, error_message = message_text;
-                outcome := case when left(error_code, 2) = '40' and r.attempt < 4
-                                then 'retry' else 'failed' end;
-            end;
+            v_fn := pgrelay.action_function(r.channel, v_run_as);
+            if v_fn is null then
+                outcome := 'failed';
+                error_code := 'PR016';
+                v_message := format('the action function of channel "%s" is missing or was altered;'
+                                    ' re-create it with pgrelay.alter_channel(p_name => ..., p_action_sql => ...)',
+                                    r.channel);
+            else
+                begin
+                    -- The action may ask which event it runs for: current_setting('pgrelay.event_id').
+                    perform set_config('pgrelay.event_id', r.id::text, true);
+                    v_ran := true;
+                    v_before := pgrelay.session_fingerprint();
+                    execute format('select %s($1)', v_fn) using r.payload;
+                    v_after := pgrelay.session_fingerprint();
+                    if v_after is distinct from v_before then
+                        raise exception 'pg_relay: the action changed settings of the processor session: %',
+                                        pgrelay.session_changes(v_before, v_after)
+                            using errcode = 'PR015',
+                                  hint = 'Use SET LOCAL or set_config(..., true): an action may change settings for its own transaction only.';
+                    end if;
+                    outcome := 'succeeded';
+                exception when others or query_canceled then
+                    get stacked diagnostics error_code = returned_sqlstate, v_message = message_text;
+                    outcome := case when left(error_code, 2) = '40' and r.attempt < 4
+                                    then 'retry' else 'failed' end;
+                end;
+            end if;
         end if;
+        -- The caller and the log get the message without its values; pgrelay.failed, next to
+        -- the payload, keeps it whole.
+        error_message := pgrelay.redact(v_message);
 
         if outcome in ('retry', 'held') then
             insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
@@ -112,7 +150,7 @@ begin
             insert into pgrelay.failed (id, channel, payload, enqueued_at, run_at, attempts,
                                         sqlstate, message, schedule_name)
             values (r.id, r.channel, r.payload, r.enqueued_at, r.run_at, r.attempt,
-                    error_code, error_message, r.schedule_name);
+                    error_code, v_message, r.schedule_name);
         end if;
         if r.schedule_name is not null and outcome in ('succeeded', 'failed') then
             perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at, v_part);
@@ -127,6 +165,10 @@ begin
         end if;
         return next;
     end loop;
+    -- Last statement: RESET ALL also resets search_path (restored when this function returns).
+    if v_ran then
+        perform pgrelay.reset_session(true);
+    end if;
 end
 $$;
 comment on function pgrelay.process_batch(integer, integer, integer) is

@@ -12,6 +12,13 @@ begin
         raise exception 'pg_relay: time zone must not be empty'
             using errcode = 'PR006', hint = 'Use a name such as ''UTC'' or ''Europe/Berlin''.';
     end if;
+    -- Only a zone name: a POSIX spec such as '+25' or 'UTC+99' parses (as an offset of 25 or
+    -- 99 hours) but means nothing a DBA would schedule by.
+    if not exists (select from pg_timezone_names z where lower(z.name) = lower(p_timezone)) then
+        raise exception 'pg_relay: unknown time zone "%"', p_timezone
+            using errcode = 'PR006',
+                  hint = 'Use a name from pg_timezone_names, such as ''Europe/Berlin'' or ''UTC''.';
+    end if;
     perform now() at time zone p_timezone;
     return p_timezone;
 exception
@@ -72,11 +79,13 @@ begin
 end
 $$;
 
-create function pgrelay.schedule(p_name text, p_channel text, p_every interval default null,
-                                 p_cron text default null, p_payload jsonb default null,
-                                 p_timezone text default 'UTC')
+-- Creates or replaces a schedule on any channel. Not granted: the extensions' own code calls
+-- it; admins call pgrelay.schedule(), which keeps them off internal channels.
+create function pgrelay.schedule_internal(p_name text, p_channel text, p_every interval default null,
+                                          p_cron text default null, p_payload jsonb default null,
+                                          p_timezone text default 'UTC')
 returns timestamptz
-language plpgsql security definer
+language plpgsql
 set search_path = pg_catalog, pg_temp
 as $$
 declare
@@ -124,12 +133,55 @@ begin
     return v_first;
 end
 $$;
+
+-- Refuses an admin's change to a schedule of an internal channel (pg_auto_mv's schedules, the
+-- built-in jobs): those belong to the extensions, which change them through their own API.
+create function pgrelay.check_schedule_not_internal(p_name text, p_channel text)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if pgrelay.is_internal_channel(p_channel)
+       or exists (select from pgrelay.schedule s
+                   where s.name = p_name and pgrelay.is_internal_channel(s.channel)) then
+        raise exception 'pg_relay: schedule "%" would run internal channel "%"', p_name,
+                        coalesce((select s.channel from pgrelay.schedule s where s.name = p_name), p_channel)
+            using errcode = 'PR003',
+                  hint = 'Schedules of pgrelay.* and pgauto_mv.* channels belong to the extensions (pg_auto_mv: pgauto_mv.create_schedule()).';
+    end if;
+end
+$$;
+
+create function pgrelay.schedule(p_name text, p_channel text, p_every interval default null,
+                                 p_cron text default null, p_payload jsonb default null,
+                                 p_timezone text default 'UTC')
+returns timestamptz
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    perform pgrelay.check_schedule_not_internal(p_name, p_channel);
+    return pgrelay.schedule_internal(p_name, p_channel, p_every, p_cron, p_payload, p_timezone);
+end
+$$;
 comment on function pgrelay.schedule(text, text, interval, text, jsonb, text) is
     'Creates or replaces a recurring job; returns its first run time';
 
 create function pgrelay.unschedule(p_name text)
 returns void
 language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    perform pgrelay.check_schedule_not_internal(p_name, null);
+    perform pgrelay.unschedule_internal(p_name);
+end
+$$;
+
+create function pgrelay.unschedule_internal(p_name text)
+returns void
+language plpgsql
 set search_path = pg_catalog, pg_temp
 as $$
 declare

@@ -9,6 +9,7 @@ declare
     f       pgrelay.failed;
     v_part  smallint;
 begin
+    perform pgrelay.check_run_at(p_run_at);
     delete from pgrelay.failed where id = p_event_id returning * into f;
     if not found then
         raise exception 'pg_relay: no failed event with id %', coalesce(p_event_id::text, '<NULL>')

@@ -23,7 +23,7 @@ begin
     end if;
     update pgrelay.setting set value = p_value where name = p_name;
     if p_name = 'log_purge_every' and exists (select 1 from pgrelay.schedule where name = 'pgrelay.purge_log') then
-        perform pgrelay.schedule('pgrelay.purge_log', 'pgrelay.purge_log', p_every => v_interval);
+        perform pgrelay.schedule_internal('pgrelay.purge_log', 'pgrelay.purge_log', p_every => v_interval);
     end if;
 end
 $$;

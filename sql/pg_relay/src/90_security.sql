@@ -5,30 +5,33 @@ revoke all on all sequences in schema pgrelay from public;
 revoke all on all functions in schema pgrelay from public;
 revoke all on schema pgrelay from public;
 
--- Actions run as "pgrelay": the action runner and the validator belong to it. A new owner
--- needs CREATE on the schema (for a non-superuser installer); it gets it only for this moment,
--- so an action can never create objects in pgrelay.
-grant create on schema pgrelay to pgrelay;
-alter function pgrelay.run_action(text, jsonb) owner to pgrelay;
-alter function pgrelay.validate_action(text) owner to pgrelay;
-revoke create on schema pgrelay from pgrelay;
-grant usage on schema pgrelay to pgrelay, pgrelay_notify, pgrelay_reader, pgrelay_admin,
-    pgrelay_processor;
--- Only the owner of the bookkeeping functions (the installer) may run or validate actions.
+-- Actions run as their channel's run-as role, through functions in schema pgrelay_action that
+-- nobody else may use (30_channels.sql). The run-as roles own nothing else of ours and are
+-- granted nothing here: a user channel's action can do what its role was granted, no more.
+revoke all on schema pgrelay_action from public;
+grant usage on schema pgrelay to pgrelay_notify, pgrelay_reader, pgrelay_admin, pgrelay_processor;
+-- Channel admins may create channels that run as the default run-as role "pgrelay" (the
+-- creator of a channel must be a member of its run-as role).
 do $grants$
 begin
-    execute format('grant execute on function pgrelay.run_action(text, jsonb) to %I', current_user);
-    execute format('grant execute on function pgrelay.validate_action(text) to %I', current_user);
+    if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay', 'member') then
+        grant pgrelay to pgrelay_admin;
+    end if;
 end
 $grants$;
--- validate_action's PREPARE must be able to see the helpers it parses against.
-grant execute on function pgrelay.split_statements(text) to pgrelay;
 
 -- Anyone who may use pg_relay at all may ask its version.
 grant execute on function pgrelay.version() to pgrelay_notify, pgrelay_reader, pgrelay_processor;
 
--- Notify: granted roles, and actions themselves (an action may enqueue a follow-up).
-grant execute on function pgrelay.notify(text, jsonb, timestamptz) to pgrelay_notify, pgrelay;
+-- Notify: what notify() itself needs (it runs with the caller's rights); which channels a role
+-- may notify is per channel (pgrelay.notify_right, row-level security on the queue). An action
+-- that enqueues a follow-up needs grant_notify(channel, its run-as role).
+do $notify$
+begin
+    perform pgrelay.grant_notify_basics('pgrelay_notify');
+    perform pgrelay.grant_notify_basics('pgrelay_admin');
+end
+$notify$;
 
 -- Read: channels, schedules, the log, the processor registry.
 grant select on pgrelay.channel, pgrelay.schedule, pgrelay.log, pgrelay.processor,
@@ -41,17 +44,19 @@ grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.faile
     pgrelay.queue_state to pgrelay_admin;
 grant delete on pgrelay.failed to pgrelay_admin;
 grant execute on function
-    pgrelay.create_channel(text, text, text, boolean),
-    pgrelay.alter_channel(text, text, boolean, text, boolean),
+    pgrelay.create_channel(text, text, text, boolean, name),
+    pgrelay.alter_channel(text, text, boolean, text, boolean, name),
+    pgrelay.grant_notify(text, name),
+    pgrelay.revoke_notify(text, name),
     pgrelay.drop_channel(text),
     pgrelay.schedule(text, text, interval, text, jsonb, text),
     pgrelay.unschedule(text),
     pgrelay.requeue_failed(bigint, timestamptz),
     pgrelay.set_setting(text, text),
     pgrelay.purge_log(),
-    pgrelay.repair_schedules(),
-    pgrelay.notify(text, jsonb, timestamptz)
+    pgrelay.repair_schedules()
   to pgrelay_admin;
+grant select on pgrelay.notify_right to pgrelay_reader;
 
 -- Process: the processor's login role is granted pgrelay_processor.
 grant execute on function
@@ -65,5 +70,6 @@ grant execute on function
   to pgrelay_processor;
 grant select on pgrelay.processor_status to pgrelay_processor;
 
--- The built-in log purge job's action runs as "pgrelay".
-grant execute on function pgrelay.purge_log() to pgrelay;
+-- The extensions' own channels run as pgrelay_internal: the built-in log purge job.
+grant usage on schema pgrelay to pgrelay_internal;
+grant execute on function pgrelay.purge_log() to pgrelay_internal;

@@ -19,7 +19,7 @@ create function pg_temp.codes(p_mv text) returns text[] language sql as
     $$ select coalesce(array_agg(code order by code), '{}') from pgauto_mv.get_mv_problems() where mv is not distinct from p_mv $$;
 
 begin;
-select plan(30);
+select plan(31);
 
 select is(pg_temp.codes('app.good'), '{}', 'a healthy view has no problem');
 select is(pg_temp.codes('app.no_index'), '{no_unique_index}', 'no unique index is reported');
@@ -101,7 +101,9 @@ select pgauto_mv.attach_schedule('app.better', 'nightly');
 select is((select payload from pgrelay.queue where schedule_name = 'pgauto_mv:nightly'), '{"schedule": "nightly"}',
           'its pg_relay schedule has one pending occurrence');
 select throws_ok($$select pgauto_mv.create_schedule('Bad Name', p_every => '1 min')$$, 'AM009', null, 'bad schedule names are refused');
-select pgrelay.unschedule('pgauto_mv:nightly');
+select throws_ok($$select pgrelay.unschedule('pgauto_mv:nightly')$$, 'PR003', null,
+                 'a pg_relay admin cannot remove pg_auto_mv''s schedule behind its back');
+select pgrelay.unschedule_internal('pgauto_mv:nightly');   -- as if lost (the test runs as the owner)
 select results_eq($$select action, object from pgauto_mv.sync_mv()$$, $$values ('schedule_restored'::text, 'nightly'::text)$$,
                   'sync_mv() restores a lost pg_relay schedule');
 

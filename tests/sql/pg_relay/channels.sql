@@ -1,7 +1,7 @@
 -- Channels: create, alter, drop; names and actions validated with documented SQLSTATEs.
 create extension pg_relay;
 begin;
-select plan(23);
+select plan(25);
 create table public.sink (v jsonb);
 grant insert on public.sink to pgrelay;
 
@@ -33,13 +33,21 @@ select throws_ok($$select pgrelay.create_channel('bad.empty', '  ;  ')$$, 'PR004
 select throws_ok($$select pgrelay.create_channel('bad.table', 'insert into public.nowhere values ($1)')$$,
                  'PR004', null, 'action on a missing table refused');
 create table public.locked (v jsonb);
-select throws_ok($$select pgrelay.create_channel('bad.perm', 'insert into public.locked values ($1)')$$,
-                 'PR004', null, 'an action role pgrelay has no privilege for is refused');
-select throws_ok($$select pgrelay.create_channel('bad.second', 'select 1; drop table public.sink')$$,
-                 'PR004', null, 'every statement is checked: DROP TABLE cannot be prepared');
+-- Privileges are the run-as role's at run time (an action is a SECURITY DEFINER function owned
+-- by it): creating the channel is fine, the event fails with 42501 when it runs.
+select lives_ok($$select pgrelay.create_channel('perm.later', 'insert into public.locked values ($1)')$$,
+                'an action whose role lacks a privilege is stored: privileges are checked when it runs');
+select is((select pg_get_userbyid(p.proowner) from pg_proc p
+            where p.oid = 'pgrelay_action."perm.later"(jsonb)'::regprocedure),
+          'pgrelay', 'its action function is owned by the run-as role');
+select lives_ok($$select pgrelay.create_channel('multi.stmt', 'select 1; drop table public.sink')$$,
+                'several statements are one function body, parsed by the server itself');
 select has_table('public', 'sink', 'validating an action never runs it: the table is still there');
 select is((select count(*)::int from pgrelay.channel where name like 'bad.%'), 0,
           'no bad channel was stored');
+select is((select count(*)::int from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname = 'pgrelay_action' and p.proname like 'bad.%'), 0,
+          'and no action function of one');
 
 -- Alter and drop.
 select lives_ok($$select pgrelay.alter_channel('orders.created', p_description => 'changed')$$, 'alter keeps what is NULL');
