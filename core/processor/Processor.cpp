@@ -2,6 +2,7 @@
 
 #include "core/Version.h"
 #include "core/pg/PgError.h"
+#include "core/processor/Redact.h"
 
 #include <algorithm>
 #include <fcntl.h>
@@ -13,19 +14,31 @@ namespace automv::processor {
 namespace {
 
 using namespace std::chrono_literals;
-constexpr auto kMaxBackoff = std::chrono::milliseconds(10000);
+
+// Reconnecting, and a worker's next attempt after its batch failed as a whole: 100 ms doubling
+// up to 10 s, so a failure that persists costs a handful of attempts, not a busy loop.
+Backoff retryBackoff() { return Backoff(100ms, 10s); }
+
+// Server messages quote the values they reject (invalid input syntax for type integer:
+// "123-45-6789"), and a value may come from a payload: the log gets them masked.
+LogField errorField(const std::exception &error) { return {"error", redactMessage(error.what())}; }
+
 // pg_relay's advisory-lock keys: (kLockKey, slot) registry slots 1-64; (kLockKey, 65) held by a
 // processor while it sleeps, so notify() knows a wake-up hint is worth sending.
 constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
 constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
 
-// Defaults that let a dead peer be noticed (the user's conninfo, expanded after them, wins).
-automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options) {
+// Defaults that let a dead peer be noticed, and a name per role in pg_stat_activity (the user's
+// conninfo, expanded after them, wins: an application_name there names every connection). The
+// name is a connection parameter, not a SET: process_batch() ends with RESET ALL.
+automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, const char *role) {
     automv::pg::ConnectionParams params{{"connect_timeout", "10"},
                                         {"keepalives", "1"},
                                         {"keepalives_idle", "10"},
                                         {"keepalives_interval", "5"},
-                                        {"keepalives_count", "3"}};
+                                        {"keepalives_count", "3"},
+                                        {"fallback_application_name",
+                                         std::string("pgrelay-processor ") + role}};
     if (!options.conninfo.empty())
         params.emplace_back("dbname", options.conninfo);
     return params;
@@ -95,25 +108,21 @@ bool Processor::sleepUnlessStopped(std::chrono::milliseconds duration) {
 }
 
 std::optional<pg::PgConnection> Processor::connectWithBackoff(const char *role, int worker) {
-    auto delay = std::chrono::milliseconds(100);
+    Backoff backoff = retryBackoff();
     while (!stopRequested()) {
         try {
-            auto connection = pg::PgConnection::connect(connectionParams(m_options), true);
+            auto connection = pg::PgConnection::connect(connectionParams(m_options, role), true);
             if (std::string_view(role) != "worker")
                 connection.setQueryTimeout(m_options.serverTimeout);
-            connection.exec("select set_config('application_name', $1, false)",
-                            {std::string("pgrelay-processor ") + role});
             return connection;
         } catch (const pg::PgError &error) {
+            const auto delay = backoff.next();
             m_log.warning("cannot connect; retrying",
                           {{"role", role}, {"worker", std::to_string(worker)},
-                           {"retry_in_ms", std::to_string(delay.count())}, {"error", error.what()}});
-            if (m_options.once)
+                           {"retry_in_ms", std::to_string(delay.count())}, errorField(error)});
+            if (m_options.once || sleepUnlessStopped(delay))
                 return std::nullopt;
         }
-        if (sleepUnlessStopped(delay))
-            break;
-        delay = std::min(delay * 2, kMaxBackoff);
     }
     return std::nullopt;
 }
@@ -140,7 +149,7 @@ bool Processor::ensureCoordinator() {
         m_coordinator->exec("select pgrelay.repair_schedules()");
     } catch (const pg::PgError &error) {
         m_log.error("cannot register with pg_relay (is it installed, and may this role process?)",
-                    {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+                    {{"sqlstate", error.sqlState()}, errorField(error)});
         if (!m_coordinator->isOpen())
             m_coordinator.reset();
         return false;
@@ -160,7 +169,7 @@ Processor::Tick Processor::poll() {
         tick.standby = result.value(0, 0) == "t";
         tick.due = result.value(0, 1) == "t";
     } catch (const pg::PgError &error) {
-        m_log.warning("poll failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        m_log.warning("poll failed", {{"sqlstate", error.sqlState()}, errorField(error)});
         if (!m_coordinator->isOpen())
             m_coordinator.reset();
     }
@@ -170,12 +179,29 @@ Processor::Tick Processor::poll() {
     return tick;
 }
 
-void Processor::drainWithWorkers() {
+bool Processor::drainWithWorkers() {
     std::unique_lock lock(m_mutex);
-    ++m_generation;
-    m_busy = m_options.workers;
+    const auto now = std::chrono::steady_clock::now();
+    for (auto &worker : m_workerStates) {
+        if (worker.restUntil <= now) {
+            worker.called = true;
+            ++m_busy;
+        }
+    }
+    if (m_busy == 0)
+        return false;
     m_wake.notify_all();
     m_wake.wait(lock, [this] { return m_busy == 0 || m_shutdown; });
+    return true;
+}
+
+std::chrono::milliseconds Processor::untilAWorkerIsReady() {
+    std::lock_guard lock(m_mutex);
+    auto first = std::chrono::steady_clock::time_point::max();
+    for (const auto &worker : m_workerStates)
+        first = std::min(first, worker.restUntil);
+    const auto left = first - std::chrono::steady_clock::now();
+    return std::chrono::ceil<std::chrono::milliseconds>(std::max(left, left.zero()));
 }
 
 void Processor::maintain() {
@@ -185,7 +211,7 @@ void Processor::maintain() {
         if (done != "idle" && done != "busy")
             m_log.log(LogLevel::Debug, "queue maintenance", {{"did", done}});
     } catch (const pg::PgError &error) {
-        m_log.warning("queue maintenance failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        m_log.warning("queue maintenance failed", {{"sqlstate", error.sqlState()}, errorField(error)});
         if (!m_coordinator->isOpen())
             m_coordinator.reset();
     }
@@ -197,7 +223,7 @@ void Processor::heartbeat() {
                             {std::to_string(m_slot.load()), std::to_string(m_succeeded.load()),
                              std::to_string(m_retried.load()), std::to_string(m_failed.load())});
     } catch (const pg::PgError &error) {
-        m_log.warning("heartbeat failed", {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+        m_log.warning("heartbeat failed", {{"sqlstate", error.sqlState()}, errorField(error)});
         if (!m_coordinator->isOpen())
             m_coordinator.reset();
     }
@@ -221,6 +247,7 @@ int Processor::run() {
         m_log.error(*problem);
         return 2;
     }
+    m_workerStates.assign(static_cast<std::size_t>(m_options.workers), WorkerState{});
     for (int worker = 1; worker <= m_options.workers; ++worker)
         m_workers.emplace_back([this, worker] { workerLoop(worker); });
 
@@ -241,13 +268,13 @@ int Processor::run() {
             continue;
         const auto now = std::chrono::steady_clock::now();
         bool progressed = false;
+        bool resting = false;  // every worker is backing off after a failed batch
         if (tick.due) {
             const auto batchesBefore = m_batches.load();
-            drainWithWorkers();  // returns when every worker found the queue drained
+            resting = !drainWithWorkers();  // returns when every called worker found the queue drained
             progressed = m_batches.load() != batchesBefore;
-            maintain();
-            nextMaintenance = now + 5s;
-        } else if (now >= nextMaintenance && !tick.standby) {
+        }
+        if ((tick.due && !resting) || (now >= nextMaintenance && !tick.standby)) {
             maintain();
             nextMaintenance = now + 5s;
         }
@@ -257,6 +284,12 @@ int Processor::run() {
         }
         if (tick.due && progressed)
             continue;  // drain without waiting for the next tick
+        if (resting) {
+            // Events are due but every worker waits out its backoff (also with --once: a run
+            // that made progress goes on once a worker may try again).
+            sleepUnlessStopped(untilAWorkerIsReady());
+            continue;
+        }
         if (m_options.once)
             break;
         waitForWork();
@@ -283,15 +316,14 @@ bool Processor::ensureListener() {
         return true;
     m_listener.reset();
     try {
-        auto connection = pg::PgConnection::connect(connectionParams(m_options), true);
+        auto connection = pg::PgConnection::connect(connectionParams(m_options, "listener"), true);
         connection.setQueryTimeout(m_options.serverTimeout);
-        connection.exec("select set_config('application_name', 'pgrelay-processor listener', false)");
         connection.exec("listen pgrelay_wakeup");
         m_listener = std::move(connection);
         return true;
     } catch (const pg::PgError &error) {
         m_log.warning("no wake-up hint connection; polling only",
-                      {{"sqlstate", error.sqlState()}, {"error", error.what()}});
+                      {{"sqlstate", error.sqlState()}, errorField(error)});
         return false;
     }
 }
@@ -302,7 +334,8 @@ void Processor::waitForWork() {
         return;
     }
     auto dropListener = [this](const std::string &error) {
-        m_log.warning("wake-up hint connection lost; polling continues", {{"error", error}});
+        m_log.warning("wake-up hint connection lost; polling continues",
+                      {{"error", redactMessage(error)}});
         m_listener.reset();
     };
     bool asleep = false;
@@ -341,33 +374,36 @@ void Processor::waitForWork() {
 
 void Processor::workerLoop(int worker) {
     std::optional<pg::PgConnection> connection;
-    std::uint64_t seen = 0;
+    Backoff afterFailure = retryBackoff();
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_shutdown || m_generation != seen; });
+            auto &state = m_workerStates[static_cast<std::size_t>(worker - 1)];
+            m_wake.wait(lock, [&] { return m_shutdown || state.called; });
             if (m_shutdown)
                 return;
-            seen = m_generation;
+            state.called = false;
         }
-        while (!stopRequested()) {
-            if (!connection || !connection->isOpen()) {
+        std::optional<std::chrono::milliseconds> rest;
+        if (!stopRequested()) {
+            if (!connection || !connection->isOpen())
                 connection = connectWithBackoff("worker", worker);
-                if (!connection)
-                    break;
-            }
-            if (!drain(*connection, worker))
-                break;
+            if (connection)
+                rest = drain(*connection, worker, afterFailure);
         }
+        // A worker that rests is not called again before then; the others go on (not a sleep
+        // here, which would hold up the coordinator's round and with it every other worker).
         std::lock_guard lock(m_mutex);
+        if (rest)
+            m_workerStates[static_cast<std::size_t>(worker - 1)].restUntil =
+                std::chrono::steady_clock::now() + *rest;
         if (--m_busy == 0)
             m_wake.notify_all();
     }
 }
 
-// Processes batches until one comes back short (queue drained for this worker). Returns false
-// when done, true when the connection broke and the caller should reconnect and go on.
-bool Processor::drain(pg::PgConnection &connection, int worker) {
+std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &connection, int worker,
+                                                          Backoff &afterFailure) {
     const std::vector<pg::Param> params{std::to_string(m_options.batchSize),
                                         std::to_string(m_slot.load()), std::to_string(worker)};
     while (!stopRequested()) {
@@ -378,12 +414,18 @@ bool Processor::drain(pg::PgConnection &connection, int worker) {
                                      " error_message from pgrelay.process_batch($1, $2, $3)",
                                      params);
         } catch (const pg::PgError &error) {
+            // Whatever broke it (a deferred constraint failing at commit, a lost connection,
+            // a revoked privilege) may well break the next attempt too: back off. A worker
+            // whose connection is gone reconnects when it is called again.
+            const auto rest = afterFailure.next();
             m_log.warning("batch failed; its events stay queued",
                           {{"worker", std::to_string(worker)}, {"sqlstate", error.sqlState()},
-                           {"error", error.what()}});
-            return !connection.isOpen();
+                           errorField(error), {"retry_in_ms", std::to_string(rest.count())}});
+            return rest;
         }
         ++m_batches;
+        if (result.rows() > 0)
+            afterFailure.reset();  // an empty batch shows nothing: its events may be locked
         for (int row = 0; row < result.rows(); ++row) {
             const auto outcome = result.value(row, 2);
             if (outcome == "succeeded") {
@@ -393,19 +435,20 @@ bool Processor::drain(pg::PgConnection &connection, int worker) {
             (outcome == "retry" ? m_retried : outcome == "failed" ? m_failed : m_held)++;
             if (outcome == "held")
                 continue;
+            // The server masks it already; masking twice changes nothing.
             m_log.log(outcome == "failed" ? LogLevel::Error : LogLevel::Warning,
                       outcome == "failed" ? "event failed" : "event will be retried",
                       {{"event_id", std::string(result.value(row, 0))},
                        {"channel", std::string(result.value(row, 1))},
                        {"attempt", std::string(result.value(row, 3))},
                        {"sqlstate", std::string(result.value(row, 4))},
-                       {"error", std::string(result.value(row, 5))},
+                       {"error", redactMessage(result.value(row, 5))},
                        {"worker", std::to_string(worker)}});
         }
         if (result.rows() < m_options.batchSize)
-            return false;
+            return std::nullopt;
     }
-    return false;
+    return std::nullopt;
 }
 
 } // namespace automv::processor

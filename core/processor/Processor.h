@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/pg/PgConnection.h"
+#include "core/processor/Backoff.h"
 #include "core/processor/ProcessorLog.h"
 #include "core/processor/ProcessorOptions.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -28,7 +30,8 @@ struct ProcessorStats {
 /// The pg_relay processor engine: one coordinator connection polls pgrelay.has_due_events(),
 /// holds the registry slot and heartbeats; N worker connections each drain the queue with
 /// pgrelay.process_batch() (one autocommit statement = one transaction per batch). Lost
-/// connections are re-established with capped backoff; a standby idles until promoted.
+/// connections are re-established, and a worker whose batch failed as a whole tries again,
+/// with capped backoff; a standby idles until promoted. Server messages are logged redacted.
 class Processor {
 public:
     Processor(ProcessorOptions options, ProcessorLog &log);
@@ -50,14 +53,28 @@ private:
         bool due = false;
     };
 
+    // What the coordinator knows of one worker (guarded by m_mutex).
+    struct WorkerState {
+        bool called = false;  ///< asked to drain in the current round
+        /// A worker whose batch failed as a whole sits out the rounds until then (backoff).
+        std::chrono::steady_clock::time_point restUntil{};
+    };
+
     bool ensureCoordinator();
     Tick poll();
-    void drainWithWorkers();
+    /// One round: calls every worker that is not backing off and returns when they found the
+    /// queue drained. False, without a round, when every worker is backing off.
+    bool drainWithWorkers();
+    /// How long until the first worker that is backing off may be called again.
+    std::chrono::milliseconds untilAWorkerIsReady();
     void maintain();
     void heartbeat();
     void unregister();
     void workerLoop(int worker);
-    bool drain(pg::PgConnection &connection, int worker);
+    /// Processes batches until one comes back short (nullopt). When a batch fails as a whole:
+    /// how long this worker waits before its next attempt (from `afterFailure`).
+    std::optional<std::chrono::milliseconds> drain(pg::PgConnection &connection, int worker,
+                                                   Backoff &afterFailure);
     std::optional<pg::PgConnection> connectWithBackoff(const char *role, int worker);
     /// Sleeps up to `duration`; returns early (true) when a stop was requested.
     bool sleepUnlessStopped(std::chrono::milliseconds duration);
@@ -75,10 +92,10 @@ private:
     std::atomic<bool> m_standby{false};
     std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0};
 
-    // Coordinator -> workers: a new drain round (generation) and how many are still busy.
+    // Coordinator -> workers: who is called to drain, and how many are still busy.
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::uint64_t m_generation = 0;
+    std::vector<WorkerState> m_workerStates;  ///< index worker - 1; sized before workers start
     int m_busy = 0;
     bool m_shutdown = false;
     std::vector<std::thread> m_workers;

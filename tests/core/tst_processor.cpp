@@ -1,6 +1,7 @@
 // The processor engine and the pgrelay-processor binary against the run's real server:
 // counted outcomes, racing processors, fail-fast, clean stop, CLI exit codes.
 #include "core/processor/Processor.h"
+#include "tests/core/ProcessorConninfo.h"
 #include "tests/harness/TestCluster.h"
 
 #include <QProcess>
@@ -281,6 +282,49 @@ private slots:
         QCOMPARE(code, 0);
     }
 
+    void connectionsKeepTheirRoleNamesAfterABatchResetTheSession() {
+        auto conn = m_db->connect();
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(2);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(50);
+        Processor processor(opts, log);
+        int code = -1;
+        std::thread runner([&] { code = processor.run(); });
+        // Both workers run batches, and process_batch() ends with RESET ALL.
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 200) g");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("200"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        QCOMPARE(scalar(conn, "select string_agg(application_name, ', ' order by application_name)"
+                              " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"),
+                 std::string("pgrelay-processor coordinator, pgrelay-processor listener,"
+                             " pgrelay-processor worker, pgrelay-processor worker"));
+        processor.stop();
+        runner.join();
+        QCOMPARE(code, 0);
+    }
+
+    void anApplicationNameInTheConninfoNamesEveryConnection() {
+        auto conn = m_db->connect();
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(1);
+        opts.conninfo += " application_name='relay-east'";
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(50);
+        Processor processor(opts, log);
+        int code = -1;
+        std::thread runner([&] { code = processor.run(); });
+        conn.exec("select pgrelay.notify('t.sink', '{}')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        QCOMPARE(scalar(conn, "select count(*) || ' ' || string_agg(distinct application_name, ', ')"
+                              " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"),
+                 std::string("3 relay-east"));
+        processor.stop();
+        runner.join();
+        QCOMPARE(code, 0);
+    }
+
 private:
     // A processor waiting for work holds advisory lock (1885827686, 65) in this database.
     static constexpr const char *kAsleep =
@@ -290,7 +334,7 @@ private:
 
     ProcessorOptions options(int workers) const {
         ProcessorOptions o;
-        o.conninfo = m_db->conninfo();
+        o.conninfo = automv::test::processorConninfo(automv::test::TestCluster::instance(), m_db->name());
         o.workers = workers;
         o.once = true;
         return o;

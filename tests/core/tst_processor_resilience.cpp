@@ -2,6 +2,7 @@
 // it logs, reconnects with backoff and processes every event exactly once. Uses a private
 // cluster, since restarting the shared one would disturb the other tests.
 #include "core/processor/Processor.h"
+#include "tests/core/ProcessorConninfo.h"
 #include "tests/harness/TcpStallProxy.h"
 #include "tests/harness/TestCluster.h"
 
@@ -78,7 +79,7 @@ private slots:
                 ++warnings;
         });
         ProcessorOptions options;
-        options.conninfo = cluster.cluster().conninfo("relay");
+        options.conninfo = automv::test::processorConninfo(cluster.cluster(), "relay");
         options.workers = 2;
         options.pollInterval = std::chrono::milliseconds(20);
         RunningProcessor running(options, log);
