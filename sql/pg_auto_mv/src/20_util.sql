@@ -73,7 +73,7 @@ begin
     if v_oid is null then
         raise exception 'pg_auto_mv: materialised view %.% does not exist', quote_ident(p_schema), quote_ident(p_name)
             using errcode = 'AM001',
-                  hint = 'Names are matched exactly as stored (case-sensitive, no quotes): check with \dm ' || quote_ident(p_schema) || '.*';
+                  hint = 'Names are matched exactly as stored (case-sensitive, no quotes): check with ' || E'\\dm ' || quote_ident(p_schema) || '.*';
     end if;
     if v_relkind <> 'm' then
         raise exception 'pg_auto_mv: %.% is %, not a materialised view', quote_ident(p_schema), quote_ident(p_name),

@@ -130,7 +130,7 @@ begin
     loop
         for v_trigger in
             select tgname from pg_trigger
-             where tgrelid = v_target.oid and tgname like 'pgauto\_mv\_%' and tgparentid = 0
+             where tgrelid = v_target.oid and starts_with(tgname, 'pgauto_mv_') and tgparentid = 0
         loop
             execute format('drop trigger %I on %s', v_trigger.tgname, v_target.name);
         end loop;

@@ -16,7 +16,7 @@ as $$
          where exists (select 1 from pg_class c where c.oid = w.table_oid)
     ), have as (
         select tg.tgrelid as rel, tg.tgenabled, tg.tgtype::integer as tgtype,
-               string_to_array(encode(tg.tgargs, 'escape'), '\000') as args
+               string_to_array(encode(tg.tgargs, 'escape'), E'\\000') as args
           from pg_trigger tg
          where tg.tgfoid = 'pgauto_mv.on_write()'::regprocedure and (tg.tgtype::integer & 1) = 0
     )

@@ -24,7 +24,7 @@ create function pgrelay.is_internal_channel(p_name text)
 returns boolean
 language sql immutable
 set search_path = pg_catalog, pg_temp
-as $$ select p_name like 'pgrelay.%' or p_name like 'pgauto\_mv.%' $$;
+as $$ select starts_with(p_name, 'pgrelay.') or starts_with(p_name, 'pgauto_mv.') $$;
 
 -- A role a user channel may run as: it exists, the caller's login is a member of it (the
 -- action can do no more than the caller could as that role), and it is not a superuser, a
@@ -47,14 +47,14 @@ begin
     end if;
     if r.rolsuper then
         v_bad := 'it is a superuser';
-    elsif r.rolname like 'pg\_%' or r.rolname like 'pgrelay\_%' or r.rolname like 'pgauto\_mv\_%' then
+    elsif starts_with(r.rolname, 'pg_') or starts_with(r.rolname, 'pgrelay_') or starts_with(r.rolname, 'pgauto_mv_') then
         v_bad := 'it is a predefined or pg_relay/pg_auto_mv role';
     elsif pg_has_role(r.oid, pgrelay.owner_oid(), 'USAGE') then
         v_bad := 'it has the privileges of pg_relay''s owner';
     else
         select 'it has the privileges of role ' || quote_ident(g.rolname) into v_bad
           from pg_roles g
-         where (g.rolname like 'pgrelay\_%' or g.rolname like 'pgauto\_mv\_%')
+         where (starts_with(g.rolname, 'pgrelay_') or starts_with(g.rolname, 'pgauto_mv_'))
            and pg_has_role(r.oid, g.oid, 'USAGE')
          order by g.rolname limit 1;
     end if;
@@ -94,7 +94,8 @@ begin
         set local check_function_bodies = on;
         execute format('create or replace function pgrelay_action.%I(jsonb) returns void'
                        ' language sql security definer'
-                       ' set search_path = pg_catalog, pg_temp as %L', p_channel, p_action_sql);
+                       ' set search_path = pg_catalog, pg_temp'
+                       ' set standard_conforming_strings = on as %L', p_channel, p_action_sql);
     exception
         when insufficient_privilege then
             raise;

@@ -29,6 +29,7 @@ create function pgrelay.cron_field(p_field text, p_what text, p_lo integer, p_hi
 returns integer[]
 language plpgsql immutable
 set search_path = pg_catalog, pg_temp
+set standard_conforming_strings = on   -- its regular expressions hold backslashes
 as $$
 declare
     v_part  text;
@@ -75,6 +76,7 @@ create function pgrelay.cron_parse(p_cron text)
 returns pgrelay.cron_spec
 language plpgsql immutable
 set search_path = pg_catalog, pg_temp
+set standard_conforming_strings = on   -- its regular expressions hold backslashes
 as $$
 declare
     v_text   text := btrim(coalesce(p_cron, ''));

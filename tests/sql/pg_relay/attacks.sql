@@ -49,7 +49,7 @@ end
 $$;
 
 begin;
-select plan(54);
+select plan(55);
 
 -- 1. A channel admin became superuser: '$$' inside an identifier hid two statements from the
 --    home-made statement splitter; the first made the action runner SECURITY INVOKER (role
@@ -104,6 +104,15 @@ select is((select string_agg(p.oid::regprocedure::text, ', ') from pg_proc p
 select is((select prosrc from pg_proc where oid = 'pgrelay_action."esc.hidden"(jsonb)'::regprocedure),
           (select action_sql from pgrelay.channel where name = 'esc.hidden'),
           'attack 1: what runs is byte for byte what was validated (the function body is the action)');
+-- The body is parsed again when it runs: a session with standard_conforming_strings = off
+-- would read this one-statement text as three (found by fuzz_actions.sql); the function pins it.
+select pgrelay.create_channel('esc.scs', $act$select 'a\', ';insert into att.hits (channel) select current_user;select 1 as x --'$act$);
+set local standard_conforming_strings = off;
+select pgrelay.notify('esc.scs');
+select * from att.process_all();
+set local standard_conforming_strings = on;
+select is((select count(*)::int from att.hits where channel = 'pgrelay'), 0,
+          'attack 1: a processor session with other string rules runs the text as it was validated');
 select is((select outcome || ' ' || sqlstate from pgrelay.log where channel = 'esc.super'),
           'failed 42501', 'attack 1: the smuggled ALTER ROLE ran as pgrelay and was refused');
 
