@@ -24,22 +24,24 @@ objects(kind, name, owner, acl, deftype) as (
 )
 select o.kind || ' ' || o.name || ' owner=' || (select w.name from who w where w.oid = o.owner)
        || ' grants=' || coalesce((
-            select string_agg((select w.name from who w where w.oid = a.grantee) || ':' || a.privilege_type
-                              || case when a.is_grantable then '*' else '' end, ',' order by 1)
+            select string_agg(g, ',' order by g)
+              from (select (select w.name from who w where w.oid = a.grantee) || ':' || a.privilege_type
+                           || case when a.is_grantable then '*' else '' end as g
               from aclexplode(coalesce(o.acl, acldefault(o.deftype::"char", o.owner))) a
-             where a.grantee <> o.owner), '')
+                     where a.grantee <> o.owner) x), '')
   from objects o
 union all
 -- Column grants (notify() callers get INSERT on a few queue columns only).
 select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' grants='
-       || string_agg((select w.name from who w where w.oid = x.grantee) || ':' || x.privilege_type, ',' order by 1)
+       || string_agg((select w.name from who w where w.oid = x.grantee) || ':' || x.privilege_type, ','
+                     order by (select w.name from who w where w.oid = x.grantee) || ':' || x.privilege_type)
   from pg_attribute a join pg_class c on c.oid = a.attrelid join schemas n on n.oid = c.relnamespace,
        aclexplode(a.attacl) x
  where a.attacl is not null
  group by n.nspname, c.relname, a.attname
 union all
 select 'policy ' || n.nspname || '.' || c.relname || ' ' || p.polname || ' ' || p.polcmd::text
-       || ' to=' || (select string_agg((select w.name from who w where w.oid = r), ',' order by 1) from unnest(p.polroles) r)
+       || ' to=' || (select string_agg(n, ',' order by n) from (select (select w.name from who w where w.oid = r) as n from unnest(p.polroles) r) x)
   from pg_policy p join pg_class c on c.oid = p.polrelid join schemas n on n.oid = c.relnamespace
 union all
 select 'membership ' || m.rolname || ' in ' || g.rolname

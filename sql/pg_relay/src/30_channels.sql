@@ -288,9 +288,9 @@ begin
     execute format('grant usage on schema pgrelay to %I', p_role);
     execute format('grant execute on function pgrelay.notify(text, jsonb, timestamptz),'
                    ' pgrelay.check_run_at(timestamptz), pgrelay.notify_housekeeping(boolean),'
-                   ' pgrelay.refuse_notify(text, name) to %I', p_role);
+                   ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name) to %I', p_role);
     execute format('grant usage on sequence pgrelay.event_id_seq to %I', p_role);
-    execute format('grant select on pgrelay.notifiable_channel to %I', p_role);
+    execute format('grant select (name, active) on pgrelay.channel to %I', p_role);
     execute format('grant insert (part, id, channel, payload, run_at) on pgrelay.queue_p0, pgrelay.queue_p1 to %I', p_role);
 end
 $$;
