@@ -55,6 +55,7 @@ declare
     v_after   text[];
     v_message text;
     v_ran     boolean := false;
+    v_fn_channel text;
     v_started timestamptz;
 begin
     if p_limit is null or p_limit < 1 or p_limit > 60 then
@@ -104,7 +105,11 @@ begin
         elsif not v_active then
             outcome := 'held';   -- deactivated after the event was queued: keep it, run later
         else
-            v_fn := pgrelay.action_function(r.channel, v_run_as);
+            -- Checked once per channel and batch (events of a channel come in runs).
+            if r.channel is distinct from v_fn_channel then
+                v_fn := pgrelay.action_function(r.channel, v_run_as);
+                v_fn_channel := r.channel;
+            end if;
             if v_fn is null then
                 outcome := 'failed';
                 error_code := 'PR016';
@@ -123,7 +128,7 @@ begin
                         raise exception 'pg_relay: the action changed settings of the processor session: %',
                                         pgrelay.session_changes(v_before, v_after)
                             using errcode = 'PR015',
-                                  hint = 'Use SET LOCAL or set_config(..., true): an action may change settings for its own transaction only.';
+                                  hint = 'An action may not change these settings, not even with SET LOCAL (that would last for the rest of the batch); give them to a function the action calls (CREATE FUNCTION ... SET work_mem = ...).';
                     end if;
                     outcome := 'succeeded';
                 exception when others or query_canceled then
@@ -135,7 +140,7 @@ begin
         end if;
         -- The caller and the log get the message without its values; pgrelay.failed, next to
         -- the payload, keeps it whole.
-        error_message := pgrelay.redact(v_message);
+        error_message := case when v_message is not null then pgrelay.redact(v_message) end;
 
         if outcome in ('retry', 'held') then
             insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
