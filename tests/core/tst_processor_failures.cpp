@@ -2,9 +2,11 @@
 // it retries with backoff instead of in a busy loop, a failing worker does not hold up the
 // others, and server messages reach the log with their values masked.
 //
-// The failure: an action inserts into public.checked, whose deferred constraint trigger casts
-// the payload's "ssn" to integer at COMMIT, after process_batch() returned, so nothing in it can
-// catch the error: the batch rolls back and its events stay queued. Backends listed in
+// The failure: a trigger on pgrelay.log (added by this test) casts the payload's "ssn" value to
+// integer when process_batch() logs an event of channel t.checked, outside the per-event
+// subtransaction, so nothing in process_batch can catch the error: the batch rolls back and its
+// events stay queued. (A deferred constraint failing at COMMIT used to do the same; process_batch
+// now checks those inside each event's subtransaction.) Backends listed in
 // public.broken_backend fail (pid 0: every backend).
 #include "core/processor/Processor.h"
 #include "tests/core/ProcessorConninfo.h"
@@ -95,17 +97,17 @@ private slots:
         conn.exec("create extension pg_relay");
         conn.exec("create table public.broken_backend (pid integer)");
         conn.exec("create table public.checked (v jsonb)");
-        conn.exec(R"(create function public.check_at_commit() returns trigger language plpgsql
+        conn.exec(R"(create function public.break_batch() returns trigger language plpgsql
                      set search_path = pg_catalog, pg_temp as $$
                      begin
-                         if exists (select from public.broken_backend b where b.pid in (0, pg_backend_pid())) then
-                             perform (new.v->>'ssn')::integer;
+                         if new.channel = 't.checked' and exists (select from public.broken_backend b
+                                                                   where b.pid in (0, pg_backend_pid())) then
+                             perform '123-45-6789 John Doe'::integer;
                          end if;
-                         return null;
+                         return new;
                      end $$)");
-        conn.exec("create constraint trigger checked_at_commit after insert on public.checked"
-                  " deferrable initially deferred for each row execute function "
-                  "public.check_at_commit()");
+        conn.exec("create trigger break_batch before insert on pgrelay.log for each row"
+                  " execute function public.break_batch()");
         conn.exec("grant insert on public.checked to pgrelay");
         conn.exec("grant select on public.broken_backend to pgrelay");
         conn.exec(

@@ -123,6 +123,9 @@ begin
                     v_ran := true;
                     v_before := pgrelay.session_fingerprint();
                     execute format('select %s($1)', v_fn) using r.payload;
+                    -- Deferred constraints are checked now, as this event's: left for COMMIT,
+                    -- one failing would roll back the whole batch, every time it is retried.
+                    set constraints all immediate;
                     v_after := pgrelay.session_fingerprint();
                     if v_after is distinct from v_before then
                         raise exception 'pg_relay: the action changed settings of the processor session: %',

@@ -13,7 +13,7 @@ select pgrelay.create_channel('t.div', $$select 1 / coalesce(($1->>'d')::int, 0)
 select pgrelay.create_channel('t.retry', 'select app.deadlock($1)');
 
 begin;
-select plan(31);
+select plan(33);
 
 -- Success: action ran, event gone, one log row.
 select pgrelay.notify('t.ok', '{"n": 1}') as ok_id \gset
@@ -125,6 +125,22 @@ select is((select (v->>'solo')::bigint from app.sink where v ? 'solo'), :solo_id
           'the action read its own event id from pgrelay.event_id');
 select pgrelay.alter_channel('t.solo', p_solo => false);
 select is((select solo from pgrelay.channel where name = 't.solo'), false, 'alter_channel changes solo');
+
+-- A deferred constraint that fails is its event's failure, not the batch's: left for COMMIT
+-- it rolled back the whole batch every time it was retried, and blocked the queue behind it.
+create table app.checked (v jsonb);
+create function app.check_later() returns trigger language plpgsql as $$
+begin perform (new.v->>'n')::int; return null; end $$;
+create constraint trigger check_later after insert on app.checked
+    deferrable initially deferred for each row execute function app.check_later();
+grant insert on app.checked to pgrelay;
+select pgrelay.create_channel('t.deferred', 'insert into app.checked values ($1)');
+delete from pgrelay.queue;
+select pgrelay.notify('t.deferred', '{"n": "not a number"}'), pgrelay.notify('t.deferred', '{"n": 7}');
+select results_eq($$select outcome, error_code from pgrelay.process_batch(10)$$,
+                  $$values ('failed'::text, '22P02'::text), ('succeeded', null)$$,
+                  'a deferred constraint failing fails its own event; the next one succeeds');
+select is((select count(*)::int from app.checked), 1, 'and only the good row stays');
 
 -- A dropped channel cannot strand events: drop refuses while events are pending.
 select pgrelay.notify('t.ok', '{"later": 1}', now() + interval '1 hour');
