@@ -4,6 +4,7 @@
 #include "tests/core/ProcessorConninfo.h"
 #include "tests/harness/TestCluster.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
 
@@ -168,6 +169,28 @@ private slots:
         QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("20000"));
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where channel = 't.sink'"), std::string("20000"));
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
+    }
+
+    void aKilledProcessorsBackendStopsItsActionWithinSeconds() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.hour', 'select pg_sleep(3600)')");
+        conn.exec("select pgrelay.notify('t.hour')");
+        QProcess victim;
+        victim.start(QStringLiteral(PGRELAY_PROCESSOR_BIN), {QString::fromStdString(m_db->conninfo())});
+        QVERIFY(victim.waitForStarted(10000));
+        const std::string running = "select count(*) from pg_stat_activity where datname = current_database()"
+                                    " and query like '%process_batch%' and state = 'active'"
+                                    " and pid <> pg_backend_pid()";
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, running), std::string("1"), 20000);
+        victim.kill(); // SIGKILL: no chance to cancel anything
+        QVERIFY(victim.waitForFinished(10000));
+        // client_connection_check_interval = 5 s: the server notices the closed socket.
+        QElapsedTimer gone;
+        gone.start();
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, running), std::string("0"), 15000);
+        qInfo("backend of the killed processor gone after %lld ms", static_cast<long long>(gone.elapsed()));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.hour'"), std::string("1"));
+        conn.exec("select pgrelay.alter_channel('t.hour', p_active => false)");
     }
 
     void slowActionsOnOneWorkerDoNotStallTheOthers() {
