@@ -31,17 +31,21 @@ constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)"
 // Defaults that let a dead peer be noticed, and a name per role in pg_stat_activity (the user's
 // conninfo, expanded after them, wins: an application_name there names every connection). The
 // name is a connection parameter, not a SET: process_batch() ends with RESET ALL.
-// client_connection_check_interval (PostgreSQL 14+): the server looks every 5 s whether the
-// processor is still there while a statement runs, so the backend of a killed processor stops
-// its action and lets go of its locks instead of running on (an `options` in the conninfo
-// replaces this one).
+// Session settings the processor needs, whatever the role or database says (an `options` in the
+// conninfo replaces these):
+//   client_connection_check_interval (PostgreSQL 14+): the server looks every 5 s whether the
+//     processor is still there while a statement runs, so the backend of a killed processor
+//     stops its action and lets go of its locks instead of running on;
+//   statement_timeout = 0: a role's or database's timeout would cancel whichever action a long
+//     batch happens to be running when it fires (and, before process_batch caught it per event,
+//     roll back the whole batch, every time).
 automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, const char *role) {
     automv::pg::ConnectionParams params{{"connect_timeout", "10"},
                                         {"keepalives", "1"},
                                         {"keepalives_idle", "10"},
                                         {"keepalives_interval", "5"},
                                         {"keepalives_count", "3"},
-                                        {"options", "-c client_connection_check_interval=5000"},
+                                        {"options", "-c client_connection_check_interval=5000 -c statement_timeout=0"},
                                         {"fallback_application_name",
                                          std::string("pgrelay-processor ") + role}};
     if (!options.conninfo.empty())

@@ -171,6 +171,20 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
     }
 
+    void aDatabaseStatementTimeoutDoesNotCancelActions() {
+        auto conn = m_db->connect();
+        conn.exec("alter database \"" + m_db->name() + "\" set statement_timeout = '1s'");
+        conn.exec("select pgrelay.create_channel('t.slow', 'select pg_sleep(1.5)')");
+        conn.exec("select pgrelay.notify('t.slow')");
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 10) g");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        Processor processor(options(1), log);
+        QCOMPARE(processor.run(), 0);
+        QCOMPARE(scalar(conn, "select string_agg(outcome, ',') from pgrelay.log where channel = 't.slow'"),
+                 std::string("succeeded"));
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("10"));
+    }
+
     void aKilledProcessorsBackendStopsItsActionWithinSeconds() {
         auto conn = m_db->connect();
         conn.exec("select pgrelay.create_channel('t.hour', 'select pg_sleep(3600)')");

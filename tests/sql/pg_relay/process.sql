@@ -13,7 +13,7 @@ select pgrelay.create_channel('t.div', $$select 1 / coalesce(($1->>'d')::int, 0)
 select pgrelay.create_channel('t.retry', 'select app.deadlock($1)');
 
 begin;
-select plan(33);
+select plan(34);
 
 -- Success: action ran, event gone, one log row.
 select pgrelay.notify('t.ok', '{"n": 1}') as ok_id \gset
@@ -141,6 +141,18 @@ select results_eq($$select outcome, error_code from pgrelay.process_batch(10)$$,
                   $$values ('failed'::text, '22P02'::text), ('succeeded', null)$$,
                   'a deferred constraint failing fails its own event; the next one succeeds');
 select is((select count(*)::int from app.checked), 1, 'and only the good row stays');
+
+-- A statement_timeout (a role's, say) that cancels an action is that event's failure (57014),
+-- not the batch's: the events after it run.
+select pgrelay.create_channel('t.slow', 'select pg_sleep(2)');
+delete from pgrelay.queue;
+select pgrelay.notify('t.slow'), pgrelay.notify('t.ok', '{"after_timeout": 1}'), pgrelay.notify('t.ok', '{"after_timeout": 2}');
+set local statement_timeout = '300ms';
+create temp table timed as select outcome, error_code from pgrelay.process_batch(10);
+reset statement_timeout;
+select results_eq($$select outcome, error_code from timed$$,
+                  $$values ('failed'::text, '57014'::text), ('succeeded', null), ('succeeded', null)$$,
+                  'a cancelled action fails alone (57014); the rest of its batch succeeds');
 
 -- A dropped channel cannot strand events: drop refuses while events are pending.
 select pgrelay.notify('t.ok', '{"later": 1}', now() + interval '1 hour');
