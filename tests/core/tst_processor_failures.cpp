@@ -10,6 +10,7 @@
 // public.broken_backend fail (pid 0: every backend).
 #include "core/processor/Processor.h"
 #include "tests/core/ProcessorConninfo.h"
+#include "tests/core/RunningProcessor.h"
 #include "tests/harness/TestCluster.h"
 
 #include <QTest>
@@ -25,6 +26,7 @@ using automv::processor::LogFormat;
 using automv::processor::Processor;
 using automv::processor::ProcessorLog;
 using automv::processor::ProcessorOptions;
+using automv::test::RunningProcessor;
 using automv::test::ScratchDatabase;
 using namespace std::chrono_literals;
 
@@ -63,27 +65,6 @@ private:
     mutable std::mutex m_mutex;
     std::vector<std::string> m_lines;
     ProcessorLog m_log;
-};
-
-// Runs a processor on a thread; stops and joins it however the test function ends.
-class RunningProcessor {
-public:
-    RunningProcessor(ProcessorOptions options, ProcessorLog &log)
-        : m_processor(std::move(options), log)
-        , m_thread([this] { m_code = m_processor.run(); }) {}
-    ~RunningProcessor() { finish(); }
-    /// Stops the processor and returns its exit code.
-    int finish() {
-        m_processor.stop();
-        if (m_thread.joinable())
-            m_thread.join();
-        return m_code;
-    }
-
-private:
-    Processor m_processor;
-    std::atomic<int> m_code{-1};
-    std::thread m_thread;
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 // cluster, since restarting the shared one would disturb the other tests.
 #include "core/processor/Processor.h"
 #include "tests/core/ProcessorConninfo.h"
+#include "tests/core/RunningProcessor.h"
 #include "tests/harness/TcpStallProxy.h"
 #include "tests/harness/TestCluster.h"
 
@@ -16,6 +17,7 @@ using automv::processor::Processor;
 using automv::processor::ProcessorLog;
 using automv::processor::ProcessorOptions;
 using automv::test::PrivateCluster;
+using automv::test::RunningProcessor;
 
 namespace {
 
@@ -42,28 +44,6 @@ void createRelayDatabase(const PrivateCluster &cluster) {
     conn.exec("grant insert on public.sink to pgrelay");
     conn.exec("select pgrelay.create_channel('t.sink', 'insert into public.sink values ($1)')");
 }
-
-// Runs a processor on a thread; stops and joins it however the test function ends.
-class RunningProcessor {
-public:
-    RunningProcessor(ProcessorOptions options, ProcessorLog &log)
-        : m_processor(std::move(options), log)
-        , m_thread([this] { m_code = m_processor.run(); }) {}
-    ~RunningProcessor() { finish(); }
-    /// Stops the processor and returns its exit code.
-    int finish() {
-        m_processor.stop();
-        if (m_thread.joinable())
-            m_thread.join();
-        return m_code;
-    }
-    Processor &processor() { return m_processor; }
-
-private:
-    Processor m_processor;
-    std::atomic<int> m_code{-1};
-    std::thread m_thread;
-};
 
 } // namespace
 
