@@ -57,7 +57,7 @@ $$;
 
 -- Puts the session back as the processor opened it: SQL-level prepared statements and holdable
 -- cursors made during the current statement, temp tables and functions an action made (owned by a role other than the login),
--- and session advisory locks (except pg_relay's own: key 1885827686) are dropped, and with
+-- and session advisory locks (but the processor slot this session registered) are dropped, and with
 -- p_settings every setting is RESET to the session's defaults. RESET ALL also resets search_path, so a
 -- function calling this with p_settings must do so as its very last statement.
 create function pgrelay.reset_session(p_settings boolean)
@@ -102,15 +102,18 @@ begin
         end loop;
     end if;
     -- Session advisory locks: pg_locks cannot tell them from transaction-level ones (which end
-    -- with the transaction anyway), but pg_advisory_unlock_all() releases only the former.
-    -- pg_relay's own processor-slot locks (1885827686, 1..64) are taken back at once.
-    if exists (select from pg_locks k
-                where k.locktype = 'advisory' and k.pid = pg_backend_pid()
-                  and not (k.classid = 1885827686 and k.objsubid = 2)) then
-        select array_agg(k.objid::integer) into v_slots
-          from pg_locks k
-         where k.locktype = 'advisory' and k.pid = pg_backend_pid() and k.classid = 1885827686
-           and k.objsubid = 2 and k.objid between 1 and 64 and k.mode = 'ExclusiveLock';
+    -- with the transaction anyway), but pg_advisory_unlock_all() releases only the former. Any
+    -- key counts, pg_relay's own too: an action holding (1885827686, n) would squat processor
+    -- slot n. Only the slot this session registered itself with (pgrelay.processor) is taken
+    -- back at once.
+    if exists (select from pg_locks k where k.locktype = 'advisory' and k.pid = pg_backend_pid()) then
+        select array_agg(p.slot) into v_slots
+          from pgrelay.processor p
+         where p.backend_pid = pg_backend_pid()
+           and exists (select from pg_locks k
+                        where k.locktype = 'advisory' and k.pid = pg_backend_pid() and k.granted
+                          and k.classid = 1885827686 and k.objid = p.slot and k.objsubid = 2
+                          and k.mode = 'ExclusiveLock');
         perform pg_advisory_unlock_all();
         perform pg_advisory_lock(1885827686, s) from unnest(v_slots) s;
     end if;

@@ -49,7 +49,7 @@ end
 $$;
 
 begin;
-select plan(55);
+select plan(56);
 
 -- 1. A channel admin became superuser: '$$' inside an identifier hid two statements from the
 --    home-made statement splitter; the first made the action runner SECURITY INVOKER (role
@@ -193,7 +193,7 @@ select is((select error_code from batch4 where channel = 'sess.timeout'), 'PR015
 select is(current_setting('statement_timeout'), '0', 'attack 4: and the setting is as before');
 select is((select outcome from batch4 where channel = 'user.ch'), 'succeeded', 'attack 4: the next event runs normally');
 select pgrelay.create_channel('sess.leftovers',
-    'create temp table leftover (a int); prepare leftover_stmt as select 1; select pg_advisory_lock(4242); select pg_catalog.set_config(''att.tenant'', ''A'', false)');
+    'create temp table leftover (a int); prepare leftover_stmt as select 1; select pg_advisory_lock(4242); select pg_advisory_lock(1885827686, 7); select pg_catalog.set_config(''att.tenant'', ''A'', false)');
 select pgrelay.notify('sess.leftovers');
 select * from att.process_all();
 select is((select outcome from pgrelay.log where channel = 'sess.leftovers'), 'succeeded',
@@ -204,6 +204,9 @@ select is((select count(*)::int from pg_prepared_statements where name = 'leftov
           'attack 4: so is its prepared statement');
 select is((select count(*)::int from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and objid = 4242), 0,
           'attack 4: and its session advisory lock');
+select is((select count(*)::int from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()
+             and classid = 1885827686 and objid = 7 and objsubid = 2), 0,
+          'attack 4: even one on a pg_relay key, which would squat processor slot 7');
 select is(coalesce(current_setting('att.tenant', true), ''), '', 'attack 4: and its custom setting');
 
 -- 5. One role ran every channel: any channel admin had the union of every grant to pgrelay.
