@@ -28,11 +28,11 @@ LogField errorField(const std::exception &error) { return {"error", redactMessag
 constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
 constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
 
-// Defaults that let a dead peer be noticed, and a name per role in pg_stat_activity (the user's
-// conninfo, expanded after them, wins: an application_name there names every connection). The
-// name is a connection parameter, not a SET: process_batch() ends with RESET ALL.
-// Session settings the processor needs, whatever the role or database says (an `options` in the
-// conninfo replaces these):
+// Defaults that let a dead peer be noticed, a name per role in pg_stat_activity, and the
+// session settings the processor needs whatever the role or database says. The user's conninfo,
+// expanded after them, wins: an application_name there names every connection, an `options`
+// there replaces ours. All are connection parameters, not SETs: process_batch() ends with
+// RESET ALL, which returns a session to exactly these.
 //   client_connection_check_interval (PostgreSQL 14+): the server looks every 5 s whether the
 //     processor is still there while a statement runs, so the backend of a killed processor
 //     stops its action and lets go of its locks instead of running on;
@@ -45,7 +45,8 @@ automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, c
                                         {"keepalives_idle", "10"},
                                         {"keepalives_interval", "5"},
                                         {"keepalives_count", "3"},
-                                        {"options", "-c client_connection_check_interval=5000 -c statement_timeout=0"},
+                                        {"options",
+                                         "-c client_connection_check_interval=5000 -c statement_timeout=0"},
                                         {"fallback_application_name",
                                          std::string("pgrelay-processor ") + role}};
     if (!options.conninfo.empty())
@@ -423,9 +424,9 @@ std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &conn
                                      " error_message from pgrelay.process_batch($1, $2, $3)",
                                      params);
         } catch (const pg::PgError &error) {
-            // Whatever broke it (a deferred constraint failing at commit, a lost connection,
-            // a revoked privilege) may well break the next attempt too: back off. A worker
-            // whose connection is gone reconnects when it is called again.
+            // Whatever broke it (a lost connection, a revoked privilege, a failing write of
+            // pg_relay's own bookkeeping) may well break the next attempt too: back off. A
+            // worker whose connection is gone reconnects when it is called again.
             const auto rest = afterFailure.next();
             m_log.warning("batch failed; its events stay queued",
                           {{"worker", std::to_string(worker)}, {"sqlstate", error.sqlState()},

@@ -253,8 +253,8 @@ end
 $$;
 
 -- Per-channel notify rights. A role may notify a user channel when it has the privileges of a
--- grantee (so granting to a group role covers its members). The default grantee of a new
--- channel is pgrelay_notify.
+-- grantee (so granting to a group role covers its members). The default grantees of a new
+-- channel are pgrelay_notify and pgrelay_admin (create_channel).
 create function pgrelay.grant_notify(p_channel text, p_role name)
 returns void
 language plpgsql security definer

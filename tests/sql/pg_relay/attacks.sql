@@ -32,6 +32,18 @@ begin
 end
 $$;
 
+-- The same, for an attack's setup: a refusal is only noted (the assertions tell what worked).
+create function att.try_as_login(p_role text, p_sql text)
+returns void
+language plpgsql
+as $$
+begin
+    perform att.as_login(p_role, p_sql);
+exception when others then
+    raise notice 'refused: %', sqlerrm;
+end
+$$;
+
 -- Runs every due event, as the processor does, one batch after another.
 create function att.process_all()
 returns setof pgrelay.log
@@ -57,40 +69,16 @@ select plan(56);
 create temp table secdef_before as
 select p.oid::regprocedure::text as fn from pg_proc p
  where p.pronamespace in ('pgrelay'::regnamespace, 'pgauto_mv'::regnamespace) and p.prosecdef;
-do $blk$
-begin
-    perform att.as_login('att_chadmin', $a$select pgrelay.create_channel('esc.hidden',
-        'select 1 as a$$; alter function pgrelay.run_action(text, jsonb) security invoker; select 1 as b$$')$a$);
-    perform att.as_login('att_chadmin', $a$select pgrelay.notify('esc.hidden')$a$);
-exception when others then
-    raise notice 'attack 1 setup refused: %', sqlerrm;
-end
-$blk$;
-do $blk$
-begin
-    perform att.as_login('att_chadmin', $a$select pgrelay.create_channel('esc.hidden2',
-        'select 1 as a$$; alter function pgrelay.process_batch(integer, integer, integer) security invoker; select 1 as b$$')$a$);
-    perform att.as_login('att_chadmin', $a$select pgrelay.notify('esc.hidden2')$a$);
-exception when others then
-    raise notice 'attack 1 setup refused: %', sqlerrm;
-end
-$blk$;
-do $blk$
-begin
-    perform att.as_login('att_chadmin', $a$select pgrelay.create_channel('esc.super',
-        'select 1 as a$$; alter role att_chadmin superuser; select 1 as b$$')$a$);
-exception when others then
-    raise notice 'attack 1 setup refused: %', sqlerrm;
-end
-$blk$;
+select att.try_as_login('att_chadmin', $a$select pgrelay.create_channel('esc.hidden',
+    'select 1 as a$$; alter function pgrelay.run_action(text, jsonb) security invoker; select 1 as b$$')$a$);
+select att.try_as_login('att_chadmin', $a$select pgrelay.notify('esc.hidden')$a$);
+select att.try_as_login('att_chadmin', $a$select pgrelay.create_channel('esc.hidden2',
+    'select 1 as a$$; alter function pgrelay.process_batch(integer, integer, integer) security invoker; select 1 as b$$')$a$);
+select att.try_as_login('att_chadmin', $a$select pgrelay.notify('esc.hidden2')$a$);
+select att.try_as_login('att_chadmin', $a$select pgrelay.create_channel('esc.super',
+    'select 1 as a$$; alter role att_chadmin superuser; select 1 as b$$')$a$);
 select * from att.process_all();
-do $blk$
-begin
-    perform att.as_login('att_chadmin', $a$select pgrelay.notify('esc.super')$a$);
-exception when others then
-    raise notice 'attack 1 setup refused: %', sqlerrm;
-end
-$blk$;
+select att.try_as_login('att_chadmin', $a$select pgrelay.notify('esc.super')$a$);
 select * from att.process_all();
 select ok(not (select rolsuper from pg_roles where rolname = 'att_chadmin'),
           'attack 1: the channel admin did not become superuser');
