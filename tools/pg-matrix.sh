@@ -66,6 +66,8 @@ for v in "${versions[@]}"; do
             printf '; skipped: %s' "$(grep -oE '[a-z_.]+ \(Skipped\)' "$log" | sed 's/ (Skipped)//' | paste -sd, -)")"
     else
         result[$v]="FAILED (see $log)"
+        # CI keeps only what is printed: the failing tests' output (ctest prints it inline).
+        grep -vE '^ *(Start +[0-9]+|[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed .*)' "$log" | tail -n 200
     fi
     tail -3 "$log"
 done

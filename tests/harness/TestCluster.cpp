@@ -4,7 +4,9 @@
 #include "core/pg/PgError.h"
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <stdexcept>
@@ -56,6 +58,26 @@ std::string sanitizedLabel(std::string_view label) {
     }
     return out;
 }
+
+// QTest rethrows an exception that escapes a test function, and a thread's uncaught exception
+// ends the process too: either way the run only says "Subprocess aborted". Say what was thrown.
+[[noreturn]] void reportUncaughtException() {
+    if (const auto current = std::current_exception()) {
+        try {
+            std::rethrow_exception(current);
+        } catch (const pg::PgError &error) {
+            std::fprintf(stderr, "uncaught database error (SQLSTATE %s): %s\n", error.sqlState().c_str(),
+                         error.what());
+        } catch (const std::exception &error) {
+            std::fprintf(stderr, "uncaught exception: %s\n", error.what());
+        } catch (...) {
+            std::fprintf(stderr, "uncaught exception of an unknown type\n");
+        }
+    }
+    std::fflush(stderr);
+    std::abort();
+}
+[[maybe_unused]] const std::terminate_handler installedTerminateHandler = std::set_terminate(reportUncaughtException);
 
 } // namespace
 

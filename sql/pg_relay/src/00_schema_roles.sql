@@ -22,6 +22,7 @@ comment on schema pgrelay_action is 'pg_relay: one function per channel, running
 do $roles$
 declare
     v_role text;
+    v_pair text[];
 begin
     foreach v_role in array array['pgrelay', 'pgrelay_internal', 'pgrelay_notify', 'pgrelay_reader',
                                   'pgrelay_admin', 'pgrelay_processor']
@@ -34,21 +35,24 @@ begin
             end;
         end if;
     end loop;
-    -- The installer must be able to hand ownership of action functions to the run-as roles.
-    foreach v_role in array array['pgrelay', 'pgrelay_internal'] loop
-        if not pg_catalog.pg_has_role(current_user, v_role, 'member') then
-            execute pg_catalog.format('grant %I to %I', v_role, current_user);
+    -- Memberships: the installer must be able to hand ownership of action functions to the
+    -- run-as roles; an admin reads; channel admins may create channels that run as the default
+    -- run-as role "pgrelay" (a channel's creator must be a member of its run-as role).
+    -- Granting changes cluster-wide catalogs: two databases installing at the same moment race
+    -- ("tuple concurrently updated", or a duplicate key); fine if the membership is there after.
+    foreach v_pair slice 1 in array array[['pgrelay', current_user::text],
+                                          ['pgrelay_internal', current_user::text],
+                                          ['pgrelay_reader', 'pgrelay_admin'],
+                                          ['pgrelay', 'pgrelay_admin']] loop
+        if not pg_catalog.pg_has_role(v_pair[2], v_pair[1], 'member') then
+            begin
+                execute pg_catalog.format('grant %I to %I', v_pair[1], v_pair[2]);
+            exception when others then
+                if not pg_catalog.pg_has_role(v_pair[2], v_pair[1], 'member') then
+                    raise;
+                end if;
+            end;
         end if;
     end loop;
-    if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay_reader', 'member') then
-        begin
-            grant pgrelay_reader to pgrelay_admin;
-        exception when others then
-            -- another database's install granted it at the same moment; fine if it is there now
-            if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay_reader', 'member') then
-                raise;
-            end if;
-        end;
-    end if;
 end
 $roles$;

@@ -10,16 +10,6 @@ revoke all on schema pgrelay from public;
 -- granted nothing here: a user channel's action can do what its role was granted, no more.
 revoke all on schema pgrelay_action from public;
 grant usage on schema pgrelay to pgrelay_notify, pgrelay_reader, pgrelay_admin, pgrelay_processor;
--- Channel admins may create channels that run as the default run-as role "pgrelay" (the
--- creator of a channel must be a member of its run-as role).
-do $grants$
-begin
-    if not pg_catalog.pg_has_role('pgrelay_admin', 'pgrelay', 'member') then
-        grant pgrelay to pgrelay_admin;
-    end if;
-end
-$grants$;
-
 -- Anyone who may use pg_relay at all may ask its version.
 grant execute on function pgrelay.version() to pgrelay_notify, pgrelay_reader, pgrelay_processor;
 
