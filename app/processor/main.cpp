@@ -23,11 +23,16 @@ constexpr const char *kUsage =
     "  -w, --workers N          worker connections, 1-9 (default 1)\n"
     "  -p, --poll-interval S    seconds between polls when idle, 0.01-3600 (default 1)\n"
     "  -b, --batch-size N       events per batch and transaction, 1-60 (default 50)\n"
+    "      --grace S            on SIGTERM/SIGINT, seconds running actions may finish\n"
+    "                           before they are cancelled, 0-3600 (default 30);\n"
+    "                           a second signal cancels them at once\n"
     "      --once               drain the queue and exit\n"
     "      --log-format F       text or json (JSON lines) (default text)\n"
     "      --no-wakeup-hint     do not LISTEN for pg_relay's wake-up hint (poll only)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
+    "\n"
+    "A cancelled batch is undone as a whole: its events stay queued and run again.\n"
     "\n"
     "Exit codes: 0 clean stop (SIGINT/SIGTERM) or queue drained with --once;\n"
     "1 --once could not connect or register; 2 bad options.\n";
@@ -97,6 +102,13 @@ int main(int argc, char *argv[]) {
                 return badOption("--poll-interval needs a number of seconds from 0.01 to 3600");
             options.pollInterval =
                 std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+        } else if (arg == "--grace") {
+            const char *v = value("--grace");
+            char *end = nullptr;
+            const double seconds = v ? std::strtod(v, &end) : -1;
+            if (!v || !*v || *end || !(seconds >= 0 && seconds <= 3600))
+                return badOption("--grace needs a number of seconds from 0 to 3600");
+            options.grace = std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
         } else if (arg == "--log-format") {
             const char *v = value("--log-format");
             if (v && std::strcmp(v, "text") == 0)
@@ -128,7 +140,8 @@ int main(int argc, char *argv[]) {
     log.info("starting", {{"version", automv::kVersion},
                           {"workers", std::to_string(options.workers)},
                           {"batch_size", std::to_string(options.batchSize)},
-                          {"poll_interval_ms", std::to_string(options.pollInterval.count())}});
+                          {"poll_interval_ms", std::to_string(options.pollInterval.count())},
+                          {"grace_ms", std::to_string(options.grace.count())}});
     const int code = processor.run();
     g_processor = nullptr;
     return code;

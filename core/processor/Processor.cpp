@@ -27,6 +27,9 @@ LogField errorField(const std::exception &error) { return {"error", redactMessag
 // processor while it sleeps, so notify() knows a wake-up hint is worth sending.
 constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
 constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
+// (kLockKey, 100 + slot): held by a stopping processor's coordinator before it cancels its
+// batches; process_batch() then undoes the cancelled batch instead of failing the action.
+constexpr const char *kStoppingLock = "select pg_advisory_lock(1885827686, 100 + $1::int)";
 
 // Defaults that let a dead peer be noticed, a name per role in pg_stat_activity, and the
 // session settings the processor needs whatever the role or database says. The user's conninfo,
@@ -71,7 +74,18 @@ Processor::Processor(ProcessorOptions options, ProcessorLog &log)
 }
 
 void Processor::stop() noexcept {
+    if (m_stopRequested.exchange(true, std::memory_order_relaxed))
+        m_cancelNow.store(true, std::memory_order_relaxed);  // the second request: no more grace
+    poke();
+}
+
+void Processor::stopNow() noexcept {
+    m_cancelNow.store(true, std::memory_order_relaxed);
     m_stopRequested.store(true, std::memory_order_relaxed);
+    poke();
+}
+
+void Processor::poke() noexcept {
     if (m_wakePipe[1] >= 0) {
         const char byte = 's';
         [[maybe_unused]] const auto written = ::write(m_wakePipe[1], &byte, 1);
@@ -79,7 +93,7 @@ void Processor::stop() noexcept {
 }
 
 Processor::~Processor() {
-    stop();
+    stopNow();
     {
         std::lock_guard lock(m_mutex);
         m_shutdown = true;
@@ -172,6 +186,8 @@ bool Processor::ensureCoordinator() {
 
 Processor::Tick Processor::poll() {
     Tick tick;
+    if (!m_coordinator)
+        return tick;  // lost since the loop's ensureCoordinator(); the next round reconnects
     try {
         const auto result = m_coordinator->exec(
             "select pg_is_in_recovery(),"
@@ -189,29 +205,29 @@ Processor::Tick Processor::poll() {
     return tick;
 }
 
-bool Processor::drainWithWorkers() {
-    std::unique_lock lock(m_mutex);
-    const auto now = std::chrono::steady_clock::now();
-    for (auto &worker : m_workerStates) {
-        if (worker.restUntil <= now) {
-            worker.called = true;
-            ++m_busy;
-        }
+void Processor::callWorkers() {
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_calls;
     }
-    if (m_busy == 0)
-        return false;
     m_wake.notify_all();
-    m_wake.wait(lock, [this] { return m_busy == 0 || m_shutdown; });
-    return true;
 }
 
-std::chrono::milliseconds Processor::untilAWorkerIsReady() {
+void Processor::waitForRound() {
+    std::unique_lock lock(m_mutex);
+    const auto call = m_calls;
+    m_wake.wait(lock, [&] {
+        return m_shutdown || std::all_of(m_workerStates.begin(), m_workerStates.end(), [&](const WorkerState &w) {
+                   return w.exited || (w.answered == call && !w.busy);
+               });
+    });
+}
+
+bool Processor::anyWorkerIdle() {
     std::lock_guard lock(m_mutex);
-    auto first = std::chrono::steady_clock::time_point::max();
-    for (const auto &worker : m_workerStates)
-        first = std::min(first, worker.restUntil);
-    const auto left = first - std::chrono::steady_clock::now();
-    return std::chrono::ceil<std::chrono::milliseconds>(std::max(left, left.zero()));
+    const auto now = std::chrono::steady_clock::now();
+    return std::any_of(m_workerStates.begin(), m_workerStates.end(),
+                       [&](const WorkerState &w) { return !w.busy && !w.exited && w.restUntil <= now; });
 }
 
 void Processor::maintain() {
@@ -262,6 +278,7 @@ int Processor::run() {
         m_workers.emplace_back([this, worker] { workerLoop(worker); });
 
     int exitCode = 0;
+    Backoff reconnect = retryBackoff();
     auto nextHeartbeat = std::chrono::steady_clock::now();
     auto nextMaintenance = std::chrono::steady_clock::now();
     while (!stopRequested()) {
@@ -270,55 +287,108 @@ int Processor::run() {
                 exitCode = 1;
                 break;
             }
-            sleepUnlessStopped(1000ms);
+            sleepUnlessStopped(reconnect.next());
             continue;
         }
+        reconnect.reset();
         const Tick tick = poll();
         if (!m_coordinator)
             continue;
+        if (tick.due)
+            callWorkers();
         const auto now = std::chrono::steady_clock::now();
-        bool progressed = false;
-        bool resting = false;  // every worker is backing off after a failed batch
-        if (tick.due) {
-            const auto batchesBefore = m_batches.load();
-            resting = !drainWithWorkers();  // returns when every called worker found the queue drained
-            progressed = m_batches.load() != batchesBefore;
-        }
-        if ((tick.due && !resting) || (now >= nextMaintenance && !tick.standby)) {
+        if (now >= nextMaintenance && !tick.standby) {
             maintain();
-            nextMaintenance = now + 5s;
+            nextMaintenance = now + (tick.due ? 1s : 5s);
         }
-        if (m_coordinator && m_slot != 0 && std::chrono::steady_clock::now() >= nextHeartbeat) {
+        if (m_coordinator && m_slot != 0 && now >= nextHeartbeat) {
             heartbeat();
-            nextHeartbeat = std::chrono::steady_clock::now() + m_options.heartbeatInterval;
+            nextHeartbeat = now + m_options.heartbeatInterval;
         }
-        if (tick.due && progressed)
-            continue;  // drain without waiting for the next tick
-        if (resting) {
-            // Events are due but every worker waits out its backoff (also with --once: a run
-            // that made progress goes on once a worker may try again).
-            sleepUnlessStopped(untilAWorkerIsReady());
+        if (m_options.once) {
+            // Drained when a poll finds nothing claimable after every worker finished.
+            // A round in which no batch completed (each failed as a whole) ends the run too.
+            if (!tick.due)
+                break;
+            const auto batchesBefore = m_batches.load();
+            waitForRound();
+            if (m_batches.load() == batchesBefore)
+                break;
             continue;
         }
-        if (m_options.once)
-            break;
         waitForWork();
     }
 
-    {
-        std::lock_guard lock(m_mutex);
-        m_shutdown = true;
-    }
-    m_wake.notify_all();
-    for (auto &thread : m_workers)
-        thread.join();
-    m_workers.clear();
+    finishWorkers();
     unregister();
     const auto s = stats();
     m_log.info("stopped", {{"succeeded", std::to_string(s.succeeded)},
                            {"retried", std::to_string(s.retried)},
                            {"failed", std::to_string(s.failed)}});
     return exitCode;
+}
+
+void Processor::finishWorkers() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_shutdown = true;  // idle workers leave; busy ones claim nothing more
+    }
+    m_wake.notify_all();
+    auto allExited = [this] {
+        return std::all_of(m_workerStates.begin(), m_workerStates.end(), [](const WorkerState &w) { return w.exited; });
+    };
+    const auto graceEnds = std::chrono::steady_clock::now() + m_options.grace;
+    {
+        std::unique_lock lock(m_mutex);
+        bool announced = false;
+        while (!allExited() && !m_cancelNow.load() && std::chrono::steady_clock::now() < graceEnds) {
+            if (!announced) {
+                m_log.info("stopping: waiting for running batches",
+                           {{"grace_ms", std::to_string(m_options.grace.count())}});
+                announced = true;
+            }
+            m_wake.wait_for(lock, 50ms);
+        }
+    }
+    bool running = false;
+    {
+        std::lock_guard lock(m_mutex);
+        running = !allExited();
+    }
+    if (running)
+        cancelRunningBatches();
+    for (auto &thread : m_workers)
+        thread.join();
+    m_workers.clear();
+}
+
+void Processor::cancelRunningBatches() {
+    // First tell process_batch that this is a stop, so it undoes the batch rather than failing
+    // the cancelled action; without the coordinator the cancel still ends the wait.
+    bool marked = false;
+    if (m_coordinator && m_coordinator->isOpen() && m_slot != 0) {
+        try {
+            m_coordinator->exec(kStoppingLock, {std::to_string(m_slot.load())});
+            marked = true;
+        } catch (const pg::PgError &error) {
+            m_log.warning("cannot mark this processor as stopping", {errorField(error)});
+        }
+    }
+    std::vector<std::shared_ptr<pg::PgCancel>> running;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &w : m_workerStates)
+            if (w.busy && w.cancel)
+                running.push_back(w.cancel);
+    }
+    m_log.warning(marked ? "cancelling running batches; their events stay queued"
+                         : "cancelling running batches; the running actions fail (57014)",
+                  {{"batches", std::to_string(running.size())}});
+    for (const auto &cancel : running) {
+        std::string error;
+        if (!cancel->cancel(&error))
+            m_log.warning("cancel request failed", {{"error", redactMessage(error)}});
+    }
 }
 
 bool Processor::ensureListener() {
@@ -338,9 +408,20 @@ bool Processor::ensureListener() {
     }
 }
 
+bool Processor::waitForPipe(int socket, std::chrono::milliseconds timeout) {
+    pollfd fds[2] = {{m_wakePipe[0], POLLIN, 0}, {socket, POLLIN, 0}};
+    const int count = socket >= 0 ? 2 : 1;
+    const int ready = ::poll(fds, static_cast<nfds_t>(count), static_cast<int>(timeout.count()));
+    char drained[64];
+    while (m_wakePipe[0] >= 0 && ::read(m_wakePipe[0], drained, sizeof drained) > 0) {
+    }
+    return ready > 0 && count == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR));
+}
+
 void Processor::waitForWork() {
-    if (!m_options.wakeupHint || m_standby || !ensureListener()) {
-        sleepUnlessStopped(m_options.pollInterval);
+    // The hint is only worth its cost to notify() while a worker could take new work.
+    if (!m_options.wakeupHint || m_standby || !anyWorkerIdle() || !ensureListener()) {
+        waitForPipe(-1, m_options.pollInterval);
         return;
     }
     auto dropListener = [this](const std::string &error) {
@@ -354,24 +435,18 @@ void Processor::waitForWork() {
         m_listener->takeNotifications();  // hints from before this wait are stale
     } catch (const pg::PgError &error) {
         dropListener(error.what());
-        sleepUnlessStopped(m_options.pollInterval);
+        waitForPipe(-1, m_options.pollInterval);
         return;
     }
     // Announced as asleep: look once more, so an event committed just before is not missed.
-    if (!poll().due && m_coordinator && !stopRequested()) {
-        pollfd fds[2] = {{m_listener->socket(), POLLIN, 0}, {m_wakePipe[0], POLLIN, 0}};
-        const int ready = ::poll(fds, m_wakePipe[0] >= 0 ? 2 : 1,
-                                 static_cast<int>(m_options.pollInterval.count()));
-        if (ready > 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) {
-            if (!m_listener->consumeInput()) {
-                dropListener("the connection closed");
-                return;
-            }
-            m_listener->takeNotifications();
+    if (poll().due)
+        callWorkers();
+    if (m_coordinator && !stopRequested() && waitForPipe(m_listener->socket(), m_options.pollInterval)) {
+        if (!m_listener->consumeInput()) {
+            dropListener("the connection closed");
+            return;
         }
-        char drain[16];
-        while (m_wakePipe[0] >= 0 && ::read(m_wakePipe[0], drain, sizeof drain) > 0) {
-        }
+        m_listener->takeNotifications();
     }
     if (asleep && m_listener) {
         try {
@@ -383,32 +458,46 @@ void Processor::waitForWork() {
 }
 
 void Processor::workerLoop(int worker) {
+    auto &state = m_workerStates[static_cast<std::size_t>(worker - 1)];
     std::optional<pg::PgConnection> connection;
     Backoff afterFailure = retryBackoff();
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
-            auto &state = m_workerStates[static_cast<std::size_t>(worker - 1)];
-            m_wake.wait(lock, [&] { return m_shutdown || state.called; });
-            if (m_shutdown)
-                return;
-            state.called = false;
+            for (;;) {
+                if (m_shutdown || stopRequested()) {
+                    state.exited = true;
+                    state.cancel.reset();
+                    m_wake.notify_all();
+                    return;
+                }
+                if (state.answered != m_calls) {
+                    if (std::chrono::steady_clock::now() >= state.restUntil)
+                        break;
+                    m_wake.wait_until(lock, state.restUntil);
+                } else {
+                    m_wake.wait(lock);
+                }
+            }
+            state.answered = m_calls;
+            state.busy = true;
         }
         std::optional<std::chrono::milliseconds> rest;
-        if (!stopRequested()) {
-            if (!connection || !connection->isOpen())
-                connection = connectWithBackoff("worker", worker);
-            if (connection)
-                rest = drain(*connection, worker, afterFailure);
+        if (!connection || !connection->isOpen()) {
+            connection = connectWithBackoff("worker", worker);
+            std::lock_guard lock(m_mutex);
+            state.cancel = connection ? std::make_shared<pg::PgCancel>(*connection) : nullptr;
         }
-        // A worker that rests is not called again before then; the others go on (not a sleep
-        // here, which would hold up the coordinator's round and with it every other worker).
-        std::lock_guard lock(m_mutex);
-        if (rest)
-            m_workerStates[static_cast<std::size_t>(worker - 1)].restUntil =
-                std::chrono::steady_clock::now() + *rest;
-        if (--m_busy == 0)
-            m_wake.notify_all();
+        if (connection)
+            rest = drain(*connection, worker, afterFailure);
+        {
+            std::lock_guard lock(m_mutex);
+            state.busy = false;
+            if (rest)
+                state.restUntil = std::chrono::steady_clock::now() + *rest;
+        }
+        m_wake.notify_all();
+        poke();  // the coordinator may listen for hints again, or end a --once round
     }
 }
 
@@ -424,6 +513,11 @@ std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &conn
                                      " error_message from pgrelay.process_batch($1, $2, $3)",
                                      params);
         } catch (const pg::PgError &error) {
+            if (stopRequested() && error.sqlState() == "57014") {
+                m_log.info("batch cancelled by the stop; its events stay queued",
+                           {{"worker", std::to_string(worker)}});
+                return std::nullopt;
+            }
             // Whatever broke it (a lost connection, a revoked privilege, a failing write of
             // pg_relay's own bookkeeping) may well break the next attempt too: back off. A
             // worker whose connection is gone reconnects when it is called again.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/pg/PgCancel.h"
 #include "core/pg/PgConnection.h"
 #include "core/processor/Backoff.h"
 #include "core/processor/ProcessorLog.h"
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -27,11 +29,17 @@ struct ProcessorStats {
     bool standby = false; ///< the server is in recovery: idling until promotion
 };
 
-/// The pg_relay processor engine: one coordinator connection polls pgrelay.has_due_events(),
-/// holds the registry slot and heartbeats; N worker connections each drain the queue with
-/// pgrelay.process_batch() (one autocommit statement = one transaction per batch). Lost
-/// connections are re-established, and a worker whose batch failed as a whole tries again,
+/// The pg_relay processor engine. One coordinator connection polls pgrelay.has_due_events(),
+/// holds the registry slot, heartbeats, maintains the queue and listens for the wake-up hint;
+/// it calls the workers when events are due and never waits for an action. N worker
+/// connections each drain the queue on their own with pgrelay.process_batch() (one autocommit
+/// statement = one transaction per batch): a long action occupies one worker and nothing else.
+/// Lost connections are re-established, and a worker whose batch failed as a whole tries again,
 /// with capped backoff; a standby idles until promoted. Server messages are logged redacted.
+///
+/// Stopping: stop() ends claiming; running batches may finish within options.grace, then they
+/// are cancelled. A cancelled batch is undone as a whole (process_batch sees the processor's
+/// "stopping" lock), so its events stay queued and run again, none is failed by the stop.
 class Processor {
 public:
     Processor(ProcessorOptions options, ProcessorLog &log);
@@ -42,8 +50,11 @@ public:
     /// Runs until stop() (or, with options.once, until the queue is drained). Returns the exit
     /// code: 0 after a clean stop or drain, 1 when --once could not finish.
     int run();
-    /// Asks run() to finish in-flight batches and return. Async-signal-safe.
+    /// Asks run() to stop claiming and return once running batches finished, or were cancelled
+    /// after the grace period. A second call cancels them at once. Async-signal-safe.
     void stop() noexcept;
+    /// Like stop() twice: running batches are cancelled now. Async-signal-safe.
+    void stopNow() noexcept;
     bool stopRequested() const noexcept { return m_stopRequested.load(std::memory_order_relaxed); }
     ProcessorStats stats() const;
 
@@ -55,21 +66,28 @@ private:
 
     // What the coordinator knows of one worker (guarded by m_mutex).
     struct WorkerState {
-        bool called = false;  ///< asked to drain in the current round
-        /// A worker whose batch failed as a whole sits out the rounds until then (backoff).
+        std::uint64_t answered = 0;  ///< the last call (m_calls) this worker answered
+        bool busy = false;           ///< draining
+        bool exited = false;
+        /// A worker whose batch failed as a whole answers no call until then (backoff).
         std::chrono::steady_clock::time_point restUntil{};
+        std::shared_ptr<pg::PgCancel> cancel;  ///< for the worker's current connection
     };
 
     bool ensureCoordinator();
     Tick poll();
-    /// One round: calls every worker that is not backing off and returns when they found the
-    /// queue drained. False, without a round, when every worker is backing off.
-    bool drainWithWorkers();
-    /// How long until the first worker that is backing off may be called again.
-    std::chrono::milliseconds untilAWorkerIsReady();
+    /// Wakes every worker that is idle and not backing off; busy ones drain again after.
+    void callWorkers();
+    /// --once: waits until every worker answered the latest call and is idle again (a worker
+    /// backing off answers once its backoff is over).
+    void waitForRound();
+    bool anyWorkerIdle();
     void maintain();
     void heartbeat();
     void unregister();
+    /// After the loop: lets running batches finish within the grace period, then cancels them.
+    void finishWorkers();
+    void cancelRunningBatches();
     void workerLoop(int worker);
     /// Processes batches until one comes back short (nullopt). When a batch fails as a whole:
     /// how long this worker waits before its next attempt (from `afterFailure`).
@@ -78,25 +96,31 @@ private:
     std::optional<pg::PgConnection> connectWithBackoff(const char *role, int worker);
     /// Sleeps up to `duration`; returns early (true) when a stop was requested.
     bool sleepUnlessStopped(std::chrono::milliseconds duration);
-    /// Idles until the next poll is due, a wake-up hint arrives or stop() is called.
+    /// Idles until the next poll is due, a wake-up hint arrives, a worker finished its drain or
+    /// stop() is called.
     void waitForWork();
+    /// Waits up to `timeout` for the wake-up pipe (and `socket`, unless -1); drains the pipe.
+    /// True when the socket became readable.
+    bool waitForPipe(int socket, std::chrono::milliseconds timeout);
+    void poke() noexcept;
     bool ensureListener();
 
     ProcessorOptions m_options;
     ProcessorLog &m_log;
     std::atomic<bool> m_stopRequested{false};
+    std::atomic<bool> m_cancelNow{false};
     std::optional<pg::PgConnection> m_coordinator;
     std::optional<pg::PgConnection> m_listener;  ///< LISTENs for the wake-up hint
-    int m_wakePipe[2] = {-1, -1};                 ///< stop() writes here to end a wait
+    int m_wakePipe[2] = {-1, -1};                 ///< stop() and idle workers write here
     std::atomic<int> m_slot{0};
     std::atomic<bool> m_standby{false};
     std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0};
 
-    // Coordinator -> workers: who is called to drain, and how many are still busy.
+    // Coordinator -> workers: calls to drain; workers -> coordinator: their state.
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<WorkerState> m_workerStates;  ///< index worker - 1; sized before workers start
-    int m_busy = 0;
+    std::uint64_t m_calls = 0;
     bool m_shutdown = false;
     std::vector<std::thread> m_workers;
 };

@@ -9,6 +9,8 @@ std::optional<std::string> ProcessorOptions::validate() const {
         return "--batch-size must be between 1 and 60, not " + std::to_string(batchSize);
     if (pollInterval < std::chrono::milliseconds(10) || pollInterval > std::chrono::hours(1))
         return "--poll-interval must be between 0.01 and 3600 seconds";
+    if (grace < std::chrono::milliseconds(0) || grace > std::chrono::hours(1))
+        return "--grace must be between 0 and 3600 seconds";
     if (serverTimeout < std::chrono::milliseconds(500))
         return "server timeout must be at least 0.5 seconds";
     if (heartbeatInterval < std::chrono::milliseconds(100))

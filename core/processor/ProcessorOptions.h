@@ -25,6 +25,8 @@ struct ProcessorOptions {
     /// network or a hung server), close the connection and reconnect. Workers are not limited
     /// (actions may be slow); TCP keepalives catch their dead connections.
     std::chrono::milliseconds serverTimeout{30000};
+    /// After stop(): how long running actions may go on before they are cancelled (0 to 1 hour).
+    std::chrono::milliseconds grace{30000};
     /// Heartbeat into pgrelay.processor this often.
     std::chrono::milliseconds heartbeatInterval{5000};
     /// Host name recorded in the registry (empty: gethostname()).

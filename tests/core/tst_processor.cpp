@@ -2,6 +2,7 @@
 // counted outcomes, racing processors, fail-fast, clean stop, CLI exit codes.
 #include "core/processor/Processor.h"
 #include "tests/core/ProcessorConninfo.h"
+#include "tests/core/RunningProcessor.h"
 #include "tests/harness/TestCluster.h"
 
 #include <QElapsedTimer>
@@ -171,9 +172,19 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
     }
 
-    void aDatabaseStatementTimeoutDoesNotCancelActions() {
+    // A statement_timeout of the database or of the processor's role (common on managed
+    // services) neither cancels a long action nor wedges the queue behind it.
+    void aStatementTimeoutOfTheDatabaseOrRoleDoesNotCancelActions_data() {
+        QTest::addColumn<QString>("setting");
+        QTest::newRow("database") << QStringLiteral("alter database %1 set statement_timeout = '1s'");
+        QTest::newRow("role") << QStringLiteral("alter role current_user in database %1 set statement_timeout = '1s'");
+    }
+    void aStatementTimeoutOfTheDatabaseOrRoleDoesNotCancelActions() {
+        QFETCH(QString, setting);
         auto conn = m_db->connect();
-        conn.exec("alter database \"" + m_db->name() + "\" set statement_timeout = '1s'");
+        conn.exec(setting.arg(QString::fromStdString(conn.quoteIdentifier(m_db->name()))).toStdString());
+        auto fresh = m_db->connect();   // settings apply to sessions that start after them
+        QCOMPARE(scalar(fresh, "show statement_timeout"), std::string("1s"));
         conn.exec("select pgrelay.create_channel('t.slow', 'select pg_sleep(1.5)')");
         conn.exec("select pgrelay.notify('t.slow')");
         conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 10) g");
@@ -224,6 +235,114 @@ private slots:
             " (select max(started_at) from pgrelay.log where channel = 't.slow')");
         QVERIFY2(std::stoi(fastBeforeLastSlow) >= 200,
                  ("fast events done while slow ones ran: " + fastBeforeLastSlow).c_str());
+    }
+
+    // Workers are independent: a long action occupies one worker, and the other takes events
+    // notified meanwhile at once (they waited for the long action to end, 3+ s, behind a barrier).
+    void fastEventsDoNotWaitBesideALongAction() {
+        auto conn = m_db->connect();
+        conn.exec("create table public.latency (ms double precision)");
+        conn.exec("grant insert on public.latency to pgrelay");
+        conn.exec("select pgrelay.create_channel('t.fast', 'insert into public.latency"
+                  " values (extract(epoch from clock_timestamp() - ($1->>''at'')::timestamptz) * 1000)')");
+        conn.exec("select pgrelay.create_channel('t.slow', 'select pg_sleep(4)')");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(2);
+        opts.once = false;
+        automv::test::RunningProcessor running(opts, log);
+        conn.exec("select pgrelay.notify('t.slow')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("1"), 10000);
+        for (int i = 0; i < 20; ++i) {
+            conn.exec("select pgrelay.notify('t.fast', jsonb_build_object('at', clock_timestamp()))");
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the workload's pace
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.latency"), std::string("20"), 10000);
+        QCOMPARE(scalar(conn, kSleeping), std::string("1"));  // all of them beside the long action
+        const auto worst = std::stod(scalar(conn, "select max(ms) from public.latency"));
+        qInfo("20 fast events beside a 4 s action: slowest waited %.1f ms", worst);
+        QVERIFY2(worst < 1000, std::to_string(worst).c_str());
+        QCOMPARE(running.finish(), 0);
+    }
+
+    // The coordinator never waits on an action: its connection lost while a worker runs a long
+    // action, it reconnects and registers again at once (it used to wait for the action's end).
+    void theCoordinatorReRegistersWhileALongActionRuns() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.slow', 'select pg_sleep(30)')");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(2);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(100);
+        opts.grace = std::chrono::milliseconds(0);
+        automv::test::RunningProcessor running(opts, log);
+        conn.exec("select pgrelay.notify('t.slow')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("1"), 10000);
+        QCOMPARE(scalar(conn, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                              " where datname = current_database() and application_name = 'pgrelay-processor coordinator'"),
+                 std::string("1"));
+        QElapsedTimer back;
+        back.start();
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.processor_status where alive"),
+                                  std::string("1"), 5000);
+        qInfo("registered again %lld ms after its coordinator's session was terminated",
+              static_cast<long long>(back.elapsed()));
+        QCOMPARE(scalar(conn, kSleeping), std::string("1"));  // the action still runs
+        conn.exec("select pgrelay.notify('t.sink', '{\"after\": true}')");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 5000);
+        QCOMPARE(running.finish(), 0);
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.slow'"), std::string("1"));
+    }
+
+    // SIGTERM: claiming stops, a running action may finish within --grace, then it is cancelled;
+    // the cancelled batch is undone, so its event stays queued (not failed) and runs again later.
+    void sigtermCancelsALongActionAfterTheGraceAndKeepsItsEvent() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.hour', 'select pg_sleep(3600)')");
+        conn.exec("select pgrelay.notify('t.hour')");
+        QProcess daemon;
+        daemon.start(QStringLiteral(PGRELAY_PROCESSOR_BIN),
+                     {QStringLiteral("--grace"), QStringLiteral("1"), QString::fromStdString(m_db->conninfo())});
+        QVERIFY(daemon.waitForStarted(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("1"), 20000);
+        QElapsedTimer stopping;
+        stopping.start();
+        daemon.terminate();  // SIGTERM
+        QVERIFY(daemon.waitForFinished(15000));
+        const auto exitMs = stopping.elapsed();
+        QCOMPARE(daemon.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(daemon.exitCode(), 0);
+        qInfo("exited %lld ms after SIGTERM (grace 1 s)", static_cast<long long>(exitMs));
+        QVERIFY2(exitMs >= 1000 && exitMs < 6000, std::to_string(exitMs).c_str());
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("0"), 5000);
+        QCOMPARE(scalar(conn, "select attempt from pgrelay.queue where channel = 't.hour'"), std::string("1"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where channel = 't.hour'"), std::string("0"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.failed"), std::string("0"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.processor"), std::string("0"));
+        conn.exec("select pgrelay.alter_channel('t.hour', p_active => false)");
+    }
+
+    // A second SIGTERM does not wait out the grace.
+    void aSecondSigtermCancelsAtOnce() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.hour', 'select pg_sleep(3600)')");
+        conn.exec("select pgrelay.notify('t.hour')");
+        QProcess daemon;
+        daemon.start(QStringLiteral(PGRELAY_PROCESSOR_BIN),
+                     {QStringLiteral("--grace"), QStringLiteral("600"), QString::fromStdString(m_db->conninfo())});
+        QVERIFY(daemon.waitForStarted(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("1"), 20000);
+        QElapsedTimer stopping;
+        stopping.start();
+        daemon.terminate();
+        QVERIFY(!daemon.waitForFinished(500));  // the grace: it waits for the action
+        daemon.terminate();
+        QVERIFY(daemon.waitForFinished(10000));
+        QCOMPARE(daemon.exitCode(), 0);
+        qInfo("exited %lld ms after the first SIGTERM", static_cast<long long>(stopping.elapsed()));
+        QVERIFY(stopping.elapsed() < 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("0"), 5000);
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.hour'"), std::string("1"));
+        conn.exec("select pgrelay.alter_channel('t.hour', p_active => false)");
     }
 
     void class40ErrorsAreRetriedAfter3And5And10Seconds() {
@@ -363,6 +482,10 @@ private slots:
     }
 
 private:
+    // An action of this database is sleeping (pg_sleep) in another session.
+    static constexpr const char *kSleeping =
+        "select count(*) from pg_stat_activity where datname = current_database()"
+        " and wait_event = 'PgSleep' and pid <> pg_backend_pid()";
     // A processor waiting for work holds advisory lock (1885827686, 65) in this database.
     static constexpr const char *kAsleep =
         "select count(*) from pg_locks l join pg_database d on d.oid = l.database"

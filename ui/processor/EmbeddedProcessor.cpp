@@ -10,7 +10,7 @@ EmbeddedProcessor::EmbeddedProcessor(QObject *parent) : QObject(parent) {}
 
 EmbeddedProcessor::~EmbeddedProcessor() {
     if (m_processor) {
-        m_processor->stop();
+        m_processor->stopNow();   // the console is closing: cancel, do not wait out the grace
         if (m_thread.joinable())
             m_thread.join();
     }

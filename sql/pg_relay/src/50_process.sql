@@ -25,16 +25,35 @@ as $$
 $$;
 
 -- PL/pgSQL rather than SQL: its plan is cached across calls, so a poll costs microseconds.
+-- "Due" means claimable now: an event a batch is running (claimed, not yet committed) is skipped,
+-- or a processor whose other worker runs a long action would see it due, call its idle workers,
+-- find nothing and poll again, in a busy loop, for as long as that action runs.
 create function pgrelay.has_due_events()
 returns boolean
-language plpgsql stable security definer
+language plpgsql volatile security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-    return exists (select 1 from pgrelay.queue where not held and run_at <= now());
+    perform from pgrelay.queue where not held and run_at <= now() limit 1 for update skip locked;
+    return found;
 end
 $$;
-comment on function pgrelay.has_due_events() is 'The processor''s poll: is any event due now?';
+comment on function pgrelay.has_due_events() is 'The processor''s poll: is any event due now and not being processed?';
+
+-- A processor that stops takes advisory lock (1885827686, 100 + its slot) before it cancels its
+-- running batches (the processor's --grace ran out): a batch cancelled then is undone as a whole,
+-- so its events stay queued and run again, rather than the interrupted action being failed.
+create function pgrelay.processor_stopping(p_slot integer)
+returns boolean
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select p_slot is not null and exists (
+        select from pg_locks l
+         where l.locktype = 'advisory' and l.granted and l.classid = 1885827686
+           and l.objid = 100 + p_slot and l.objsubid = 2
+           and l.database = (select oid from pg_database where datname = current_database()))
+$$;
 
 create function pgrelay.process_batch(p_limit integer default 50, p_slot integer default null,
                                       p_worker integer default null)
@@ -136,6 +155,9 @@ begin
                     outcome := 'succeeded';
                 exception when others or query_canceled then
                     get stacked diagnostics error_code = returned_sqlstate, v_message = message_text;
+                    if error_code = '57014' and pgrelay.processor_stopping(p_slot) then
+                        raise;   -- the processor is stopping: undo the batch, keep its events
+                    end if;
                     outcome := case when left(error_code, 2) = '40' and r.attempt < 4
                                     then 'retry' else 'failed' end;
                 end;
