@@ -6,7 +6,9 @@
 #  3. the ratio of 2 to 1;
 #  4. commit -> action latency p50/p99 at ~100 events/s, with and without the wake-up hint;
 #  5. the empty-queue poll cost, server-side and round trip, on a fresh queue and right after
-#     1,000,000 events were processed (no manual VACUUM), then again 10 s later.
+#     1,000,000 events were processed (no manual VACUUM), then again 10 s later;
+#  6. real work (bench/processor_realwork.sh, its own server): fast events beside a long action,
+#     a role statement_timeout, SIGTERM during an hour-long action, kill -9.
 # Usage: bench/processor_bench.sh [EVENTS]   (default 50000; needs a built tree, build/ci)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -111,3 +113,5 @@ echo "5. empty poll, right after the 1M drain:             server ${s} us, round
 sleep 10
 read -r s rt <<<"$(poll_cost)"
 echo "5. empty poll, 10 s later (no manual VACUUM):        server ${s} us, round trip ${rt} us"
+echo "6. real work (bench/processor_realwork.sh):"
+bench/processor_realwork.sh | sed -n 's/^[a-d]\. /   /p'

@@ -41,15 +41,22 @@ constexpr const char *kStoppingLock = "select pg_advisory_lock(1885827686, 100 +
 //     stops its action and lets go of its locks instead of running on;
 //   statement_timeout = 0: a role's or database's timeout would cancel whichever action a long
 //     batch happens to be running when it fires (and, before process_batch caught it per event,
-//     roll back the whole batch, every time).
+//     roll back the whole batch, every time);
+//   synchronous_commit = off, the coordinator only: its poll locks a due row for an instant
+//     (FOR UPDATE SKIP LOCKED, to skip events being processed), which gives the poll a
+//     transaction id and its commit a WAL flush, a few ms on a durable server. Nothing is lost
+//     by not waiting: WAL is flushed in order, so any later durable commit (a notify, a batch)
+//     that could depend on the coordinator's writes (registration, heartbeat, a partition
+//     switch) makes them durable first.
 automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, const char *role) {
+    const std::string settings = std::string("-c client_connection_check_interval=5000 -c statement_timeout=0") +
+                                 (std::string_view(role) == "coordinator" ? " -c synchronous_commit=off" : "");
     automv::pg::ConnectionParams params{{"connect_timeout", "10"},
                                         {"keepalives", "1"},
                                         {"keepalives_idle", "10"},
                                         {"keepalives_interval", "5"},
                                         {"keepalives_count", "3"},
-                                        {"options",
-                                         "-c client_connection_check_interval=5000 -c statement_timeout=0"},
+                                        {"options", settings},
                                         {"fallback_application_name",
                                          std::string("pgrelay-processor ") + role}};
     if (!options.conninfo.empty())
