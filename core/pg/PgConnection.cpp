@@ -43,6 +43,23 @@ PgConnection PgConnection::connect(const std::string &conninfo) {
     return connect(ConnectionParams{{"dbname", conninfo}}, true);
 }
 
+void PgConnection::setNoticeHandler(NoticeHandler handler) {
+    if (!m_conn)
+        return;
+    m_noticeHandler = std::make_unique<NoticeHandler>(std::move(handler));
+    PQsetNoticeReceiver(
+        m_conn.get(),
+        [](void *arg, const PGresult *result) {
+            auto field = [result](int code) {
+                const char *value = PQresultErrorField(result, code);
+                return std::string(value ? value : "");
+            };
+            (*static_cast<NoticeHandler *>(arg))(field(PG_DIAG_SQLSTATE), field(PG_DIAG_MESSAGE_PRIMARY),
+                                                  field(PG_DIAG_MESSAGE_DETAIL));
+        },
+        m_noticeHandler.get());
+}
+
 bool PgConnection::isOpen() const noexcept {
     return m_conn && PQstatus(m_conn.get()) == CONNECTION_OK;
 }

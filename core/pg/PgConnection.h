@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,13 @@ public:
     /// Channels of the notifications received so far (PQnotifies), oldest first.
     std::vector<std::string> takeNotifications();
 
+    /// Server notices and warnings (SQLSTATE, message, detail) go to `handler` instead of
+    /// libpq's default, stderr. It runs on the thread that runs this connection's statements,
+    /// as they arrive (a server sends a notice at once, while the statement goes on).
+    using NoticeHandler =
+        std::function<void(const std::string &sqlState, const std::string &message, const std::string &detail)>;
+    void setNoticeHandler(NoticeHandler handler);
+
     /// Quotes an identifier for SQL text (PQescapeIdentifier); throws PgError on bad encoding.
     std::string quoteIdentifier(std::string_view identifier) const;
 
@@ -73,6 +81,7 @@ private:
     PgResult execAsync(const std::string &sql, const std::vector<const char *> &values);
     std::unique_ptr<PGconn, Deleter> m_conn;
     std::chrono::milliseconds m_queryTimeout{0};
+    std::unique_ptr<NoticeHandler> m_noticeHandler;  ///< stable address: libpq keeps a pointer
 };
 
 /// Throws PgError built from a failed result (SQLSTATE, message, detail, hint).

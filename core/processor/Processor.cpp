@@ -49,7 +49,8 @@ constexpr const char *kStoppingLock = "select pg_advisory_lock(1885827686, 100 +
 //     that could depend on the coordinator's writes (registration, heartbeat, a partition
 //     switch) makes them durable first.
 automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, const char *role) {
-    const std::string settings = std::string("-c client_connection_check_interval=5000 -c statement_timeout=0") +
+    const std::string settings = std::string("-c client_connection_check_interval=5000 -c statement_timeout=0"
+                                             " -c client_min_messages=notice") +
                                  (std::string_view(role) == "coordinator" ? " -c synchronous_commit=off" : "");
     automv::pg::ConnectionParams params{{"connect_timeout", "10"},
                                         {"keepalives", "1"},
@@ -198,7 +199,8 @@ Processor::Tick Processor::poll() {
     try {
         const auto result = m_coordinator->exec(
             "select pg_is_in_recovery(),"
-            " case when pg_is_in_recovery() then false else pgrelay.has_due_events() end");
+            " case when pg_is_in_recovery() then false else pgrelay.has_due_events($1) end",
+            {spareOnly() ? "true" : "false"});
         tick.standby = result.value(0, 0) == "t";
         tick.due = result.value(0, 1) == "t";
     } catch (const pg::PgError &error) {
@@ -221,13 +223,93 @@ void Processor::callWorkers() {
 }
 
 void Processor::waitForRound() {
-    std::unique_lock lock(m_mutex);
-    const auto call = m_calls;
-    m_wake.wait(lock, [&] {
-        return m_shutdown || std::all_of(m_workerStates.begin(), m_workerStates.end(), [&](const WorkerState &w) {
-                   return w.exited || (w.answered == call && !w.busy);
-               });
-    });
+    std::uint64_t call = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        call = m_calls;
+    }
+    for (;;) {
+        const auto slice = enforceDeadlines(50ms);
+        std::unique_lock lock(m_mutex);
+        const bool answered = m_shutdown || std::all_of(m_workerStates.begin(), m_workerStates.end(),
+                                                         [&](const WorkerState &w) {
+                                                             return w.exited || (w.answered == call && !w.busy);
+                                                         });
+        if (answered)
+            return;
+        m_wake.wait_for(lock, slice);
+    }
+}
+
+bool Processor::spareOnly(int exceptWorker) {
+    if (m_options.workers < 2)
+        return false;
+    std::lock_guard lock(m_mutex);
+    const auto now = std::chrono::steady_clock::now();
+    int free = 0;
+    for (std::size_t i = 0; i < m_workerStates.size(); ++i) {
+        const auto &w = m_workerStates[i];
+        if (static_cast<int>(i) + 1 == exceptWorker || (!w.busy && !w.exited && w.restUntil <= now))
+            ++free;
+    }
+    return free <= 1;
+}
+
+void Processor::setDeadline(int worker, std::chrono::steady_clock::time_point deadline) {
+    {
+        std::lock_guard lock(m_mutex);
+        auto &state = m_workerStates[static_cast<std::size_t>(worker - 1)];
+        state.deadline = deadline;
+        state.deadlineCancelled = false;
+    }
+    if (deadline != std::chrono::steady_clock::time_point::max())
+        poke();  // the coordinator waits until the earliest deadline
+}
+
+void Processor::onWorkerNotice(int worker, const std::string &sqlState, const std::string &message,
+                               const std::string &detail) {
+    if (sqlState == "PR020") {  // pg_relay: the running action's deadline, in ms from now
+        long long ms = 0;
+        try {
+            ms = std::stoll(detail);
+        } catch (const std::exception &) {
+            return;
+        }
+        setDeadline(worker, std::chrono::steady_clock::now() + std::chrono::milliseconds(ms));
+        return;
+    }
+    m_log.log(LogLevel::Debug, "server notice",
+              {{"worker", std::to_string(worker)}, {"sqlstate", sqlState}, {"message", redactMessage(message)}});
+}
+
+std::chrono::milliseconds Processor::enforceDeadlines(std::chrono::milliseconds cap) {
+    std::vector<std::pair<int, std::shared_ptr<pg::PgCancel>>> due;
+    auto next = std::chrono::steady_clock::time_point::max();
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = 0; i < m_workerStates.size(); ++i) {
+            auto &w = m_workerStates[i];
+            if (!w.busy || w.deadlineCancelled || w.deadline == std::chrono::steady_clock::time_point::max())
+                continue;
+            if (w.deadline <= now) {
+                w.deadlineCancelled = true;
+                if (w.cancel)
+                    due.emplace_back(static_cast<int>(i) + 1, w.cancel);
+            } else {
+                next = std::min(next, w.deadline);
+            }
+        }
+    }
+    for (const auto &[worker, cancel] : due) {
+        m_log.warning("action ran past its timeout; cancelling it", {{"worker", std::to_string(worker)}});
+        std::string error;
+        if (!cancel->cancel(&error))
+            m_log.warning("cancel request failed", {{"worker", std::to_string(worker)}, {"error", redactMessage(error)}});
+    }
+    if (next == std::chrono::steady_clock::time_point::max())
+        return cap;
+    return std::clamp(std::chrono::ceil<std::chrono::milliseconds>(next - now), std::chrono::milliseconds(1), cap);
 }
 
 bool Processor::anyWorkerIdle() {
@@ -289,6 +371,7 @@ int Processor::run() {
     auto nextHeartbeat = std::chrono::steady_clock::now();
     auto nextMaintenance = std::chrono::steady_clock::now();
     while (!stopRequested()) {
+        enforceDeadlines(m_options.pollInterval);
         if (!ensureCoordinator()) {
             if (m_options.once) {
                 exitCode = 1;
@@ -354,6 +437,9 @@ void Processor::finishWorkers() {
                            {{"grace_ms", std::to_string(m_options.grace.count())}});
                 announced = true;
             }
+            lock.unlock();
+            enforceDeadlines(50ms);  // a channel's timeout still applies during the grace
+            lock.lock();
             m_wake.wait_for(lock, 50ms);
         }
     }
@@ -426,9 +512,11 @@ bool Processor::waitForPipe(int socket, std::chrono::milliseconds timeout) {
 }
 
 void Processor::waitForWork() {
+    // Until the next poll, or the earliest deadline of a running action.
+    const auto wait = enforceDeadlines(m_options.pollInterval);
     // The hint is only worth its cost to notify() while a worker could take new work.
     if (!m_options.wakeupHint || m_standby || !anyWorkerIdle() || !ensureListener()) {
-        waitForPipe(-1, m_options.pollInterval);
+        waitForPipe(-1, wait);
         return;
     }
     auto dropListener = [this](const std::string &error) {
@@ -442,13 +530,13 @@ void Processor::waitForWork() {
         m_listener->takeNotifications();  // hints from before this wait are stale
     } catch (const pg::PgError &error) {
         dropListener(error.what());
-        waitForPipe(-1, m_options.pollInterval);
+        waitForPipe(-1, wait);
         return;
     }
     // Announced as asleep: look once more, so an event committed just before is not missed.
     if (poll().due)
         callWorkers();
-    if (m_coordinator && !stopRequested() && waitForPipe(m_listener->socket(), m_options.pollInterval)) {
+    if (m_coordinator && !stopRequested() && waitForPipe(m_listener->socket(), wait)) {
         if (!m_listener->consumeInput()) {
             dropListener("the connection closed");
             return;
@@ -492,6 +580,11 @@ void Processor::workerLoop(int worker) {
         std::optional<std::chrono::milliseconds> rest;
         if (!connection || !connection->isOpen()) {
             connection = connectWithBackoff("worker", worker);
+            if (connection)
+                connection->setNoticeHandler([this, worker](const std::string &sqlState, const std::string &message,
+                                                            const std::string &detail) {
+                    onWorkerNotice(worker, sqlState, message, detail);
+                });
             std::lock_guard lock(m_mutex);
             state.cancel = connection ? std::make_shared<pg::PgCancel>(*connection) : nullptr;
         }
@@ -510,16 +603,19 @@ void Processor::workerLoop(int worker) {
 
 std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &connection, int worker,
                                                           Backoff &afterFailure) {
-    const std::vector<pg::Param> params{std::to_string(m_options.batchSize),
-                                        std::to_string(m_slot.load()), std::to_string(worker)};
+    const auto noDeadline = std::chrono::steady_clock::time_point::max();
     while (!stopRequested()) {
+        const std::vector<pg::Param> params{std::to_string(m_options.batchSize), std::to_string(m_slot.load()),
+                                            std::to_string(worker), spareOnly(worker) ? "true" : "false"};
         pg::PgResult result;
         try {
             // One autocommit statement: the batch's actions, log rows and removals commit together.
             result = connection.exec("select event_id, channel, outcome, attempt, error_code,"
-                                     " error_message from pgrelay.process_batch($1, $2, $3)",
+                                     " error_message from pgrelay.process_batch($1, $2, $3, $4)",
                                      params);
+            setDeadline(worker, noDeadline);
         } catch (const pg::PgError &error) {
+            setDeadline(worker, noDeadline);
             if (stopRequested() && error.sqlState() == "57014") {
                 m_log.info("batch cancelled by the stop; its events stay queued",
                            {{"worker", std::to_string(worker)}});

@@ -72,6 +72,9 @@ private:
         /// A worker whose batch failed as a whole answers no call until then (backoff).
         std::chrono::steady_clock::time_point restUntil{};
         std::shared_ptr<pg::PgCancel> cancel;  ///< for the worker's current connection
+        /// The running action's deadline (channel timeout; pgrelay.set_action_timeout's notice).
+        std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+        bool deadlineCancelled = false;
     };
 
     bool ensureCoordinator();
@@ -82,6 +85,14 @@ private:
     /// backing off answers once its backoff is over).
     void waitForRound();
     bool anyWorkerIdle();
+    /// True when an event would go to this processor's last free worker (its others are busy).
+    bool spareOnly(int exceptWorker = 0);
+    /// Cancels every action past its deadline (coordinator thread); returns the time until the
+    /// next deadline (capped at `cap`).
+    std::chrono::milliseconds enforceDeadlines(std::chrono::milliseconds cap);
+    void onWorkerNotice(int worker, const std::string &sqlState, const std::string &message,
+                        const std::string &detail);
+    void setDeadline(int worker, std::chrono::steady_clock::time_point deadline);
     void maintain();
     void heartbeat();
     void unregister();

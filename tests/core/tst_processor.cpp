@@ -293,6 +293,69 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.slow'"), std::string("1"));
     }
 
+    // A channel's timeout: the processor cancels the action at its deadline; that event fails
+    // (57014, saying why), the others run.
+    void aChannelTimeoutCancelsItsActionAndFailsItAlone() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.slow', 'select pg_sleep(30)', p_timeout => '1 s')");
+        conn.exec("select pgrelay.notify('t.slow')");
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 10) g");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        Processor processor(options(1), log);
+        QElapsedTimer took;
+        took.start();
+        QCOMPARE(processor.run(), 0);
+        qInfo("drained in %lld ms beside a 30 s action with a 1 s timeout", static_cast<long long>(took.elapsed()));
+        QVERIFY(took.elapsed() < 10000);
+        QCOMPARE(scalar(conn, "select outcome || ' ' || sqlstate || ' ' || (duration_ms between 900 and 5000)"
+                              " from pgrelay.log where channel = 't.slow'"),
+                 std::string("failed 57014 true"));
+        QCOMPARE(scalar(conn, "select message from pgrelay.failed where channel = 't.slow'"),
+                 std::string("the action ran longer than the timeout of channel \"t.slow\" (00:00:01) and was cancelled"));
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("10"));
+    }
+
+    // max_parallel: at most N events of the channel at once, across processors and workers.
+    void maxParallelCapsEventsRunningAtOnceAcrossProcessors() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.lim', 'select pg_sleep(0.3)', p_max_parallel => 2)");
+        conn.exec("select pgrelay.notify('t.lim') from generate_series(1, 8)");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        std::vector<std::unique_ptr<Processor>> processors;
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 2; ++i) {
+            processors.push_back(std::make_unique<Processor>(options(3), log));
+            threads.emplace_back([p = processors.back().get()] { p->run(); });
+        }
+        for (auto &thread : threads)
+            thread.join();
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where channel = 't.lim' and outcome = 'succeeded'"),
+                 std::string("8"));
+        const auto most = scalar(conn, kMostAtOnce("t.lim"));
+        qInfo("2 processors x 3 workers, max_parallel 2: at most %s events ran at once", most.c_str());
+        QCOMPARE(most, std::string("2"));
+    }
+
+    // A channel with a max_parallel never takes a processor's last free worker: long work such as
+    // refreshes leaves one worker for everything else.
+    void aLimitedChannelNeverTakesTheLastFreeWorker() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.lim', 'select pg_sleep(0.5)', p_max_parallel => 10)");
+        conn.exec("select pgrelay.notify('t.lim') from generate_series(1, 3)");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(2);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(50);
+        automv::test::RunningProcessor running(opts, log);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("1"), 10000);
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 20) g");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("20"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.log where channel = 't.lim'"),
+                                  std::string("3"), 10000);
+        QCOMPARE(running.finish(), 0);
+        QCOMPARE(scalar(conn, kMostAtOnce("t.lim")), std::string("1"));
+    }
+
     // SIGTERM: claiming stops, a running action may finish within --grace, then it is cancelled;
     // the cancelled batch is undone, so its event stays queued (not failed) and runs again later.
     void sigtermCancelsALongActionAfterTheGraceAndKeepsItsEvent() {
@@ -482,6 +545,12 @@ private slots:
     }
 
 private:
+    // The most events of a channel that ran at the same moment, from their log rows.
+    static std::string kMostAtOnce(const std::string &channel) {
+        return "with r as (select started_at as s, started_at + duration_ms * interval '1 ms' as e"
+               "             from pgrelay.log where channel = '" + channel + "')"
+               " select max((select count(*) from r r2 where r2.s <= r1.s and r2.e > r1.s)) from r r1";
+    }
     // An action of this database is sleeping (pg_sleep) in another session.
     static constexpr const char *kSleeping =
         "select count(*) from pg_stat_activity where datname = current_database()"

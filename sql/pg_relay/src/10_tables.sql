@@ -16,6 +16,12 @@ create table pgrelay.channel (
     description text,
     solo        boolean not null default false,
     run_as      name not null default 'pgrelay',
+    -- Limits (create_channel / alter_channel): an action running longer than timeout is
+    -- cancelled and fails (57014); at most max_parallel events of the channel run at once
+    -- across all processors; due events of higher priority are claimed first.
+    timeout      interval check (timeout > interval '0' and timeout <= interval '7 days'),
+    max_parallel integer check (max_parallel between 1 and 1000),
+    priority     smallint not null default 0 check (priority between -1000 and 1000),
     created_at  timestamptz not null default pg_catalog.now(),
     created_by  name not null default session_user,
     updated_at  timestamptz not null default pg_catalog.now()
@@ -48,6 +54,7 @@ create table pgrelay.queue (
     attempt       integer not null default 1,
     schedule_name text,
     held          boolean not null default false,
+    priority      smallint not null default 0,   -- the channel's, copied: claims read it from the index
     -- Finite and in the Common Era: an infinite run_at would never come due and would block
     -- drop_channel forever (pgrelay.check_run_at() says so to the caller first).
     constraint queue_run_at_finite check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity')
@@ -57,6 +64,9 @@ create table pgrelay.queue_p0 partition of pgrelay.queue for values in (0);
 create table pgrelay.queue_p1 partition of pgrelay.queue for values in (1);
 -- "Is anything due now?" and the claim both read this partial index: due order, held excluded.
 create index queue_due_idx on pgrelay.queue (run_at, id) where not held;
+-- Events of channels with a priority other than 0, in claim order; a notify of a priority-0
+-- channel (the default) writes nothing here.
+create index queue_priority_idx on pgrelay.queue (priority desc, run_at, id) where not held and priority <> 0;
 comment on table pgrelay.queue is 'Pending events; rows leave when processed (log) or failed (failed)';
 
 create table pgrelay.queue_state (

@@ -141,8 +141,46 @@ begin
 end
 $$;
 
+-- A channel's limits, checked with a message that says which and what is allowed.
+create function pgrelay.check_limits(p_name text, p_timeout interval, p_max_parallel integer,
+                                     p_priority integer)
+returns void
+language plpgsql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if p_timeout is not null and (p_timeout <= interval '0' or p_timeout > interval '7 days') then
+        raise exception 'pg_relay: timeout % of channel "%" is out of range', p_timeout, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use more than 0 and at most 7 days, e.g. interval ''5 min''; NULL means no timeout.';
+    end if;
+    if p_max_parallel is not null and p_max_parallel not between 1 and 1000 then
+        raise exception 'pg_relay: max_parallel % of channel "%" is out of range', p_max_parallel, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use 1 to 1000 events at once; NULL means no limit.';
+    end if;
+    if p_priority is not null and p_priority not between -1000 and 1000 then
+        raise exception 'pg_relay: priority % of channel "%" is out of range', p_priority, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use -1000 to 1000 (default 0; higher is claimed first).';
+    end if;
+end
+$$;
+
+-- The priority a new event of the channel gets (0 for a channel that does not exist).
+create function pgrelay.channel_priority(p_channel text)
+returns smallint
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select coalesce((select priority from pgrelay.channel where name = p_channel), 0::smallint)
+$$;
+
 create function pgrelay.create_channel(p_name text, p_action_sql text, p_description text default null,
-                                       p_solo boolean default false, p_run_as name default 'pgrelay')
+                                       p_solo boolean default false, p_run_as name default 'pgrelay',
+                                       p_timeout interval default null,
+                                       p_max_parallel integer default null,
+                                       p_priority integer default 0)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -151,8 +189,10 @@ begin
     perform pgrelay.check_name('channel', p_name);
     perform pgrelay.check_not_internal(p_name, 'choose another name');
     perform pgrelay.check_run_as(coalesce(p_run_as, 'pgrelay'));
-    insert into pgrelay.channel (name, action_sql, description, solo, run_as)
-    values (p_name, p_action_sql, p_description, coalesce(p_solo, false), coalesce(p_run_as, 'pgrelay'));
+    perform pgrelay.check_limits(p_name, p_timeout, p_max_parallel, p_priority);
+    insert into pgrelay.channel (name, action_sql, description, solo, run_as, timeout, max_parallel, priority)
+    values (p_name, p_action_sql, p_description, coalesce(p_solo, false), coalesce(p_run_as, 'pgrelay'),
+            p_timeout, p_max_parallel, coalesce(p_priority, 0));
     -- Default notify rights: members of pgrelay_notify and pgrelay_admin (grant_notify /
     -- revoke_notify change them).
     insert into pgrelay.notify_right (channel, grantee)
@@ -170,7 +210,9 @@ $$;
 -- only by the extensions' code. Not granted to anyone: only pg_relay's owner calls it.
 create function pgrelay.create_internal_channel(p_name text, p_action_sql text,
                                                 p_description text default null,
-                                                p_solo boolean default false)
+                                                p_solo boolean default false,
+                                                p_max_parallel integer default null,
+                                                p_priority integer default 0)
 returns void
 language plpgsql
 set search_path = pg_catalog, pg_temp
@@ -180,8 +222,10 @@ begin
         raise exception 'pg_relay: "%" is not an internal channel name', p_name using errcode = 'PR003';
     end if;
     perform pgrelay.check_name('channel', p_name);
-    insert into pgrelay.channel (name, action_sql, description, solo, run_as)
-    values (p_name, p_action_sql, p_description, coalesce(p_solo, false), 'pgrelay_internal');
+    perform pgrelay.check_limits(p_name, null, p_max_parallel, p_priority);
+    insert into pgrelay.channel (name, action_sql, description, solo, run_as, max_parallel, priority)
+    values (p_name, p_action_sql, p_description, coalesce(p_solo, false), 'pgrelay_internal',
+            p_max_parallel, coalesce(p_priority, 0));
     perform pgrelay.install_action(p_name, p_action_sql, 'pgrelay_internal');
 end
 $$;
@@ -190,7 +234,12 @@ create function pgrelay.alter_channel(p_name text, p_action_sql text default nul
                                       p_active boolean default null,
                                       p_description text default null,
                                       p_solo boolean default null,
-                                      p_run_as name default null)
+                                      p_run_as name default null,
+                                      p_timeout interval default null,
+                                      p_max_parallel integer default null,
+                                      p_priority integer default null,
+                                      p_no_timeout boolean default false,
+                                      p_no_max_parallel boolean default false)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -200,6 +249,7 @@ declare
 begin
     perform pgrelay.lock_channel(p_name);
     select * into c from pgrelay.channel where name = p_name;
+    perform pgrelay.check_limits(p_name, p_timeout, p_max_parallel, p_priority);
     if p_action_sql is not null or p_run_as is not null then
         -- Whoever changes what runs, or as whom, must be a member of the role it runs as.
         perform pgrelay.check_not_internal(p_name, 'its action and run-as role cannot be changed');
@@ -213,8 +263,15 @@ begin
            description = coalesce(p_description, description),
            solo        = coalesce(p_solo, solo),
            run_as      = coalesce(p_run_as, run_as),
+           timeout     = case when p_no_timeout then null else coalesce(p_timeout, timeout) end,
+           max_parallel = case when p_no_max_parallel then null else coalesce(p_max_parallel, max_parallel) end,
+           priority    = coalesce(p_priority, priority),
            updated_at  = now()
      where name = p_name;
+    -- Queued events take the new priority (it orders the claim from the queue's index).
+    if p_priority is not null and p_priority <> c.priority then
+        update pgrelay.queue set priority = p_priority where channel = p_name;
+    end if;
     -- An inactive channel's pending events are held (kept, not run) until it is active again.
     if p_active is not null then
         update pgrelay.queue set held = not p_active
@@ -288,10 +345,10 @@ begin
     execute format('grant usage on schema pgrelay to %I', p_role);
     execute format('grant execute on function pgrelay.notify(text, jsonb, timestamptz),'
                    ' pgrelay.check_run_at(timestamptz), pgrelay.notify_housekeeping(boolean),'
-                   ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name) to %I', p_role);
+                   ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name, smallint) to %I', p_role);
     execute format('grant usage on sequence pgrelay.event_id_seq to %I', p_role);
-    execute format('grant select (name, active) on pgrelay.channel to %I', p_role);
-    execute format('grant insert (part, id, channel, payload, run_at) on pgrelay.queue_p0, pgrelay.queue_p1 to %I', p_role);
+    execute format('grant select (name, active, priority) on pgrelay.channel to %I', p_role);
+    execute format('grant insert (part, id, channel, payload, run_at, priority) on pgrelay.queue_p0, pgrelay.queue_p1 to %I', p_role);
 end
 $$;
 

@@ -37,8 +37,9 @@
 -- through a view as well as in the policy cost notify() ~10 points of the plain-INSERT rate.
 
 -- True if p_role may notify p_channel, else raises PR013 naming both. Called by the queue's
--- row-level security policy with current_user.
-create function pgrelay.may_notify(p_channel text, p_role name)
+-- row-level security policy with current_user and the row's priority, which must be the
+-- channel's (notify() copies it; a direct INSERT may not jump the queue).
+create function pgrelay.may_notify(p_channel text, p_role name, p_priority smallint)
 returns boolean
 language plpgsql stable security definer
 set search_path = pg_catalog, pg_temp
@@ -47,6 +48,10 @@ begin
     if not pgrelay.is_internal_channel(p_channel)
        and exists (select from pgrelay.notify_right r
                     where r.channel = p_channel and pg_has_role(p_role, r.grantee, 'USAGE')) then
+        if p_priority is distinct from (select c.priority from pgrelay.channel c where c.name = p_channel) then
+            raise exception 'pg_relay: an event of channel "%" must have the channel''s priority', p_channel
+                using errcode = 'PR013', hint = 'Enqueue with pgrelay.notify().';
+        end if;
         return true;
     end if;
     raise exception 'pg_relay: role "%" may not notify channel "%"', p_role, p_channel
@@ -56,18 +61,18 @@ begin
                           else 'An admin can allow it: select pgrelay.grant_notify(' || quote_literal(p_channel) || ', ' || quote_literal(p_role) || ');' end;
 end
 $$;
-comment on function pgrelay.may_notify(text, name) is
+comment on function pgrelay.may_notify(text, name, smallint) is
     'The queue''s insert policy: true if the role may notify the channel, else PR013';
 
 alter table pgrelay.queue_p0 enable row level security;
 alter table pgrelay.queue_p1 enable row level security;
 alter table pgrelay.queue enable row level security;
 create policy notify_own_channels on pgrelay.queue_p0 for insert
-    with check (pgrelay.may_notify(channel, current_user));
+    with check (pgrelay.may_notify(channel, current_user, priority));
 create policy notify_own_channels on pgrelay.queue_p1 for insert
-    with check (pgrelay.may_notify(channel, current_user));
+    with check (pgrelay.may_notify(channel, current_user, priority));
 create policy notify_own_channels on pgrelay.queue for insert
-    with check (pgrelay.may_notify(channel, current_user));
+    with check (pgrelay.may_notify(channel, current_user, priority));
 -- Reading, changing and removing queue rows stays as granted (admins read; the extensions'
 -- own functions, which own the tables, do the rest).
 create policy read_as_granted on pgrelay.queue_p0 for select using (true);
@@ -129,13 +134,13 @@ begin
         perform pgrelay.notify_housekeeping(p_run_at is null or p_run_at <= now());
     end if;
     if current_setting('pgrelay.notify_part', true) = '1' then
-        insert into pgrelay.queue_p1 (part, id, channel, payload, run_at)
-        select 1, v_id, c.name, p_payload, coalesce(p_run_at, now())
+        insert into pgrelay.queue_p1 (part, id, channel, payload, run_at, priority)
+        select 1, v_id, c.name, p_payload, coalesce(p_run_at, now()), c.priority
           from pgrelay.channel c
          where c.name = p_channel and c.active;
     else
-        insert into pgrelay.queue_p0 (part, id, channel, payload, run_at)
-        select 0, v_id, c.name, p_payload, coalesce(p_run_at, now())
+        insert into pgrelay.queue_p0 (part, id, channel, payload, run_at, priority)
+        select 0, v_id, c.name, p_payload, coalesce(p_run_at, now()), c.priority
           from pgrelay.channel c
          where c.name = p_channel and c.active;
     end if;

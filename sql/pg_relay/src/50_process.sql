@@ -28,17 +28,137 @@ $$;
 -- "Due" means claimable now: an event a batch is running (claimed, not yet committed) is skipped,
 -- or a processor whose other worker runs a long action would see it due, call its idle workers,
 -- find nothing and poll again, in a busy loop, for as long as that action runs.
-create function pgrelay.has_due_events()
+-- p_spare: the caller would give the event to its last free worker (see process_batch).
+create function pgrelay.has_due_events(p_spare boolean default false)
 returns boolean
 language plpgsql volatile security definer
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+    v_busy text[] := pgrelay.busy_channels(p_spare);
 begin
-    perform from pgrelay.queue where not held and run_at <= now() limit 1 for update skip locked;
+    perform from pgrelay.queue
+     where not held and run_at <= now() and channel <> all (v_busy)
+     order by run_at, id limit 1 for update skip locked;
     return found;
 end
 $$;
-comment on function pgrelay.has_due_events() is 'The processor''s poll: is any event due now and not being processed?';
+comment on function pgrelay.has_due_events(boolean) is 'The processor''s poll: is any event due now and not being processed?';
+
+-- Channel limits. max_parallel: an event of such a channel runs holding one of the channel's
+-- max_parallel transaction advisory locks (hashtext('pgrelay.parallel ' || channel), 1..N), so
+-- the locks held in pg_locks are the events running now, across all processors; a claim skips
+-- channels whose locks are all taken (busy_channels) and takes one before running the action.
+-- Hash collisions between channel names can only make two channels share their slots.
+create function pgrelay.parallel_key(p_channel text)
+returns integer
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$ select hashtext('pgrelay.parallel ' || p_channel) $$;
+
+-- Channels whose events a claim must skip now: those running max_parallel events already and,
+-- for a processor's last free worker (p_spare), every channel with a max_parallel (long work such
+-- as refreshes never takes the last worker that could run everything else).
+create function pgrelay.busy_channels(p_spare boolean)
+returns text[]
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select coalesce(array_agg(c.name), '{}')
+      from pgrelay.channel c
+     where c.max_parallel is not null
+       and (coalesce(p_spare, false)
+            or (select count(*) from pg_locks l
+                 where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+                   and l.classid = pgrelay.parallel_key(c.name)::oid
+                   and l.objid between 1 and c.max_parallel
+                   and l.database = (select oid from pg_database where datname = current_database()))
+               >= c.max_parallel)
+$$;
+
+create function pgrelay.take_parallel_slot(p_channel text, p_max integer)
+returns boolean
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    for i in 1 .. p_max loop
+        if pg_try_advisory_xact_lock(pgrelay.parallel_key(p_channel), i) then
+            return true;
+        end if;
+    end loop;
+    return false;
+end
+$$;
+
+-- Due events in claim order — priority (higher first), then due time — locked for the caller
+-- (FOR UPDATE SKIP LOCKED: what another batch holds is skipped). Three index range scans, each in
+-- claim order, read one after the other and only as far as needed: events with a priority
+-- above 0, then 0 (the usual case, on the main due index), then below. With p_role: only events
+-- of channels running as that role that are not solo and have no timeout and no max_parallel
+-- (the followers of a batch's first event), p_not_id excluded (the first: locked by us already).
+create function pgrelay.due_events(p_limit integer, p_busy text[], p_role name default null,
+                                   p_not_id bigint default null)
+returns table (run_at timestamptz, id bigint, solo boolean, run_as name)
+language plpgsql volatile   -- PL/pgSQL: the plan is cached (a SQL function's is made anew per call)
+set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+    return query
+    with high as (
+        select q.priority, q.run_at, q.id, c.run_as,
+               coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo
+          from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
+         where not q.held and q.priority <> 0 and q.priority > 0 and q.run_at <= now()
+           and q.channel <> all (p_busy) and q.id is distinct from p_not_id
+           and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
+         order by q.priority desc, q.run_at, q.id
+         limit p_limit
+           for update of q skip locked
+    ), normal as (
+        select q.priority, q.run_at, q.id, c.run_as,
+               coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo
+          from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
+         where not q.held and q.priority = 0 and q.run_at <= now()
+           and q.channel <> all (p_busy) and q.id is distinct from p_not_id
+           and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
+         order by q.run_at, q.id
+         limit p_limit
+           for update of q skip locked
+    ), low as (
+        select q.priority, q.run_at, q.id, c.run_as,
+               coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo
+          from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
+         where not q.held and q.priority <> 0 and q.priority < 0 and q.run_at <= now()
+           and q.channel <> all (p_busy) and q.id is distinct from p_not_id
+           and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
+         order by q.priority desc, q.run_at, q.id
+         limit p_limit
+           for update of q skip locked
+    )
+    select d.run_at, d.id, d.solo, d.run_as from (
+        select * from high union all select * from normal union all select * from low limit p_limit) d;
+end
+$$;
+
+-- timeout: the processor cancels an action still running at its deadline. It learns the
+-- deadline from this notice (SQLSTATE PR020, DETAIL = milliseconds from now), which the server
+-- sends to the client at once; an event with a deadline runs alone in its batch, and the
+-- deadline ends with the batch. An action may set one for itself (pg_auto_mv's per-view refresh
+-- timeout does): granted to pgrelay_internal only.
+create function pgrelay.set_action_timeout(p_timeout interval)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if p_timeout is not null then
+        raise notice 'pg_relay: the running action may take % at most', p_timeout
+            using errcode = 'PR020', detail = round(extract(epoch from p_timeout) * 1000)::bigint::text;
+    end if;
+end
+$$;
 
 -- A processor that stops takes advisory lock (1885827686, 100 + its slot) before it cancels its
 -- running batches (the processor's --grace ran out): a batch cancelled then is undone as a whole,
@@ -55,8 +175,10 @@ as $$
            and l.database = (select oid from pg_database where datname = current_database()))
 $$;
 
+-- p_spare: this is the processor's last free worker (its others are busy): channels with a
+-- max_parallel are left to the others.
 create function pgrelay.process_batch(p_limit integer default 50, p_slot integer default null,
-                                      p_worker integer default null)
+                                      p_worker integer default null, p_spare boolean default false)
 returns table (event_id bigint, channel text, outcome text, attempt integer,
                error_code text, error_message text, duration_ms double precision)
 language plpgsql security definer
@@ -76,36 +198,40 @@ declare
     v_ran     boolean := false;
     v_fn_channel text;
     v_started timestamptz;
+    v_timeout  interval;
+    v_max_parallel integer;
+    v_busy     text[];
+    v_first    record;
+    v_run_ats  timestamptz[];
+    v_ids      bigint[];
 begin
     if p_limit is null or p_limit < 1 or p_limit > 60 then
         raise exception 'pg_relay: batch size % is out of range', p_limit
             using errcode = 'PR007', hint = 'Use 1 to 60 (a transaction stays under 64 subtransactions).';
     end if;
     select current_part into v_part from pgrelay.queue_state;
+    v_busy := pgrelay.busy_channels(p_spare);
+    -- The first due event decides the batch: it runs alone if its channel is solo or has a
+    -- timeout or a max_parallel, else with up to p_limit - 1 more events of channels that are
+    -- none of these and run as the same role. Only the events taken are locked, so the next
+    -- solo event is free for another worker at once.
+    select d.run_at, d.id, d.solo, d.run_as into v_first from pgrelay.due_events(1, v_busy) d;
+    if not found then
+        return;
+    end if;
+    v_run_ats := array[v_first.run_at];
+    v_ids := array[v_first.id];
+    if not v_first.solo and v_first.run_as is not null and p_limit > 1 then
+        select v_run_ats || array_agg(d.run_at), v_ids || array_agg(d.id) into v_run_ats, v_ids
+          from pgrelay.due_events(p_limit - 1, v_busy, v_first.run_as, v_first.id) d;
+    end if;
     for r in
-        with due as (
-            select q.run_at, q.id, coalesce(c.solo, false) as solo, c.run_as
-              from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
-             where not q.held and q.run_at <= now()
-             order by q.run_at, q.id
-             limit p_limit
-               for update of q skip locked
-        ), picked as (
-            -- A solo channel's event is processed alone: either it is first and the batch is
-            -- just it, or the batch stops before it (it stays queued, locked until this commit).
-            -- Only events running as the first one's run-as role join it.
-            select d.run_at, d.id
-              from (select due.*, row_number() over w as n,
-                           count(*) filter (where due.solo) over w as solos_so_far,
-                           first_value(due.run_as) over w as batch_role
-                      from due window w as (order by due.run_at, due.id)) d
-             where d.n = 1 or (d.solos_so_far = 0 and d.run_as = d.batch_role)
-        ), claimed as (
-            delete from pgrelay.queue q using picked
-             where not q.held and q.run_at = picked.run_at and q.id = picked.id
+        with claimed as (
+            delete from pgrelay.queue q using unnest(v_run_ats, v_ids) as p(run_at, id)
+             where not q.held and q.run_at = p.run_at and q.id = p.id
             returning q.*
         )
-        select * from claimed order by claimed.run_at, claimed.id
+        select * from claimed order by claimed.priority desc, claimed.run_at, claimed.id
     loop
         v_started := clock_timestamp();
         event_id := r.id;
@@ -115,8 +241,19 @@ begin
         error_message := null;
         v_message := null;
         v_exists := false;
-        select true, c.active, c.run_as into v_exists, v_active, v_run_as
+        select true, c.active, c.run_as, c.timeout, c.max_parallel
+          into v_exists, v_active, v_run_as, v_timeout, v_max_parallel
           from pgrelay.channel c where c.name = r.channel;
+        if v_max_parallel is not null and v_active
+           and not pgrelay.take_parallel_slot(r.channel, v_max_parallel) then
+            -- Another processor took the last slot since busy_channels() looked: back it goes,
+            -- unchanged, for a later batch (nothing ran, nothing is logged).
+            insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
+                                       schedule_name, held, priority)
+            values (v_part, r.id, r.channel, r.payload, r.run_at, r.enqueued_at, r.attempt,
+                    r.schedule_name, false, r.priority);
+            continue;
+        end if;
         if not coalesce(v_exists, false) then
             outcome := 'failed';
             error_code := 'PR001';
@@ -139,6 +276,9 @@ begin
                 begin
                     -- The action may ask which event it runs for: current_setting('pgrelay.event_id').
                     perform set_config('pgrelay.event_id', r.id::text, true);
+                    if v_timeout is not null then
+                        perform pgrelay.set_action_timeout(v_timeout);
+                    end if;
                     v_ran := true;
                     v_before := pgrelay.session_fingerprint();
                     execute format('select %s($1)', v_fn) using r.payload;
@@ -158,6 +298,11 @@ begin
                     if error_code = '57014' and pgrelay.processor_stopping(p_slot) then
                         raise;   -- the processor is stopping: undo the batch, keep its events
                     end if;
+                    if error_code = '57014' and v_timeout is not null
+                       and clock_timestamp() - v_started >= v_timeout - interval '100 ms' then
+                        v_message := format('the action ran longer than the timeout of channel "%s" (%s) and was cancelled',
+                                            r.channel, v_timeout);
+                    end if;
                     outcome := case when left(error_code, 2) = '40' and r.attempt < 4
                                     then 'retry' else 'failed' end;
                 end;
@@ -169,13 +314,13 @@ begin
 
         if outcome in ('retry', 'held') then
             insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
-                                       schedule_name, held)
+                                       schedule_name, held, priority)
             values (v_part, r.id, r.channel, r.payload,
                     case when outcome = 'retry' then clock_timestamp() + pgrelay.retry_delay(r.attempt)
                          else r.run_at end,
                     r.enqueued_at,
                     case when outcome = 'retry' then r.attempt + 1 else r.attempt end,
-                    r.schedule_name, outcome = 'held');
+                    r.schedule_name, outcome = 'held', r.priority);
         elsif outcome = 'failed' then
             insert into pgrelay.failed (id, channel, payload, enqueued_at, run_at, attempts,
                                         sqlstate, message, schedule_name)
@@ -201,7 +346,7 @@ begin
     end if;
 end
 $$;
-comment on function pgrelay.process_batch(integer, integer, integer) is
+comment on function pgrelay.process_batch(integer, integer, integer, boolean) is
     'Claims and processes up to p_limit due events in the caller''s transaction; one row per event';
 
 -- Keeps the queue's indexes small: switches notify() to the other partition once the current
@@ -239,12 +384,12 @@ begin
             if v_other = 0 then
                 lock table pgrelay.queue_p0 in access exclusive mode;
                 insert into pgrelay.queue_p1 select 1, id, channel, payload, run_at, enqueued_at,
-                       attempt, schedule_name, held from pgrelay.queue_p0;
+                       attempt, schedule_name, held, priority from pgrelay.queue_p0;
                 truncate pgrelay.queue_p0;
             else
                 lock table pgrelay.queue_p1 in access exclusive mode;
                 insert into pgrelay.queue_p0 select 0, id, channel, payload, run_at, enqueued_at,
-                       attempt, schedule_name, held from pgrelay.queue_p1;
+                       attempt, schedule_name, held, priority from pgrelay.queue_p1;
                 truncate pgrelay.queue_p1;
             end if;
             update pgrelay.queue_state

@@ -121,8 +121,8 @@ begin
         delete from pgrelay.queue where id = v_old and schedule_name = p_name;
     end if;
     select current_part into v_part from pgrelay.queue_state;
-    insert into pgrelay.queue (part, channel, payload, run_at, schedule_name)
-    values (v_part, p_channel, p_payload, v_first, p_name)
+    insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
+    values (v_part, p_channel, p_payload, v_first, p_name, pgrelay.channel_priority(p_channel))
     returning id into v_id;
     insert into pgrelay.schedule (name, channel, every, cron, timezone, payload, pending_event_id, next_run_at)
     values (p_name, p_channel, p_every, p_cron, p_timezone, p_payload, v_id, v_first)
@@ -216,8 +216,8 @@ begin
     v_next := pgrelay.next_run(s.every, s.cron, s.timezone, p_scheduled,
                                greatest(p_scheduled, now()));
     if v_next is not null then
-        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name)
-        values (p_part, s.channel, s.payload, v_next, s.name)
+        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
+        values (p_part, s.channel, s.payload, v_next, s.name, pgrelay.channel_priority(s.channel))
         returning id into v_id;
     end if;
     update pgrelay.schedule
@@ -247,8 +247,8 @@ begin
                 for update
     loop
         v_next := pgrelay.next_run(s.every, s.cron, s.timezone, coalesce(s.last_run_at, now()), now());
-        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name)
-        values (v_part, s.channel, s.payload, v_next, s.name)
+        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
+        values (v_part, s.channel, s.payload, v_next, s.name, pgrelay.channel_priority(s.channel))
         returning id into v_id;
         update pgrelay.schedule set pending_event_id = v_id, next_run_at = v_next where name = s.name;
         v_n := v_n + 1;

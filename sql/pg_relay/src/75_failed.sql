@@ -22,8 +22,8 @@ begin
     end if;
     select current_part into v_part from pgrelay.queue_state;
     -- A fresh start: attempt 1, and no longer a schedule's occurrence (that one has moved on).
-    insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt, held)
-    select v_part, f.id, f.channel, f.payload, coalesce(p_run_at, now()), f.enqueued_at, 1, not c.active
+    insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt, held, priority)
+    select v_part, f.id, f.channel, f.payload, coalesce(p_run_at, now()), f.enqueued_at, 1, not c.active, c.priority
       from pgrelay.channel c where c.name = f.channel;
     return f.id;
 end

@@ -34,8 +34,8 @@ grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.faile
     pgrelay.queue_state to pgrelay_admin;
 grant delete on pgrelay.failed to pgrelay_admin;
 grant execute on function
-    pgrelay.create_channel(text, text, text, boolean, name),
-    pgrelay.alter_channel(text, text, boolean, text, boolean, name),
+    pgrelay.create_channel(text, text, text, boolean, name, interval, integer, integer),
+    pgrelay.alter_channel(text, text, boolean, text, boolean, name, interval, integer, integer, boolean, boolean),
     pgrelay.grant_notify(text, name),
     pgrelay.revoke_notify(text, name),
     pgrelay.drop_channel(text),
@@ -50,8 +50,8 @@ grant select on pgrelay.notify_right to pgrelay_reader;
 
 -- Process: the processor's login role is granted pgrelay_processor.
 grant execute on function
-    pgrelay.has_due_events(),
-    pgrelay.process_batch(integer, integer, integer),
+    pgrelay.has_due_events(boolean),
+    pgrelay.process_batch(integer, integer, integer, boolean),
     pgrelay.maintain(bigint),
     pgrelay.repair_schedules(),
     pgrelay.register_processor(text, integer, text, integer),
