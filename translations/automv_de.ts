@@ -1402,6 +1402,18 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Register</source>
         <translation>Registrieren</translation>
     </message>
+    <message>
+        <source>A refresh running longer is cancelled and logged as failed (57014); 0: no limit.</source>
+        <translation>Eine länger laufende Aktualisierung wird abgebrochen und als fehlgeschlagen protokolliert (57014); 0: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh timeout:</source>
+        <translation>Aktualisierungs-&amp;Zeitlimit:</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>

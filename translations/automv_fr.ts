@@ -1402,6 +1402,18 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Register</source>
         <translation>Inscrire</translation>
     </message>
+    <message>
+        <source>A refresh running longer is cancelled and logged as failed (57014); 0: no limit.</source>
+        <translation>Un rafraîchissement plus long est annulé et journalisé en échec (57014) ; 0 : sans limite.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh timeout:</source>
+        <translation>Délai de &amp;rafraîchissement :</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>

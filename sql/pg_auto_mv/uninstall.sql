@@ -3,6 +3,12 @@
 -- another database still uses them. Materialised views themselves are left as they are.
 -- Run with: psql -f pg_auto_mv_uninstall.sql
 \set ON_ERROR_STOP on
+-- psql -v keep_roles=true keeps the cluster-wide roles (while other databases may be installing).
+\if :{?keep_roles}
+\else
+\set keep_roles false
+\endif
+select pg_catalog.set_config('automv.keep_roles', :'keep_roles', false) \gset
 do $uninstall$
 declare
     v_trigger record;
@@ -37,7 +43,10 @@ begin
     else
         drop schema if exists pgauto_mv cascade;
     end if;
-    foreach v_role in array array['pgauto_mv_admin', 'pgauto_mv_reader'] loop
+    foreach v_role in array
+        case when pg_catalog.current_setting('automv.keep_roles')::boolean then '{}'::text[]
+             else array['pgauto_mv_admin', 'pgauto_mv_reader'] end
+    loop
         begin
             execute pg_catalog.format('drop role if exists %I', v_role);
         exception when dependent_objects_still_exist then

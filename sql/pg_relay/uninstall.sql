@@ -1,6 +1,12 @@
 -- Removes pg_relay from the current database, whichever way it was installed, then drops its
 -- roles unless another database still uses them. Run with: psql -f uninstall.sql
 \set ON_ERROR_STOP on
+-- psql -v keep_roles=true keeps the cluster-wide roles (while other databases may be installing).
+\if :{?keep_roles}
+\else
+\set keep_roles false
+\endif
+select pg_catalog.set_config('automv.keep_roles', :'keep_roles', false) \gset
 do $uninstall$
 declare
     v_role text;
@@ -25,8 +31,10 @@ begin
         drop schema if exists pgrelay cascade;
         drop schema if exists pgrelay_action cascade;
     end if;
-    foreach v_role in array array['pgrelay_processor', 'pgrelay_admin', 'pgrelay_reader',
-                                  'pgrelay_notify', 'pgrelay_internal', 'pgrelay']
+    foreach v_role in array
+        case when pg_catalog.current_setting('automv.keep_roles')::boolean then '{}'::text[]
+             else array['pgrelay_processor', 'pgrelay_admin', 'pgrelay_reader', 'pgrelay_notify',
+                        'pgrelay_internal', 'pgrelay'] end
     loop
         begin
             execute pg_catalog.format('drop role if exists %I', v_role);

@@ -223,6 +223,24 @@ private slots:
         QCOMPARE(scalar(conn, "select state || ' ' || last_error from pgauto_mv.mv_status"), std::string("failed division by zero"));
     }
 
+    // A per-view refresh timeout: the processor cancels a refresh running longer; it is logged
+    // as failed (57014) with the reason, and the view says so.
+    void refreshTimeoutCancelsALongRefresh() {
+        auto conn = m_db->connect();
+        conn.exec("create function public.slow() returns int language sql as 'select 1 from pg_sleep(20)'");
+        conn.exec("create materialized view public.slow_s as select sum(v) as total, public.slow() as one from public.t with no data");
+        conn.exec("select pgauto_mv.register_mv('slow_s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')],"
+                  " p_cooldown => 0, p_refresh_timeout => 0.5)");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("update public.t set v = 1 where id = 1");
+        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'failed'", 10));
+        QCOMPARE(scalar(conn, "select sqlstate || ' ' || detail || ' ' || (duration_ms between 400 and 3000)"
+                              " from pgauto_mv.refresh_log where outcome = 'failed'"),
+                 std::string("57014 the refresh ran longer than its refresh_timeout of 0.5 s and was cancelled true"));
+        QCOMPARE(scalar(conn, "select s.state from pgauto_mv.mv_status s join pgauto_mv.mv m on m.id = s.id where m.mv_name = 'slow_s'"), std::string("failed"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.failed"), std::string("0"));   // pg_auto_mv handled it
+    }
+
     // Two writers of a watched table, both uncommitted: neither waits for the other.
     void writersNeverWaitOnEachOther() {
         auto first = m_db->connect();

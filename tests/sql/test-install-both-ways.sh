@@ -56,8 +56,12 @@ if ! diff -u "$snap_a" "$snap_b"; then
 fi
 echo "ok: both installs have the same $(wc -l <"$snap_a") objects, columns, indexes, functions and grants"
 
-"${psql_q[@]}" -d "$db_a" -f "$sqldir/${ext}_uninstall.sql" >/dev/null 2>&1 || fail "uninstall from the extension install failed"
-PGUSER=$owner "${psql_q[@]}" -d "$db_b" -f "$sqldir/${ext}_uninstall.sql" >/dev/null 2>&1 || fail "uninstall by the owner failed"
+# keep_roles: other tests install into other databases of this cluster at this moment; dropping
+# the cluster-wide roles under them made their CREATE EXTENSION fail ("role does not exist").
+"${psql_q[@]}" -v keep_roles=true -d "$db_a" -f "$sqldir/${ext}_uninstall.sql" >/dev/null 2>&1 ||
+    fail "uninstall from the extension install failed"
+PGUSER=$owner "${psql_q[@]}" -v keep_roles=true -d "$db_b" -f "$sqldir/${ext}_uninstall.sql" >/dev/null 2>&1 ||
+    fail "uninstall by the owner failed"
 for db in "$db_a" "$db_b"; do
     left=$(psql -X -At -d "$db" -c "select count(*) from pg_namespace where nspname = '$schema'")
     [ "$left" = 0 ] || fail "schema $schema still exists in $db after uninstall"

@@ -42,12 +42,16 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     m_maxWait = seconds(initial.maxWait, 0, tr("Refresh at the latest this long after the first unrefreshed change; 0: no maximum."));
     m_cooldown = seconds(initial.cooldown, 0, tr("At least this long between two refreshes' completions."));
     m_lockTimeout = seconds(initial.lockTimeout, 0.01, tr("How long a refresh waits for its lock before it retries later."));
+    m_refreshTimeout = seconds(initial.refreshTimeout, 0,
+                               tr("A refresh running longer is cancelled and logged as failed (57014); 0: no limit."));
+    m_refreshTimeout->setSpecialValueText(tr("none"));
     m_fireOnReplica = new QCheckBox(tr("Also refresh on changes applied by logical replication (fire_on_replica)"));
     m_fireOnReplica->setChecked(initial.fireOnReplica);
     m_lag->setObjectName(QStringLiteral("refreshLag"));
     m_maxWait->setObjectName(QStringLiteral("maxWait"));
     m_cooldown->setObjectName(QStringLiteral("cooldown"));
     m_lockTimeout->setObjectName(QStringLiteral("lockTimeout"));
+    m_refreshTimeout->setObjectName(QStringLiteral("refreshTimeout"));
     m_fireOnReplica->setObjectName(QStringLiteral("fireOnReplica"));
 
     auto *timing = new QWidget;
@@ -56,6 +60,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     form->addRow(tr("&Max wait:"), m_maxWait);
     form->addRow(tr("&Cooldown:"), m_cooldown);
     form->addRow(tr("Lock &timeout:"), m_lockTimeout);
+    form->addRow(tr("&Refresh timeout:"), m_refreshTimeout);
     form->addRow(QString(), m_fireOnReplica);
 
     m_watches = new QTableWidget(0, 6);
@@ -122,7 +127,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     layout->addWidget(m_message);
     layout->addWidget(buttons);
 
-    for (auto *box : {m_lag, m_maxWait, m_cooldown, m_lockTimeout})
+    for (auto *box : {m_lag, m_maxWait, m_cooldown, m_lockTimeout, m_refreshTimeout})
         connect(box, &QDoubleSpinBox::valueChanged, this, &RegisterDialog::updatePreview);
     connect(m_fireOnReplica, &QCheckBox::toggled, this, &RegisterDialog::updatePreview);
     connect(m_watches, &QTableWidget::itemChanged, this, &RegisterDialog::updatePreview);
@@ -154,6 +159,7 @@ Registration RegisterDialog::registration() const {
     r.maxWait = m_maxWait->value();
     r.cooldown = m_cooldown->value();
     r.lockTimeout = m_lockTimeout->value();
+    r.refreshTimeout = m_refreshTimeout->value();
     r.fireOnReplica = m_fireOnReplica->isChecked();
     r.watches.clear();
     for (int row = 0; row < m_watches->rowCount(); ++row) {

@@ -37,6 +37,7 @@ private:
     QDoubleSpinBox *m_maxWait = nullptr;
     QDoubleSpinBox *m_cooldown = nullptr;
     QDoubleSpinBox *m_lockTimeout = nullptr;
+    QDoubleSpinBox *m_refreshTimeout = nullptr;
     QCheckBox *m_fireOnReplica = nullptr;
     QTableWidget *m_watches = nullptr;
     QPlainTextEdit *m_preview = nullptr;

@@ -16,7 +16,7 @@ QString Registration::validate() const {
     const auto tr = [](const char *text) { return QCoreApplication::translate("automv::ui::Registration", text); };
     if (name.isEmpty() || schema.isEmpty())
         return tr("Choose a materialised view.");
-    for (double value : {refreshLag, maxWait, cooldown})
+    for (double value : {refreshLag, maxWait, cooldown, refreshTimeout})
         if (value < 0 || value > 86400)
             return tr("Timings are seconds from 0 to 86400.");
     if (lockTimeout < 0.01 || lockTimeout > 86400)
@@ -42,7 +42,8 @@ QString Registration::sql() const {
                " p_watch_tables => array(select pgauto_mv.mv_watch(w.t, w.o, null, w.r)"
                " from unnest($3::text[], $4::text[], $5::boolean[]) with ordinality as w(t, o, r, n) order by w.n),"
                " p_refresh_lag => $6::numeric, p_max_wait => $7::numeric, p_cooldown => $8::numeric,"
-               " p_fire_on_replica => $9::boolean, p_lock_timeout => $10::numeric)")
+               " p_fire_on_replica => $9::boolean, p_lock_timeout => $10::numeric,"
+               " p_refresh_timeout => $11::numeric)")
         .arg(existing ? "alter_mv" : "register_mv");
 }
 
@@ -61,7 +62,8 @@ QVariantList Registration::params() const {
         readOnly << (watch.readColumnsOnly ? "true" : "false");
     }
     return {name, schema, array(tables), array(operations), '{' + readOnly.join(',') + '}', number(refreshLag),
-            number(maxWait), number(cooldown), fireOnReplica ? "true" : "false", number(lockTimeout)};
+            number(maxWait), number(cooldown), fireOnReplica ? "true" : "false", number(lockTimeout),
+            number(refreshTimeout)};
 }
 
 QString Registration::previewSql() const {
@@ -73,11 +75,12 @@ QString Registration::previewSql() const {
     return QStringLiteral("select pgauto_mv.%1(\n    p_mv_name => %2,\n    p_mv_schema => %3,\n"
                           "    p_watch_tables => array[%4]::pgauto_mv.mv_watch[],\n"
                           "    p_refresh_lag => %5,\n    p_max_wait => %6,\n    p_cooldown => %7,\n"
-                          "    p_fire_on_replica => %8,\n    p_lock_timeout => %9);")
+                          "    p_fire_on_replica => %8,\n    p_lock_timeout => %9,\n"
+                          "    p_refresh_timeout => %10);")
         .arg(existing ? "alter_mv" : "register_mv", literal(name), literal(schema),
              watchList.isEmpty() ? QString() : "\n        " + watchList.join(",\n        ") + "\n    ",
              number(refreshLag), number(maxWait), number(cooldown), fireOnReplica ? "true" : "false",
-             number(lockTimeout));
+             number(lockTimeout), number(refreshTimeout));
 }
 
 } // namespace automv::ui

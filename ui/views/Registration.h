@@ -20,6 +20,7 @@ struct Registration {
     double maxWait = 0;
     double cooldown = 2;
     double lockTimeout = 5;
+    double refreshTimeout = 0;         ///< seconds; 0: none
     bool fireOnReplica = false;
     bool existing = false;             ///< alter_mv (true) or register_mv (false)
 

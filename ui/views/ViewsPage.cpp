@@ -189,6 +189,7 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
         registration.maxWait = mv.value("max_wait").toDouble();
         registration.cooldown = mv.value("cooldown").toDouble();
         registration.lockTimeout = mv.value("lock_timeout").toDouble();
+        registration.refreshTimeout = mv.value("refresh_timeout").toDouble();   // null: 0, none
         registration.fireOnReplica = mv.value("fire_on_replica").toBool();
         for (const auto &value : loaded.value("watches").toArray()) {
             const QJsonObject watch = value.toObject();

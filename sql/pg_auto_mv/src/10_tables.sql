@@ -21,6 +21,8 @@ create table pgauto_mv.mv (
     cooldown        numeric not null default 2 check (cooldown >= 0),
     fire_on_replica boolean not null default false,
     lock_timeout    numeric not null default 5 check (lock_timeout > 0),
+    -- A refresh running longer is cancelled by the processor and logged as failed (57014).
+    refresh_timeout numeric check (refresh_timeout > 0),
     registered_at   timestamptz not null default pg_catalog.now(),
     registered_by   name not null,
     updated_at      timestamptz not null default pg_catalog.now()

@@ -172,7 +172,7 @@ create function pgauto_mv.register_mv(p_mv_name text, p_mv_schema text default '
                                       p_watch_tables pgauto_mv.mv_watch[] default '{}',
                                       p_refresh_lag numeric default 0, p_max_wait numeric default 0,
                                       p_cooldown numeric default 2, p_fire_on_replica boolean default false,
-                                      p_lock_timeout numeric default 5)
+                                      p_lock_timeout numeric default 5, p_refresh_timeout numeric default 0)
 returns integer
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -189,6 +189,7 @@ begin
     perform pgauto_mv.check_seconds('max_wait', p_max_wait);
     perform pgauto_mv.check_seconds('cooldown', p_cooldown);
     perform pgauto_mv.check_seconds('lock_timeout', p_lock_timeout, 0.01);
+    perform pgauto_mv.check_seconds('refresh_timeout', coalesce(p_refresh_timeout, 0));
     if p_fire_on_replica is null then
         raise exception 'pg_auto_mv: fire_on_replica must be true or false' using errcode = 'AM005';
     end if;
@@ -197,9 +198,9 @@ begin
             using errcode = 'duplicate_object', hint = 'Change it with pgauto_mv.alter_mv().';
     end if;
     insert into pgauto_mv.mv (mv_oid, mv_schema, mv_name, refresh_lag, max_wait, cooldown, fire_on_replica,
-                              lock_timeout, registered_by)
+                              lock_timeout, refresh_timeout, registered_by)
     values (v_oid, p_mv_schema, p_mv_name, p_refresh_lag, p_max_wait, p_cooldown, p_fire_on_replica,
-            p_lock_timeout, pgauto_mv.caller())
+            p_lock_timeout, nullif(p_refresh_timeout, 0), pgauto_mv.caller())
     returning id into v_id;
     insert into pgauto_mv.mv_state (mv_id) values (v_id);
     insert into pgauto_mv.watch (mv_id, table_oid, table_schema, table_name, operations, update_columns)
@@ -211,14 +212,14 @@ begin
     return v_id;
 end
 $$;
-comment on function pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric) is
+comment on function pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric) is
     'Registers a materialised view: watched tables and timing in seconds (lag, max_wait, cooldown); returns its id';
 
 create function pgauto_mv.alter_mv(p_mv_name text, p_mv_schema text default 'public',
                                    p_watch_tables pgauto_mv.mv_watch[] default null,
                                    p_refresh_lag numeric default null, p_max_wait numeric default null,
                                    p_cooldown numeric default null, p_fire_on_replica boolean default null,
-                                   p_lock_timeout numeric default null)
+                                   p_lock_timeout numeric default null, p_refresh_timeout numeric default null)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -236,10 +237,13 @@ begin
     if p_max_wait is not null then perform pgauto_mv.check_seconds('max_wait', p_max_wait); end if;
     if p_cooldown is not null then perform pgauto_mv.check_seconds('cooldown', p_cooldown); end if;
     if p_lock_timeout is not null then perform pgauto_mv.check_seconds('lock_timeout', p_lock_timeout, 0.01); end if;
+    if p_refresh_timeout is not null then perform pgauto_mv.check_seconds('refresh_timeout', p_refresh_timeout); end if;
     update pgauto_mv.mv
        set refresh_lag = coalesce(p_refresh_lag, refresh_lag), max_wait = coalesce(p_max_wait, max_wait),
            cooldown = coalesce(p_cooldown, cooldown), fire_on_replica = coalesce(p_fire_on_replica, fire_on_replica),
-           lock_timeout = coalesce(p_lock_timeout, lock_timeout), updated_at = now()
+           lock_timeout = coalesce(p_lock_timeout, lock_timeout),
+           refresh_timeout = case when p_refresh_timeout is null then refresh_timeout else nullif(p_refresh_timeout, 0) end,
+           updated_at = now()
      where id = v_id;
     select array_agg(table_oid) into v_tables from pgauto_mv.watch where mv_id = v_id;
     if p_watch_tables is not null then
@@ -257,7 +261,7 @@ begin
     perform pgauto_mv.rearm(v_id);   -- new timing applies to changes already pending
 end
 $$;
-comment on function pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric) is
+comment on function pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric) is
     'Changes a registration; NULL keeps a setting; p_watch_tables replaces the whole watch list';
 
 create function pgauto_mv.unregister_mv(p_mv_name text, p_mv_schema text default 'public')

@@ -327,15 +327,29 @@ begin
         v_mode := case when pgauto_mv.can_refresh_concurrently(m.mv_oid) then 'concurrently' else 'plain' end;
         begin
             perform set_config('lock_timeout', (m.lock_timeout * 1000)::bigint || 'ms', true);
+            -- The processor cancels the refresh at this deadline (pg_relay's PR020 notice).
+            perform pgrelay.set_action_timeout(make_interval(secs => m.refresh_timeout::float8));
             execute format('refresh materialized view %s%I.%I',
                            case when v_mode = 'concurrently' then 'concurrently ' else '' end, v_schema, v_name);
             v_outcome := 'succeeded';
-        exception when others then
-            get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
-            -- Readers of the log and of mv_state get the message without the data values it
-            -- may quote (invalid input syntax for type integer: "..."): pgrelay.redact().
-            v_message := pgrelay.redact(v_message);
-            v_outcome := case when v_state = '55P03' then 'deferred' else 'failed' end;
+        exception
+            when query_canceled then
+                -- Only the view's own timeout is this refresh's failure; any other cancel (a
+                -- processor that stops, a DBA) goes on up to pg_relay, which knows what it means.
+                if m.refresh_timeout is null
+                   or clock_timestamp() - v_started < make_interval(secs => m.refresh_timeout::float8 - 0.1) then
+                    raise;
+                end if;
+                v_state := '57014';
+                v_message := format('the refresh ran longer than its refresh_timeout of %s s and was cancelled',
+                                    m.refresh_timeout);
+                v_outcome := 'failed';
+            when others then
+                get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+                -- Readers of the log and of mv_state get the message without the data values it
+                -- may quote (invalid input syntax for type integer: "..."): pgrelay.redact().
+                v_message := pgrelay.redact(v_message);
+                v_outcome := case when v_state = '55P03' then 'deferred' else 'failed' end;
         end;
         perform set_config('lock_timeout', v_old_lt, true);
     end if;

@@ -5,7 +5,10 @@ begin
                                    'Built in (pg_auto_mv): takes the watch triggers'' requests and arms the views'' timers');
     perform pgrelay.create_internal_channel('pgauto_mv.refresh', 'select pgauto_mv.on_refresh_event($1)',
                                    'Built in (pg_auto_mv): refreshes one materialised view, in a transaction of its own',
-                                   p_solo => true);
+                                   p_solo => true,
+                                   -- At most 4 refreshes at once across all processors, and never
+                                   -- a processor's last free worker (pgrelay.alter_channel changes it).
+                                   p_max_parallel => 4);
     perform pgrelay.schedule_internal('pgauto_mv.drain', 'pgauto_mv.drain', p_every => interval '10 s');   -- safety net
     perform pgrelay.create_internal_channel('pgauto_mv.schedule', 'select pgauto_mv.on_schedule_event($1)',
                                    'Built in (pg_auto_mv): a named schedule fired; requests refreshes of its views');
