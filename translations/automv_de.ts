@@ -1272,10 +1272,6 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <translation>Das Prozessorregister von pg_relay kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Stopping after the events in flight…</source>
-        <translation>Wird nach den laufenden Ereignissen gestoppt…</translation>
-    </message>
-    <message>
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
@@ -1302,6 +1298,66 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Runs as</source>
+        <translation>Läuft als</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>Einzeln</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Max parallel</source>
+        <translation>Max. parallel</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>An action running longer is cancelled and fails with SQLSTATE 57014 (pgrelay.alter_channel(p_timeout =&gt; …))</source>
+        <translation>Eine länger laufende Aktion wird abgebrochen und schlägt mit SQLSTATE 57014 fehl (pgrelay.alter_channel(p_timeout =&gt; …))</translation>
+    </message>
+    <message>
+        <source>At most this many events of the channel run at once, across all processors; never on a processor&apos;s last free worker</source>
+        <translation>Höchstens so viele Ereignisse des Kanals laufen gleichzeitig, über alle Prozessoren; nie auf dem letzten freien Worker eines Prozessors</translation>
+    </message>
+    <message>
+        <source>Due events of a higher priority are claimed first</source>
+        <translation>Fällige Ereignisse höherer Priorität werden zuerst übernommen</translation>
+    </message>
+    <message>
+        <source>Channels, their limits and their events:</source>
+        <translation>Kanäle, ihre Grenzen und ihre Ereignisse:</translation>
+    </message>
+    <message>
+        <source>Cannot read pg_relay&apos;s channels: %1</source>
+        <translation>Die Kanäle von pg_relay können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stopping: running actions may finish for 30 s, then they are cancelled (their events stay queued)…</source>
+        <translation>Wird angehalten: laufende Aktionen dürfen 30 s lang fertig werden, dann werden sie abgebrochen (ihre Ereignisse bleiben eingereiht)…</translation>
     </message>
 </context>
 <context>

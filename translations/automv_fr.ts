@@ -1272,10 +1272,6 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <translation>Impossible de lire le registre des processeurs de pg_relay&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Stopping after the events in flight…</source>
-        <translation>Arrêt après les événements en cours…</translation>
-    </message>
-    <message>
         <source>Cannot start: %1</source>
         <translation>Impossible de démarrer&#xa0;: %1</translation>
     </message>
@@ -1302,6 +1298,66 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>no</source>
         <translation>non</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Runs as</source>
+        <translation>Exécuté en tant que</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>Seul</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Max parallel</source>
+        <translation>Parallèle max.</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dus</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file</translation>
+    </message>
+    <message>
+        <source>An action running longer is cancelled and fails with SQLSTATE 57014 (pgrelay.alter_channel(p_timeout =&gt; …))</source>
+        <translation>Une action plus longue est annulée et échoue avec le SQLSTATE 57014 (pgrelay.alter_channel(p_timeout =&gt; …))</translation>
+    </message>
+    <message>
+        <source>At most this many events of the channel run at once, across all processors; never on a processor&apos;s last free worker</source>
+        <translation>Au plus ce nombre d’événements du canal s’exécutent en même temps, sur tous les processeurs ; jamais sur le dernier worker libre d’un processeur</translation>
+    </message>
+    <message>
+        <source>Due events of a higher priority are claimed first</source>
+        <translation>Les événements dus de priorité plus élevée sont pris en premier</translation>
+    </message>
+    <message>
+        <source>Channels, their limits and their events:</source>
+        <translation>Canaux, leurs limites et leurs événements :</translation>
+    </message>
+    <message>
+        <source>Cannot read pg_relay&apos;s channels: %1</source>
+        <translation>Impossible de lire les canaux de pg_relay : %1</translation>
+    </message>
+    <message>
+        <source>Stopping: running actions may finish for 30 s, then they are cancelled (their events stay queued)…</source>
+        <translation>Arrêt : les actions en cours peuvent se terminer pendant 30 s, puis elles sont annulées (leurs événements restent en file)…</translation>
     </message>
 </context>
 <context>

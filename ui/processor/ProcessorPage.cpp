@@ -25,12 +25,21 @@ const char *kRegistrySql =
     " (select count(*) from pgrelay.queue q where not q.held and q.run_at <= now()) as due,"
     " (select count(*) from pgrelay.queue q) as queued"
     " from pgrelay.processor_status order by slot";
+// Each channel with its limits and what waits for it.
+constexpr auto kChannelsTag = "processor.channels";
+const char *kChannelsSql =
+    "select c.name, case when c.active then 'yes' else 'no' end, c.run_as,"
+    " case when c.solo then 'yes' else '' end, coalesce(c.timeout::text, ''), coalesce(c.max_parallel::text, ''),"
+    " c.priority,"
+    " (select count(*) from pgrelay.queue q where q.channel = c.name and not q.held and q.run_at <= now()),"
+    " (select count(*) from pgrelay.queue q where q.channel = c.name)"
+    " from pgrelay.channel c order by c.priority desc, c.name";
 } // namespace
 
 ProcessorPage::ProcessorPage(QWidget *parent)
     : QWidget(parent), m_processor(new EmbeddedProcessor(this)), m_workers(new QSpinBox),
       m_poll(new QDoubleSpinBox), m_startStop(new QPushButton(tr("&Start"))), m_counters(new QLabel),
-      m_registry(new QTableWidget), m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
+      m_registry(new QTableWidget), m_channels(new QTableWidget), m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("processorPage"));
     m_workers->setRange(1, 9);
     m_workers->setValue(2);
@@ -47,6 +56,17 @@ ProcessorPage::ProcessorPage(QWidget *parent)
                                            tr("Failed")});
     m_registry->verticalHeader()->hide();
     m_registry->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_channels->setObjectName(QStringLiteral("channels"));
+    m_channels->setColumnCount(9);
+    m_channels->setHorizontalHeaderLabels({tr("Channel"), tr("Active"), tr("Runs as"), tr("Solo"), tr("Timeout"),
+                                           tr("Max parallel"), tr("Priority"), tr("Due"), tr("Queued")});
+    m_channels->horizontalHeaderItem(4)->setToolTip(
+        tr("An action running longer is cancelled and fails with SQLSTATE 57014 (pgrelay.alter_channel(p_timeout => …))"));
+    m_channels->horizontalHeaderItem(5)->setToolTip(
+        tr("At most this many events of the channel run at once, across all processors; never on a processor's last free worker"));
+    m_channels->horizontalHeaderItem(6)->setToolTip(tr("Due events of a higher priority are claimed first"));
+    m_channels->verticalHeader()->hide();
+    m_channels->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(500);
 
@@ -63,6 +83,8 @@ ProcessorPage::ProcessorPage(QWidget *parent)
     layout->addWidget(m_queue);
     layout->addWidget(new QLabel(tr("Processors attached to this database:")));
     layout->addWidget(m_registry, 1);
+    layout->addWidget(new QLabel(tr("Channels, their limits and their events:")));
+    layout->addWidget(m_channels, 1);
     layout->addWidget(new QLabel(tr("Log:")));
     layout->addWidget(m_log, 1);
 
@@ -98,6 +120,11 @@ void ProcessorPage::setConnection(const QString &conninfo, DatabaseSession *sess
     if (m_session) {
         connect(m_session, &DatabaseSession::queryFinished, this, &ProcessorPage::onResult);
         connect(m_session, &DatabaseSession::queryFailed, this, [this](const QString &tag, const QString &message) {
+            if (tag == QLatin1String(kChannelsTag)) {
+                m_channels->setRowCount(0);
+                m_channels->setToolTip(tr("Cannot read pg_relay's channels: %1").arg(message.trimmed()));
+                return;
+            }
             if (tag != QLatin1String(kRegistryTag))
                 return;
             m_inFlight = false;
@@ -111,7 +138,7 @@ void ProcessorPage::setConnection(const QString &conninfo, DatabaseSession *sess
 void ProcessorPage::startOrStop() {
     if (m_processor->isRunning()) {
         m_startStop->setEnabled(false);   // until stopped(): in-flight events finish first
-        m_counters->setText(tr("Stopping after the events in flight…"));
+        m_counters->setText(tr("Stopping: running actions may finish for 30 s, then they are cancelled (their events stay queued)…"));
         m_processor->stop();
         return;
     }
@@ -123,6 +150,7 @@ void ProcessorPage::startOrStop() {
 QString ProcessorPage::countersText() const { return m_counters->text(); }
 int ProcessorPage::attachedProcessors() const { return m_registry->rowCount(); }
 QString ProcessorPage::queueText() const { return m_queue->text(); }
+QTableWidget *ProcessorPage::channelsTable() const { return m_channels; }
 
 void ProcessorPage::tick() {
     if (m_processor->isRunning()) {
@@ -137,10 +165,26 @@ void ProcessorPage::tick() {
     if (m_session && isVisible() && !m_inFlight) {
         m_inFlight = true;
         m_session->query(QString::fromLatin1(kRegistryTag), QString::fromLatin1(kRegistrySql));
+        m_session->query(QString::fromLatin1(kChannelsTag), QString::fromLatin1(kChannelsSql));
     }
 }
 
 void ProcessorPage::onResult(const QString &tag, const QueryResult &result) {
+    if (tag == QLatin1String(kChannelsTag)) {
+        m_channels->setToolTip(QString());
+        m_channels->setRowCount(int(result.rows.size()));
+        for (int r = 0; r < result.rows.size(); ++r)
+            for (int c = 0; c < result.rows[r].size() && c < m_channels->columnCount(); ++c) {
+                QString text = result.rows[r][c].toString();
+                if (c == 1)
+                    text = text == QLatin1String("yes") ? tr("yes") : tr("no");
+                else if (c == 3 && !text.isEmpty())
+                    text = tr("yes");
+                m_channels->setItem(r, c, new QTableWidgetItem(text));
+            }
+        m_channels->resizeColumnsToContents();
+        return;
+    }
     if (tag != QLatin1String(kRegistryTag))
         return;
     m_inFlight = false;

@@ -31,6 +31,7 @@ public:
     QString countersText() const;
     int attachedProcessors() const;
     QString queueText() const;
+    QTableWidget *channelsTable() const;
 
 public slots:
     void startOrStop();
@@ -47,6 +48,7 @@ private:
     QPushButton *m_startStop;
     QLabel *m_counters;
     QTableWidget *m_registry;
+    QTableWidget *m_channels;
     QLabel *m_queue;
     QPlainTextEdit *m_log;
     QTimer *m_timer;
