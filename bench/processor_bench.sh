@@ -13,16 +13,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-50000}
-build=${AUTOMV_BUILD_DIR:-build/ci}
-processor=$build/app/processor/pgrelay-processor
-[ -x "$processor" ] || { echo "build first: cmake --build --preset ci" >&2; exit 1; }
-state=$(mktemp -d "${TMPDIR:-/tmp}/automv-bench.XXXXXX")
-trap 'tests/harness/pg-test-cluster.sh stop "$state" >/dev/null; rm -rf "$state"' EXIT
-AUTOMV_PG_DURABLE=1 tests/harness/pg-test-cluster.sh start "$state" --watch-pid $$ --extensions "$build/sql"
-. "$state/cluster.env"
-export PGHOST PGPORT PGUSER PGDATABASE=bench
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-q -d postgres -c "create database bench"
+. bench/lib.sh
+bench_processor
+bench_cluster bench
+state=$bench_state
 q <<'SQL'
 create extension pg_relay;
 create table public.latency (ms double precision);

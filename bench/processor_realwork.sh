@@ -10,22 +10,11 @@
 # Usage: bench/processor_realwork.sh   (needs a built tree, build/ci; also run by processor_bench.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${AUTOMV_BUILD_DIR:-build/ci}
-processor=$build/app/processor/pgrelay-processor
-[ -x "$processor" ] || { echo "build first: cmake --build --preset ci" >&2; exit 1; }
-state=$(mktemp -d "${TMPDIR:-/tmp}/automv-realwork.XXXXXX")
+. bench/lib.sh
+bench_processor
 pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-    tests/harness/pg-test-cluster.sh stop "$state" >/dev/null
-    rm -rf "$state"
-}
-trap cleanup EXIT
-AUTOMV_PG_DURABLE=1 tests/harness/pg-test-cluster.sh start "$state" --watch-pid $$ --extensions "$build/sql" >/dev/null
-. "$state/cluster.env"
-export PGHOST PGPORT PGUSER PGDATABASE=realwork
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-q -d postgres -c "create database realwork"
+bench_on_exit() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; }
+bench_cluster realwork
 q <<'SQL'
 create extension pg_relay;
 create table public.latency (ms double precision);
@@ -99,7 +88,9 @@ echo "c. SIGTERM during an hour-long action, grace 5 s:   exit $code after $(awk
 "$processor" "dbname=realwork" 2>/dev/null & pid=$!
 pids+=("$pid")
 wait_for "$sleeping" 20
+exec 3>&2 2>/dev/null   # bash reports the killed job on stderr
 kill -9 "$pid"
-{ wait "$pid" || true; } 2>/dev/null
+wait "$pid" || true
+exec 2>&3 3>&-
 sleep 10   # the figure asked for: what is left 10 s after the kill
 echo "d. kill -9 during that action:                      backends left 10 s later: $(backends)"
