@@ -6,9 +6,12 @@
 # tst_core_processor_failures, tst_core_backoff and the assembled SQL extensions.
 #
 # Any sanitizer report fails the run: an instrumented process stops at its first report with a
-# non-zero exit code (halt_on_error), and every report also goes to a file under
-# <build dir>/sanitizer-reports (log_path), so a report from a child process (the pgrelay-processor
-# binary a test starts) counts even where the test does not look at that process's exit code.
+# non-zero exit code (halt_on_error; 66 for TSan, 86 for ASan, LSan and UBSan), and every TSan,
+# ASan and LSan report also goes to a file under <build dir>/sanitizer-reports (log_path), so a
+# report from a child process (the pgrelay-processor binary a test starts) counts even where the
+# test does not look at that process's exit code. UBSan cannot log to a file beside ASan (GCC
+# links it as a second runtime whose report path ASan's takes over): its reports go to stderr, and
+# one in the test output fails the run too.
 # Suppressions live in tools/sanitizers/<tsan|asan|lsan|ubsan>.supp (used when present): only for
 # reports inside uninstrumented third-party libraries (libpq, Qt, glibc), each with its reason.
 #
@@ -78,8 +81,11 @@ C
 }
 
 # Sanitizer options for one run: SANITIZER REPORT_DIR [SHIM] -> prints NAME=VALUE lines for env.
+# QTEST_DISABLE_STACK_DUMP: on a crash QtTest attaches gdb for a stack trace, which hangs on a
+# sanitized process until ctest's timeout (300 s); the sanitizers print their own stacks.
 sanitizer_env() {
     local san=$1 reports=$2
+    echo "QTEST_DISABLE_STACK_DUMP=1"
     if [ "$san" = tsan ]; then
         echo "TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1:history_size=4:log_path=$reports/tsan$(supp tsan)"
         echo "LD_PRELOAD=$3"
@@ -120,13 +126,14 @@ for san in "${sanitizers[@]}"; do
     shopt -s nullglob
     report_files=("$reports"/*)
     shopt -u nullglob
+    stderr_reports=$(grep -cE 'runtime error:|ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer' "$log" || true)
     summary=$(grep -oE '[0-9]+% tests passed.*' "$log" | tail -1 || true)
     times="build $build_s s, tests $test_s s"
-    if [ "$ctest_ok" = 1 ] && [ ${#report_files[@]} -eq 0 ]; then
+    if [ "$ctest_ok" = 1 ] && [ ${#report_files[@]} -eq 0 ] && [ "$stderr_reports" = 0 ]; then
         result[$san]="clean: ${summary:-?} ($times)"
     else
         status=1
-        result[$san]="FAILED: ${#report_files[@]} sanitizer report file(s) in $reports; ${summary:-ctest failed} ($times; see $log)"
+        result[$san]="FAILED: ${#report_files[@]} report file(s) in $reports, $stderr_reports report(s) in the test output; ${summary:-ctest failed} ($times; see $log)"
         # CI keeps only what is printed: the failing tests' output and every report.
         grep -vE '^ *(Start +[0-9]+|[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed .*)' "$log" | tail -n 200
         for f in "${report_files[@]}"; do

@@ -10,6 +10,11 @@ tools/setup-debian.sh test
 cmake --preset ci
 cmake --build --preset ci
 ctest --preset ci "$@"
+# The processor engine's tests under ThreadSanitizer and AddressSanitizer + UBSan (build/tsan,
+# build/asan); left out, like the matrix, when extra arguments pick tests.
+if [ $# -eq 0 ]; then
+    tools/sanitize.sh
+fi
 if [ $# -eq 0 ] && [ "${AUTOMV_MATRIX:-18}" != none ]; then
     # shellcheck disable=SC2086
     tools/pg-matrix.sh ${AUTOMV_MATRIX:-18}

@@ -107,16 +107,12 @@ private slots:
         auto opts = options(2);
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(20);
-        Processor processor(opts, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        automv::test::RunningProcessor running(opts, log);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.processor_status where alive"),
                                   std::string("1"), 10000);
         conn.exec("select pgrelay.notify('t.sink', '{\"late\": true}')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.processor"), std::string("0"));
     }
 
@@ -419,13 +415,9 @@ private slots:
         auto opts = options(1);
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(20);
-        Processor processor(opts, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        automv::test::RunningProcessor running(opts, log);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.failed"), std::string("1"), 30000);
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
         // Gap between the end of one attempt and the start of the next, in seconds.
         const auto gaps = conn.exec(
             "select attempt, outcome, round(extract(epoch from started_at - lag(started_at + duration_ms * interval '1 ms')"
@@ -464,15 +456,11 @@ private slots:
         auto opts = options(1);
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(20000);  // only the hint can be quick
-        Processor processor(opts, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        automv::test::RunningProcessor running(opts, log);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
         conn.exec("select pgrelay.notify('t.sink', '{\"hinted\": true}')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 5000);
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
     }
 
     void pollingStillWorksWhenTheHintConnectionIsDropped() {
@@ -485,9 +473,7 @@ private slots:
         auto opts = options(1);
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(300);
-        Processor processor(opts, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        automv::test::RunningProcessor running(opts, log);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
         QCOMPARE(scalar(conn, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
                               " where application_name = 'pgrelay-processor listener'"
@@ -496,9 +482,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(lost.load() > 0, 5000);
         conn.exec("select pgrelay.notify('t.sink', '{\"polled\": true}')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
     }
 
     void connectionsKeepTheirRoleNamesAfterABatchResetTheSession() {
@@ -507,9 +491,7 @@ private slots:
         auto opts = options(2);
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(50);
-        Processor processor(opts, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        automv::test::RunningProcessor running(opts, log);
         // Both workers run batches, and process_batch() ends with RESET ALL.
         conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 200) g");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("200"), 10000);
@@ -518,9 +500,7 @@ private slots:
                               " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"),
                  std::string("pgrelay-processor coordinator, pgrelay-processor listener,"
                              " pgrelay-processor worker, pgrelay-processor worker"));
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
     }
 
     void anApplicationNameInTheConninfoNamesEveryConnection() {
@@ -530,18 +510,14 @@ private slots:
         opts.conninfo += " application_name='relay-east'";
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(50);
-        Processor processor(opts, log);
-        int code = -1;
-        std::thread runner([&] { code = processor.run(); });
+        automv::test::RunningProcessor running(opts, log);
         conn.exec("select pgrelay.notify('t.sink', '{}')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
         QCOMPARE(scalar(conn, "select count(*) || ' ' || string_agg(distinct application_name, ', ')"
                               " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"),
                  std::string("3 relay-east"));
-        processor.stop();
-        runner.join();
-        QCOMPARE(code, 0);
+        QCOMPARE(running.finish(), 0);
     }
 
 private:
