@@ -60,6 +60,16 @@ void PgConnection::setNoticeHandler(NoticeHandler handler) {
         m_noticeHandler.get());
 }
 
+std::string PgConnection::host() const {
+    const char *h = m_conn ? PQhost(m_conn.get()) : nullptr;
+    return h ? h : "";
+}
+
+std::string PgConnection::port() const {
+    const char *p = m_conn ? PQport(m_conn.get()) : nullptr;
+    return p ? p : "";
+}
+
 bool PgConnection::isOpen() const noexcept {
     return m_conn && PQstatus(m_conn.get()) == CONNECTION_OK;
 }

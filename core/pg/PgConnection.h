@@ -41,6 +41,10 @@ public:
     int serverVersion() const noexcept;
     std::string database() const;
     std::string user() const;
+    /// The server's host as this client reached it: a name, an address, or the Unix socket's
+    /// directory (PQhost); and its port (PQport).
+    std::string host() const;
+    std::string port() const;
 
     /// With a timeout, a statement that gets no answer in time (a stalled network, a hung
     /// server) closes the connection and throws PgError 08006; zero waits forever (default).

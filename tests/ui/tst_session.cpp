@@ -3,6 +3,9 @@
 // itself, and queries work again without a restart.
 #include "ui/session/DatabaseSession.h"
 #include "tests/harness/TestCluster.h"
+#include "core/pg/ConnInfo.h"
+
+#include <QCoreApplication>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -40,6 +43,40 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.last().at(0).toString(), QString("again"));
         QCOMPARE(finished.last().at(1).value<QueryResult>().rows.value(0).value(0).toString(), QString("42"));
+    }
+
+    // A login without pg_read_all_settings connects over the Unix socket, and the description
+    // names the socket's directory (it used to fail: the connect query read
+    // unix_socket_directories, a setting only such roles may read).
+    void aNonSuperuserConnectsOverTheUnixSocket() {
+        ScratchDatabase db("session_nonsuper");
+        const std::string role = "t_console_login_" + std::to_string(QCoreApplication::applicationPid());
+        auto admin = db.connect();
+        admin.exec("create role " + admin.quoteIdentifier(role) + " login");
+        struct DropRole {
+            automv::pg::PgConnection &conn;
+            std::string role;
+            ~DropRole() {
+                try { conn.exec("drop role if exists " + conn.quoteIdentifier(role)); } catch (...) {}
+            }
+        } dropRole{admin, role};
+        auto params = automv::test::TestCluster::instance().params(db.name());
+        std::string socketDir;
+        for (auto &[key, value] : params) {
+            if (key == "user")
+                value = role;
+            if (key == "host")
+                socketDir = value;
+        }
+        QVERIFY2(!socketDir.empty() && socketDir.front() == '/', "the harness connects over a Unix socket");
+        DatabaseSession session;
+        QSignalSpy connected(&session, &DatabaseSession::connected);
+        QSignalSpy failed(&session, &DatabaseSession::connectionFailed);
+        session.open(QString::fromStdString(automv::pg::toConninfo(params)));
+        QTRY_VERIFY_WITH_TIMEOUT(connected.size() + failed.size() > 0, 10000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
+        const QString description = connected.first().at(0).toString();
+        QVERIFY2(description.startsWith(QString::fromStdString(role + "@" + socketDir + ":")), qPrintable(description));
     }
 
     void aRunningStatementCanBeCancelled() {

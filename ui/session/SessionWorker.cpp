@@ -12,14 +12,15 @@ bool SessionWorker::connectAndDescribe(QString *description, QString *error) {
     m_connection.reset();
     try {
         auto connection = pg::PgConnection::connect(m_conninfo.toStdString());
+        // Where the server was reached comes from libpq, not from the server's settings:
+        // unix_socket_directories is readable only with pg_read_all_settings, and asking for it
+        // made every other login fail to connect over the socket.
         const auto result = connection.exec(
-            "select current_setting('server_version'), current_database(), current_user,"
-            " coalesce(inet_server_addr()::text, current_setting('unix_socket_directories')),"
-            " current_setting('port')");
+            "select current_setting('server_version'), current_database(), current_user");
         *description = tr("%1@%2:%3/%4 — PostgreSQL %5")
                            .arg(QString::fromStdString(std::string(result.value(0, 2))),
-                                QString::fromStdString(std::string(result.value(0, 3))),
-                                QString::fromStdString(std::string(result.value(0, 4))),
+                                QString::fromStdString(connection.host()),
+                                QString::fromStdString(connection.port()),
                                 QString::fromStdString(std::string(result.value(0, 1))),
                                 QString::fromStdString(std::string(result.value(0, 0))));
         m_connection = std::move(connection);
