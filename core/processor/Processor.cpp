@@ -536,7 +536,13 @@ void Processor::waitForWork() {
     // Announced as asleep: look once more, so an event committed just before is not missed.
     if (poll().due)
         callWorkers();
-    if (m_coordinator && !stopRequested() && waitForPipe(m_listener->socket(), wait)) {
+    // A hint may already sit in libpq's buffer, read along with the lock's answer: the socket
+    // would not show it, and the wait would last the whole poll interval (measured: p99 896 ms
+    // commit-to-action at a 1 s poll). PQnotifies parses what is buffered.
+    const bool hinted = !m_listener->takeNotifications().empty();
+    if (hinted)
+        callWorkers();
+    if (!hinted && m_coordinator && !stopRequested() && waitForPipe(m_listener->socket(), wait)) {
         if (!m_listener->consumeInput()) {
             dropListener("the connection closed");
             return;
