@@ -110,6 +110,12 @@ private slots:
         page.addChain(nodeIndex(page, "public.monthly"), nodeIndex(page, "public.daily"));
         QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("cycle"), 15000);
         QVERIFY2(page.statusText().contains("public.daily"), qPrintable(page.statusText()));
+        // The refusal stays: the next refresh of the graph must not claim the chain was made
+        // (it said "public.daily now refreshes after public.monthly.").
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page.statusText().startsWith("Updated at"), 15000);
+        QVERIFY2(!page.statusText().contains("now refreshes after") && page.statusText().contains("cycle"),
+                 qPrintable(page.statusText()));
         QCOMPARE(std::string(conn.exec("select count(*) from pgauto_mv.chain").value(0, 0)), std::string("2"));
         page.removeChain(nodeIndex(page, "public.daily"), nodeIndex(page, "public.monthly"));
         QTRY_VERIFY_WITH_TIMEOUT(!hasEdge(page, "public.daily", "public.monthly", EdgeKind::Chain), 15000);

@@ -210,6 +210,7 @@ void GraphPage::onResult(const QString &tag, const QueryResult &result) {
         m_inFlight = false;
         showGraph(buildGraph(m_pendingCatalog, &result));
     } else if (tag == kChainTag) {
+        m_lastAction = m_pendingAction;   // only now: the server has done it
         m_status->setText(m_lastAction);
         m_probed = false;   // pg_auto_mv may have been installed meanwhile; read everything again
         reload();
@@ -218,7 +219,9 @@ void GraphPage::onResult(const QString &tag, const QueryResult &result) {
 
 void GraphPage::onError(const QString &tag, const QString &message) {
     if (tag == kChainTag) {
-        m_status->setText(tr("Not changed: %1").arg(message.trimmed()));
+        // Stays the last word until the next action: the periodic refresh repeats it.
+        m_lastAction = tr("Not changed: %1").arg(message.trimmed());
+        m_status->setText(m_lastAction);
         return;
     }
     if (tag == kProbeTag || tag == kCatalogTag || tag == kAutoMvTag) {
@@ -319,7 +322,7 @@ void GraphPage::chainAction(const QString &function, int upstream, int downstrea
     if (!session() || upstream < 0 || downstream < 0 || std::size_t(std::max(upstream, downstream)) >= g.nodes().size())
         return;
     const auto &up = g.nodes()[std::size_t(upstream)], &down = g.nodes()[std::size_t(downstream)];
-    m_lastAction = function == QLatin1String("add_chain")
+    m_pendingAction = function == QLatin1String("add_chain")
                        ? tr("%1 now refreshes after %2.").arg(QString::fromStdString(down.label()), QString::fromStdString(up.label()))
                        : tr("Chain %1 → %2 removed.").arg(QString::fromStdString(up.label()), QString::fromStdString(down.label()));
     // The server names both views from their OIDs: no identifier is quoted on this side.

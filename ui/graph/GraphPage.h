@@ -79,6 +79,7 @@ private:
     QueryResult m_pendingCatalog;   ///< the catalog rows while pg_auto_mv's rows are read
     bool m_inFlight = false, m_probed = false, m_hasAutoMv = false, m_firstLayout = true;
     QString m_lastAction;
+    QString m_pendingAction;   ///< what a chain change will have done, said once the server agreed
 };
 
 } // namespace automv::ui
