@@ -45,6 +45,8 @@ public:
     /// directory (PQhost); and its port (PQport).
     std::string host() const;
     std::string port() const;
+    /// The server process serving this connection (PQbackendPID); 0 when closed.
+    int backendPid() const noexcept { return m_conn ? PQbackendPID(m_conn.get()) : 0; }
 
     /// With a timeout, a statement that gets no answer in time (a stalled network, a hung
     /// server) closes the connection and throws PgError 08006; zero waits forever (default).

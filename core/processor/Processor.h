@@ -72,6 +72,7 @@ private:
         /// A worker whose batch failed as a whole answers no call until then (backoff).
         std::chrono::steady_clock::time_point restUntil{};
         std::shared_ptr<pg::PgCancel> cancel;  ///< for the worker's current connection
+        int backendPid = 0;                     ///< its server process
         /// The running action's deadline (channel timeout; pgrelay.set_action_timeout's notice).
         std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
         bool deadlineCancelled = false;
