@@ -67,6 +67,13 @@ private slots:
         page.save();
         QTRY_VERIFY_WITH_TIMEOUT(page.scheduleNames().contains("every-ten"), 10000);
         QCOMPARE(one(conn, "select cron || ' ' || timezone from pgauto_mv.schedule"), std::string("*/10 * * * * * Europe/Berlin"));
+        // Saving another schedule selects it: Drop then asks about the one the editor shows (the
+        // list used to keep "every-ten" selected, and Drop asked about that one).
+        page.edit("hourly", "1 hour", QString(), "UTC");
+        page.save();
+        QTRY_VERIFY_WITH_TIMEOUT(page.scheduleNames().contains("hourly"), 10000);
+        QCOMPARE(page.selectedName(), QString("hourly"));
+        page.edit("every-ten", QString(), "*/10 * * * * *", "Europe/Berlin");
         page.attach("public.daily");
         QTRY_COMPARE_WITH_TIMEOUT(one(conn, "select count(*) from pgauto_mv.schedule_mv"), std::string("1"), 10000);
         if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty()) {

@@ -70,6 +70,7 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     });
 
     m_name->setPlaceholderText(tr("nightly"));
+    connect(m_name, &QLineEdit::textChanged, this, &SchedulesPage::selectEditorsRow);
     m_every->setPlaceholderText(QStringLiteral("15 minutes"));   // PostgreSQL interval syntax: not translated
     m_cron->setPlaceholderText(tr("0 */5 * * * *  (seconds first when 6 fields)"));
     m_timezone->setEditable(true);
@@ -182,9 +183,18 @@ QStringList SchedulesPage::scheduleNames() const {
 
 QString SchedulesPage::statusText() const { return m_status->text(); }
 
-QString SchedulesPage::selectedName() const {
-    const int row = m_table->currentRow();
-    return row >= 0 && m_table->item(row, 0) ? m_table->item(row, 0)->text() : m_name->text().trimmed();
+// What the user sees is what an action acts on: the editor's schedule. Picking a row fills the
+// editor; saving selects the saved row. (The list's current row used to win: after saving one
+// schedule the list kept another selected, and Drop asked about that one.)
+QString SchedulesPage::selectedName() const { return m_name->text().trimmed(); }
+
+void SchedulesPage::selectEditorsRow() {
+    const QSignalBlocker quiet(m_table);
+    m_table->setCurrentCell(-1, -1);   // no stale row: only the editor's schedule is selected
+    m_table->clearSelection();
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, 0)->text() == selectedName())
+            m_table->selectRow(r);
 }
 
 void SchedulesPage::reload() {
@@ -236,7 +246,6 @@ void SchedulesPage::onResult(const QString &tag, const QueryResult &result) {
             m_timezone->addItem(row.value(0).toString());
         m_timezone->setCurrentText(current);
     } else if (tag == kListTag) {
-        const QString selected = selectedName();
         m_table->setRowCount(int(result.rows.size()));
         for (int r = 0; r < result.rows.size(); ++r) {
             const auto &row = result.rows[r];
@@ -252,11 +261,7 @@ void SchedulesPage::onResult(const QString &tag, const QueryResult &result) {
             for (const auto &v : QJsonDocument::fromJson(result.rows[0].value(7).toString().toUtf8()).array())
                 m_view->addItem(v.toString());
         m_view->setCurrentText(view);
-        for (int r = 0; r < m_table->rowCount(); ++r)
-            if (m_table->item(r, 0)->text() == selected) {
-                const QSignalBlocker quiet(m_table);
-                m_table->selectRow(r);
-            }
+        selectEditorsRow();
         if (m_status->text() == tr("Not connected."))
             m_status->setText(tr("%n schedule(s).", nullptr, int(result.rows.size())));
     } else if (tag.startsWith(kPreviewTag)) {

@@ -30,6 +30,8 @@ public:
     QString previewError() const;
     QStringList scheduleNames() const;
     QString statusText() const;
+    /// The schedule the editor shows: Drop, Attach and Detach act on it, and the list selects it.
+    QString selectedName() const;
 
 public slots:
     void reload() override;
@@ -46,7 +48,8 @@ private:
     void onResult(const QString &tag, const QueryResult &result) override;
     void onError(const QString &tag, const QString &message) override;
     QVariantList ruleParams() const;
-    QString selectedName() const;
+    /// Selects the list's row of the editor's schedule, or none.
+    void selectEditorsRow();
     void run(const QString &what, const QString &sql, const QVariantList &params);
 
     QTableWidget *m_table;
