@@ -233,7 +233,6 @@ begin
         )
         select * from claimed order by claimed.priority desc, claimed.run_at, claimed.id
     loop
-        v_started := clock_timestamp();
         event_id := r.id;
         channel := r.channel;
         attempt := r.attempt;
@@ -254,6 +253,9 @@ begin
                     r.schedule_name, false, r.priority);
             continue;
         end if;
+        -- After the slot: started_at says when the action could start, so the log never shows
+        -- more than max_parallel events of a channel running at once.
+        v_started := clock_timestamp();
         if not coalesce(v_exists, false) then
             outcome := 'failed';
             error_code := 'PR001';
