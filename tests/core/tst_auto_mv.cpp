@@ -293,6 +293,30 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.down'"), std::string("0"));
     }
 
+    // Advisory locks are cluster-wide: a refresh of view id 1 in another database of the same
+    // server is not this database's view id 1 refreshing (mv_status said 'refreshing',
+    // has_pending_work said true and wait_until_fresh waited while the other database refreshed).
+    void aRefreshInAnotherDatabaseIsNotThisOnes() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_cooldown => 0");
+        const std::string id = scalar(conn, "select id from pgauto_mv.mv where mv_name = 's'");
+        ScratchDatabase otherDb(std::string(QTest::currentTestFunction()) + "_other");
+        auto other = otherDb.connect();
+        other.exec("begin");
+        other.exec("select pg_advisory_xact_lock(1885827695, $1::int)", {id});   // what a refresh there holds
+        QCOMPARE(scalar(conn, "select state from pgauto_mv.mv_status where mv = 'public.s'"), std::string("fresh"));
+        QCOMPARE(scalar(conn, "select pgauto_mv.has_pending_work(" + id + ")"), std::string("f"));
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '0.1 s')"), std::string("t"));
+        // And in this database the same lock still means refreshing.
+        auto holder = m_db->connect();
+        holder.exec("begin");
+        holder.exec("select pg_advisory_xact_lock(1885827695, $1::int)", {id});
+        QCOMPARE(scalar(conn, "select state from pgauto_mv.mv_status where mv = 'public.s'"), std::string("refreshing"));
+        QCOMPARE(scalar(conn, "select pgauto_mv.has_pending_work(" + id + ")"), std::string("t"));
+        holder.exec("rollback");
+        other.exec("rollback");
+    }
+
     // fire_on_replica: a real logical-replication subscription between two databases of the
     // run's cluster; the apply worker fires only the ENABLE ALWAYS row triggers, and they request.
     void fireOnReplicaRefreshesOnLogicalApply() {

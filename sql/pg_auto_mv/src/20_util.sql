@@ -191,6 +191,20 @@ language sql immutable
 set search_path = pg_catalog, pg_temp
 as $$ select make_interval(secs => p_value::double precision) $$;
 
+-- Is a refresh of the view running now? The refresh holds the advisory lock (1885827695, id);
+-- advisory locks are cluster-wide, so only this database's count (view ids repeat across
+-- databases).
+create function pgauto_mv.refreshing(p_mv_id integer)
+returns boolean
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select exists (select 1 from pg_locks l
+                    where l.locktype = 'advisory' and l.granted and l.classid = 1885827695
+                      and l.objid = p_mv_id::oid and l.objsubid = 2
+                      and l.database = (select oid from pg_database where datname = current_database()))
+$$;
+
 create function pgauto_mv.version()
 returns text
 language sql immutable

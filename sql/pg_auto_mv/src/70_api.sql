@@ -34,8 +34,7 @@ as $$
                     where q.channel = 'pgauto_mv.refresh' and (q.payload->>'mv')::integer = p_mv_id
                       and q.payload->>'src' <> 'watch')
         or exists (select 1 from pgauto_mv.mv_state s where s.mv_id = p_mv_id and s.first_change_at is not null)
-        or exists (select 1 from pg_locks l
-                    where l.locktype = 'advisory' and l.classid = 1885827695 and l.objid = p_mv_id and l.granted)
+        or pgauto_mv.refreshing(p_mv_id)
 $$;
 
 -- Blocks until every change committed before the call is in the view (through its chain
@@ -78,8 +77,7 @@ create view pgauto_mv.mv_status as
 select m.id,
        case when c.oid is not null then format('%I.%I', n.nspname, c.relname) else format('%I.%I', m.mv_schema, m.mv_name) end as mv,
        case when c.oid is null then 'missing'
-            when exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.classid = 1885827695
-                                                    and l.objid = m.id and l.granted) then 'refreshing'
+            when pgauto_mv.refreshing(m.id) then 'refreshing'
             when s.last_outcome = 'failed' then 'failed'
             when s.first_change_at is not null and m.max_wait > 0
                  and s.first_change_at + pgauto_mv.seconds(m.max_wait) < now() then 'stale'

@@ -97,8 +97,7 @@ begin
        and not exists (select 1 from pgrelay.queue q where q.id = r.timer_event_id)
        and not exists (select 1 from pgrelay.queue q where q.channel = 'pgauto_mv.refresh' and (q.payload->>'mv')::integer = r.id)
        and not exists (select 1 from pgauto_mv.chain ch where ch.downstream_id = r.id)
-       and not exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.classid = 1885827695
-                                                  and l.objid = r.id and l.granted)
+       and not pgauto_mv.refreshing(r.id)
     union all
     select 'error', coalesce(format('%I.%I', m.mv_schema, m.mv_name), '?'), 'trigger_' || t.fault,
            format('the %s watch trigger on %s is %s: those writes do not refresh the view', t.op,

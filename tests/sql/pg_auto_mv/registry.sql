@@ -17,7 +17,7 @@ create table app.events_2026 partition of app.events for values from ('2026-01-0
 create materialized view app.event_counts as select at, count(*) from app.events group by at;
 
 begin;
-select plan(47);
+select plan(49);
 -- Roles are cluster-wide: this one lives only in the test's transaction.
 create role t_stranger login;
 grant usage on schema app to t_stranger;
@@ -157,6 +157,15 @@ select case when current_setting('server_version_num')::int < 170000
             then skip('MAINTAIN exists from PostgreSQL 17 on')
             else is((select count(*)::int from pgauto_mv.mv where mv_name = 'totals'), 1, 'and it is registered') end;
 select pgauto_mv.unregister_mv('totals', 'app') from pgauto_mv.mv where mv_name = 'totals';
+
+-- The readers' roles read every column of the status views (functions a view calls are checked
+-- against the reader: mv_status failed with "permission denied for function seconds").
+create role t_reader login;
+grant pgauto_mv_reader, pgrelay_reader to t_reader;
+select lives_ok($$select tap_helpers.as_role_value('t_reader', 'select string_agg(s::text, '';'') from pgauto_mv.mv_status s')$$,
+                'a pgauto_mv_reader reads every column of mv_status');
+select lives_ok($$select tap_helpers.as_role_value('t_reader', 'select count(s::text) from pgrelay.processor_status s')$$,
+                'a pgrelay_reader reads every column of processor_status');
 
 -- unregister: triggers no other view needs go; a rename is followed by OID.
 select pgauto_mv.unregister_mv('daily', 'app');
