@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>SQLSTATE %1</source>
+        <translation>SQLSTATE %1</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStore</name>
     <message>
         <source>No password is stored for this connection.</source>
@@ -203,14 +218,32 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <source>Password for %1 (%2):
+        <source>It will be kept for this session; tick &quot;Save the password in the system keychain&quot; in the connection dialog to keep it in the keychain.</source>
+        <translation>Es wird für diese Sitzung behalten; aktivieren Sie im Verbindungsdialog „Passwort im Schlüsselbund des Systems speichern“, um es im Schlüsselbund zu behalten.</translation>
+    </message>
+    <message>
+        <source>the default user</source>
+        <translation>den Standardbenutzer</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for %1 (connection &quot;%2&quot;), and none is saved.</source>
+        <translation>Der Server verlangt ein Passwort für %1 (Verbindung „%2“), und keines ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server refused the password for %1 (connection &quot;%2&quot;):
 %3</source>
-        <translation>Passwort für %1 (%2):
+        <translation>Der Server hat das Passwort für %1 (Verbindung „%2“) abgelehnt:
 %3</translation>
     </message>
     <message>
-        <source>It will be kept for this session; tick &quot;Save the password in the system keychain&quot; in the connection dialog to keep it in the keychain.</source>
-        <translation>Es wird für diese Sitzung behalten; aktivieren Sie im Verbindungsdialog „Passwort im Schlüsselbund des Systems speichern“, um es im Schlüsselbund zu behalten.</translation>
+        <source>%1
+
+Password:
+(%2)</source>
+        <translation>%1
+
+Passwort:
+(%2)</translation>
     </message>
 </context>
 <context>

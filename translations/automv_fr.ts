@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Detail: %1</source>
+        <translation>Détail : %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Conseil : %1</translation>
+    </message>
+    <message>
+        <source>SQLSTATE %1</source>
+        <translation>SQLSTATE %1</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStore</name>
     <message>
         <source>No password is stored for this connection.</source>
@@ -203,14 +218,32 @@
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <source>Password for %1 (%2):
+        <source>It will be kept for this session; tick &quot;Save the password in the system keychain&quot; in the connection dialog to keep it in the keychain.</source>
+        <translation>Il sera conservé pour cette session&#xa0;; cochez «&#xa0;Enregistrer le mot de passe dans le trousseau du système&#xa0;» dans la boîte de connexion pour le conserver dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>the default user</source>
+        <translation>l’utilisateur par défaut</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for %1 (connection &quot;%2&quot;), and none is saved.</source>
+        <translation>Le serveur demande un mot de passe pour %1 (connexion « %2 »), et aucun n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>The server refused the password for %1 (connection &quot;%2&quot;):
 %3</source>
-        <translation>Mot de passe pour %1 (%2)&#xa0;:
+        <translation>Le serveur a refusé le mot de passe pour %1 (connexion « %2 ») :
 %3</translation>
     </message>
     <message>
-        <source>It will be kept for this session; tick &quot;Save the password in the system keychain&quot; in the connection dialog to keep it in the keychain.</source>
-        <translation>Il sera conservé pour cette session&#xa0;; cochez «&#xa0;Enregistrer le mot de passe dans le trousseau du système&#xa0;» dans la boîte de connexion pour le conserver dans le trousseau.</translation>
+        <source>%1
+
+Password:
+(%2)</source>
+        <translation>%1
+
+Mot de passe :
+(%2)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/Version.h"
+#include "core/pg/PgError.h"
 #include "ui/LanguageSettings.h"
 #include "ui/OverviewPage.h"
 #include "ui/connections/ConnectionsController.h"
@@ -108,18 +109,18 @@ DatabaseWorkspace *MainWindow::openDatabase(const QString &conninfo, const Datab
         }
     });
     connect(workspace, &DatabaseWorkspace::failed, this,
-            [this, workspace](const QString &message) { onFailed(workspace, message); });
+            [this, workspace](const QString &message, int password) { onFailed(workspace, message, password); });
     m_tabs->setCurrentWidget(workspace);
     workspace->open();
     return workspace;
 }
 
-void MainWindow::onFailed(DatabaseWorkspace *workspace, const QString &message) {
+void MainWindow::onFailed(DatabaseWorkspace *workspace, const QString &message, int password) {
     // A database that never connected gets no tab: say why on the overview (or ask for the
     // password and open again).
     const QString profileId = workspace->origin().profileId;
     closeWorkspace(workspace);
-    if (!profileId.isEmpty() && m_connections->retryWithPassword(this, profileId, message))
+    if (!profileId.isEmpty() && m_connections->retryWithPassword(this, profileId, message, pg::PgError::Password(password)))
         return;
     m_tabs->setCurrentWidget(m_overview);
     m_overview->setMessage(tr("Could not connect: %1<br>Check the host, port, database and user, and that "

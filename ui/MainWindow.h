@@ -45,7 +45,7 @@ private:
     void showAbout();
     void updateStatus();
     void updateTab(DatabaseWorkspace *workspace);
-    void onFailed(DatabaseWorkspace *workspace, const QString &message);
+    void onFailed(DatabaseWorkspace *workspace, const QString &message, int password);
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_connectionLabel = nullptr;

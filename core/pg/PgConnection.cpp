@@ -31,9 +31,14 @@ PgConnection PgConnection::connect(const ConnectionParams &params, bool expandDb
     PgConnection connection(PQconnectdbParams(keywords.data(), values.data(), expandDbname ? 1 : 0));
     if (!connection.m_conn)
         throw PgError("out of memory while connecting to PostgreSQL");
-    if (PQstatus(connection.raw()) != CONNECTION_OK)
-        throw PgError("could not connect to PostgreSQL: " +
-                      trimmed(PQerrorMessage(connection.raw())), "08001");
+    if (PQstatus(connection.raw()) != CONNECTION_OK) {
+        PgError error("could not connect to PostgreSQL: " + trimmed(PQerrorMessage(connection.raw())), "08001");
+        if (PQconnectionNeedsPassword(connection.raw()))
+            error.withPassword(PgError::Password::Missing);
+        else if (PQconnectionUsedPassword(connection.raw()))
+            error.withPassword(PgError::Password::Refused);
+        throw error;
+    }
     return connection;
 }
 

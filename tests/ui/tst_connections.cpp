@@ -6,11 +6,15 @@
 #include "ui/connections/KeychainPasswordStore.h"
 #include "ui/connections/MemoryPasswordStore.h"
 #include "ui/connections/ProfileStore.h"
+#include "ui/session/DatabaseSession.h"
+#include "core/pg/ConnInfo.h"
+#include "core/pg/PgError.h"
 #include "tests/harness/TestCluster.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QInputDialog>
+#include <QSettings>
 #include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,6 +25,7 @@
 using automv::test::TestCluster;
 using automv::ui::ConnectionProfile;
 using automv::ui::ConnectionsController;
+using automv::ui::DatabaseSession;
 using automv::ui::KeychainPasswordStore;
 using automv::ui::MemoryPasswordStore;
 using automv::ui::PasswordStore;
@@ -127,18 +132,7 @@ private slots:
     void pgServiceConfAndPgpassAreHonoured() {
         automv::test::PrivateCluster server;
         const auto &cluster = server.cluster();
-        auto admin = cluster.connect();
-        admin.exec("create role pgpass_user login password 'from-pgpass'");
-        admin.exec("create database pgpass_db owner pgpass_user");
-        {
-            QFile hba(QString::fromStdString(std::string(admin.exec("select current_setting('hba_file')").value(0, 0))));
-            QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));   // keeps the server's ownership
-            hba.write("local all pgpass_user scram-sha-256\n"
-                      "host all pgpass_user 127.0.0.1/32 scram-sha-256\n"
-                      "local all all trust\n"
-                      "host all all 127.0.0.1/32 trust\n");
-        }
-        admin.exec("select pg_reload_conf()");
+        QVERIFY(demandPassword(cluster, "pgpass_user", "from-pgpass", "pgpass_db"));
 
         QTemporaryDir dir;
         auto profile = ConnectionProfile::create("from service");
@@ -156,18 +150,20 @@ private slots:
         qputenv("PGPASSFILE", dir.filePath("no-such-pgpass").toUtf8());
         // Without a password the reloaded server refuses (poll: the reload is asynchronous).
         QString refusal;
+        auto refusalPassword = automv::pg::PgError::Password::NotAsked;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 try {
                     automv::pg::PgConnection::connect(profile.params());
                     return false;
-                } catch (const std::exception &e) {
+                } catch (const automv::pg::PgError &e) {
                     refusal = QString::fromUtf8(e.what());
+                    refusalPassword = e.password();
                     return true;
                 }
             }(),
             10000);
-        QVERIFY2(ConnectionsController::isPasswordError(refusal), qPrintable(refusal));
+        QVERIFY2(refusalPassword == automv::pg::PgError::Password::Missing, qPrintable(refusal));
 
         {
             QFile pgpass(dir.filePath(".pgpass"));
@@ -183,6 +179,68 @@ private slots:
         QCOMPARE(std::string(row.value(0, 0)), std::string("pgpass_db"));
         QCOMPARE(std::string(row.value(0, 1)), std::string("pgpass_user"));
         QCOMPARE(std::string(row.value(0, 2)), std::to_string(cluster.port()));   // the service's port, not 5432
+    }
+
+    // A wrong password: libpq (not the message's wording, which follows the server's
+    // lc_messages) says a password was sent and refused; the prompt says so with the server's
+    // words, and the right one then connects. No password at all: "asks for a password".
+    void aRefusedPasswordIsAskedForAgainSayingWhy() {
+        automv::test::PrivateCluster server;
+        const auto &cluster = server.cluster();
+        QVERIFY(demandPassword(cluster, "pw_user", "right one", "pw_db"));
+        QTemporaryDir dir;
+        auto profile = ConnectionProfile::create("scram");
+        profile.host = QString::fromStdString(cluster.host());
+        profile.port = cluster.port();
+        profile.database = "pw_db";
+        profile.user = "pw_user";
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            ProfileStore(settings).save(profile);
+        }
+        qputenv("PGPASSFILE", dir.filePath("no-such-pgpass").toUtf8());
+        auto keychain = std::make_unique<MemoryPasswordStore>();
+        keychain->write(profile.id, "wrong one", [](const auto &) {});
+        ConnectionsController controller(std::make_unique<QSettings>(dir.filePath("console.ini"), QSettings::IniFormat),
+                                         std::move(keychain));
+        QSignalSpy opened(&controller, &ConnectionsController::openRequested);
+        controller.open(profile.id);
+        QCOMPARE(opened.size(), 1);
+
+        const auto attempt = [&](const QString &conninfo, QString *message) {
+            DatabaseSession session;
+            QSignalSpy connected(&session, &DatabaseSession::connected);
+            QSignalSpy failed(&session, &DatabaseSession::connectionFailed);
+            session.open(conninfo);
+            if (!QTest::qWaitFor([&] { return connected.size() + failed.size() > 0; }, 10000))
+                return -1;
+            if (failed.isEmpty())
+                return 99;
+            *message = failed.first().at(0).toString();
+            return failed.first().at(1).toInt();
+        };
+        QString message;
+        QCOMPARE(attempt(opened.at(0).at(0).toString(), &message), int(automv::pg::PgError::Password::Refused));
+        QVERIFY2(message.contains("password authentication failed"), qPrintable(message));
+
+        QString prompt;
+        QTimer::singleShot(0, this, [this, &prompt] { answerPasswordPrompt("right one", &prompt); });
+        QVERIFY(controller.retryWithPassword(nullptr, profile.id, message, automv::pg::PgError::Password::Refused));
+        QVERIFY2(prompt.contains("The server refused the password for pw_user (connection \"scram\")"), qPrintable(prompt));
+        QVERIFY2(prompt.contains("password authentication failed"), qPrintable(prompt));   // the server's words
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(attempt(opened.at(1).at(0).toString(), &message), 99);
+
+        // No password at all (nothing saved, no .pgpass): Missing.
+        auto params = profile.params(QString());
+        QCOMPARE(attempt(QString::fromStdString(automv::pg::toConninfo(params)), &message),
+                 int(automv::pg::PgError::Password::Missing));
+        // A database that does not exist, over trust: not a password matter.
+        auto trusted = cluster.params("no_such_db");
+        QCOMPARE(attempt(QString::fromStdString(automv::pg::toConninfo(trusted)), &message),
+                 int(automv::pg::PgError::Password::NotAsked));
+        QVERIFY2(message.contains("no_such_db"), qPrintable(message));
+        qunsetenv("PGPASSFILE");
     }
 
     void memoryStoreKeepsPasswordsForTheSession() {
@@ -251,11 +309,15 @@ private slots:
         QSignalSpy opened(&controller, &ConnectionsController::openRequested);
         controller.open(profile.id);
         QCOMPARE(opened.size(), 1);
-        QVERIFY(!controller.retryWithPassword(nullptr, "could not connect: connection refused"));
+        // Not a password matter: no prompt, whatever the message says.
+        QVERIFY(!controller.retryWithPassword(nullptr, profile.id, "password authentication failed",
+                                              automv::pg::PgError::Password::NotAsked));
         QString prompt;
         QTimer::singleShot(0, this, [this, &prompt] { answerPasswordPrompt("typed secret", &prompt); });
-        QVERIFY(controller.retryWithPassword(nullptr, "fe_sendauth: no password supplied"));
+        QVERIFY(controller.retryWithPassword(nullptr, profile.id, "fe_sendauth: no password supplied",
+                                             automv::pg::PgError::Password::Missing));
         QVERIFY2(prompt.contains("No keychain is available here"), qPrintable(prompt));
+        QVERIFY2(prompt.contains("asks for a password"), qPrintable(prompt));
         QCOMPARE(opened.size(), 2);
         QVERIFY(opened.at(1).at(0).toString().contains("password='typed secret'"));
         controller.open(profile.id);   // remembered for this session
@@ -276,6 +338,38 @@ private slots:
     }
 
 private:
+    /// Makes `user` (password `password`, owner of `database`) log in with scram-sha-256 on a
+    /// private cluster; everyone else stays trusted. Waits until the reloaded server asks.
+    static bool demandPassword(const TestCluster &cluster, const std::string &user, const std::string &password,
+                               const std::string &database) {
+        auto admin = cluster.connect();
+        admin.exec(std::string(admin.exec("select format('create role %I login password %L', $1::text, $2::text)",
+                                          {user, password}).value(0, 0)));
+        admin.exec("create database " + admin.quoteIdentifier(database) + " owner " + admin.quoteIdentifier(user));
+        QFile hba(QString::fromStdString(std::string(admin.exec("select current_setting('hba_file')").value(0, 0))));
+        if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))   // keeps the server's ownership
+            return false;
+        hba.write(QStringLiteral("local all %1 scram-sha-256\nhost all %1 127.0.0.1/32 scram-sha-256\n"
+                                 "local all all trust\nhost all all 127.0.0.1/32 trust\n")
+                      .arg(QString::fromStdString(user))
+                      .toUtf8());
+        hba.close();
+        admin.exec("select pg_reload_conf()");
+        auto params = cluster.params(database);
+        for (auto &[key, value] : params)
+            if (key == "user")
+                value = user;
+        params.emplace_back("passfile", "/nonexistent");
+        return QTest::qWaitFor([&] {   // the reload is asynchronous
+            try {
+                automv::pg::PgConnection::connect(params);
+                return false;
+            } catch (const automv::pg::PgError &e) {
+                return e.password() == automv::pg::PgError::Password::Missing;
+            }
+        }, 10000);
+    }
+
     void answerPasswordPrompt(const QString &password, QString *prompt) {
         auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
         if (!dialog) {

@@ -45,6 +45,29 @@ private slots:
         QCOMPARE(finished.last().at(1).value<QueryResult>().rows.value(0).value(0).toString(), QString("42"));
     }
 
+    // A server error reaches the pages with its DETAIL, HINT and SQLSTATE (they were dropped:
+    // the extensions' hints say what to do), and so does a pg_relay refusal.
+    void errorsCarryDetailHintAndSqlstate() {
+        ScratchDatabase db("session_errors");
+        db.connect().exec("create extension pg_relay");
+        DatabaseSession session;
+        QSignalSpy connected(&session, &DatabaseSession::connected);
+        QSignalSpy failed(&session, &DatabaseSession::queryFailed);
+        session.open(QString::fromStdString(db.conninfo()));
+        QVERIFY(connected.wait(10000));
+        session.query("raise", "do $$ begin raise exception 'the what' using detail = 'the which', "
+                               "hint = 'the what to do', errcode = '22023'; end $$");
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.last().at(0).toString(), QString("raise"));
+        QCOMPARE(failed.last().at(1).toString(),
+                 QString("the what\nDetail: the which\nHint: the what to do\nSQLSTATE 22023"));
+        session.query("relay", "select pgrelay.notify($1)", {QString("no.such.channel")});
+        QVERIFY(failed.wait(10000));
+        const QString relay = failed.last().at(1).toString();
+        QVERIFY2(relay.contains("no.such.channel") && relay.contains("\nHint: ") && relay.contains("\nSQLSTATE "),
+                 qPrintable(relay));
+    }
+
     // A login without pg_read_all_settings connects over the Unix socket, and the description
     // names the socket's directory (it used to fail: the connect query read
     // unix_socket_directories, a setting only such roles may read).

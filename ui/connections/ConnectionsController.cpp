@@ -85,40 +85,34 @@ void ConnectionsController::open(const QString &profileId) {
     });
 }
 
-bool ConnectionsController::isPasswordError(const QString &serverMessage) {
-    return serverMessage.contains(QLatin1String("password authentication failed"))
-           || serverMessage.contains(QLatin1String("no password supplied"))
-           || serverMessage.contains(QLatin1String("fe_sendauth"));
-}
-
-bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QString &serverMessage) {
-    return retryWithPassword(dialogParent, m_lastProfileId, serverMessage);
-}
-
 bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QString &profileId,
-                                              const QString &serverMessage) {
+                                              const QString &serverMessage, pg::PgError::Password password) {
     ConnectionProfile profile;
     for (const auto &candidate : m_profiles->load())
         if (candidate.id == profileId)
             profile = candidate;
-    if (profile.id.isEmpty() || !isPasswordError(serverMessage))
+    if (profile.id.isEmpty() || password == pg::PgError::Password::NotAsked)
         return false;
+    const QString user = profile.user.isEmpty() ? tr("the default user") : profile.user;
+    const QString reason = password == pg::PgError::Password::Missing
+                               ? tr("The server asks for a password for %1 (connection \"%2\"), and none is saved.").arg(user, profile.name)
+                               : tr("The server refused the password for %1 (connection \"%2\"):\n%3")
+                                     .arg(user, profile.name, serverMessage);
     const QString why = m_keychainAvailable
                             ? tr("It will be kept for this session; tick \"Save the password in the system keychain\" in the connection dialog to keep it in the keychain.")
                             : tr("No keychain is available here, so it is kept for this session only and never written to disk.");
     bool ok = false;
-    const QString password = QInputDialog::getText(dialogParent, tr("Password"),
-                                                   tr("Password for %1 (%2):\n%3").arg(profile.user, profile.name, why),
-                                                   QLineEdit::Password, QString(), &ok);
+    const QString typed = QInputDialog::getText(dialogParent, tr("Password"),
+                                                tr("%1\n\nPassword:\n(%2)").arg(reason, why),
+                                                QLineEdit::Password, QString(), &ok);
     if (!ok)
         return false;
-    m_session->write(profile.id, password, [](const auto &) {});
-    openWith(profile, password);
+    m_session->write(profile.id, typed, [](const auto &) {});
+    openWith(profile, typed);
     return true;
 }
 
 void ConnectionsController::openWith(const ConnectionProfile &profile, const QString &password) {
-    m_lastProfileId = profile.id;
     auto params = profile.params(password);
     params.emplace_back("connect_timeout", "10");
     emit openRequested(QString::fromStdString(pg::toConninfo(params)), profile.name, profile.id, profile.color);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/pg/PgError.h"
 #include "ui/connections/ConnectionProfile.h"
 
 #include <QColor>
@@ -33,14 +34,12 @@ public:
     void newConnection(QWidget *dialogParent);
     /// Opens a saved profile, with its password from the keychain or this session's memory.
     void open(const QString &profileId);
-    /// The last profile opened was refused for want of a (right) password: ask for one, keep it
-    /// for this session only (or in the keychain when there is one), and open again. False when
-    /// the last open was not a profile's or the user cancelled.
-    bool retryWithPassword(QWidget *dialogParent, const QString &serverMessage);
-    /// The same for a given profile (several databases can be opening at once).
-    bool retryWithPassword(QWidget *dialogParent, const QString &profileId, const QString &serverMessage);
-    /// Does this connection error mean "a password is needed or was wrong"?
-    static bool isPasswordError(const QString &serverMessage);
+    /// A profile's connection failed because the server asked for a password (`password`, from
+    /// libpq, never from the message's wording) and none was given or the one given was refused:
+    /// ask for one, saying which and why (the server's message), keep it for this session only,
+    /// and open again. False when it was not a password matter or the user cancelled.
+    bool retryWithPassword(QWidget *dialogParent, const QString &profileId, const QString &serverMessage,
+                           pg::PgError::Password password);
 
 signals:
     void openRequested(const QString &conninfo, const QString &profileName, const QString &profileId,
@@ -57,7 +56,6 @@ private:
     std::unique_ptr<PasswordStore> m_keychain;
     std::unique_ptr<MemoryPasswordStore> m_session;
     QMenu *m_menu = nullptr;
-    QString m_lastProfileId;
     bool m_keychainAvailable = true;
     QWidget *m_dialogParent = nullptr;
 };

@@ -24,8 +24,8 @@ public:
 
     /// Starts connecting in the background; answered by connected() or connectionFailed().
     void open(const QString &conninfo);
-    /// Runs a read-only statement in the background; answered by queryFinished/queryFailed
-    /// carrying the same tag.
+    /// Runs one statement in the background (with the session's rights: it may write);
+    /// answered by queryFinished/queryFailed carrying the same tag.
     void query(const QString &tag, const QString &sql, const QVariantList &params = {});
 
     /// Cancels the statement running now, if any (PQcancel, sent from a short-lived thread so
@@ -41,7 +41,9 @@ signals:
     void queryFailed(const QString &tag, const QString &message);
     void queryRequested(const QString &tag, const QString &sql, const QVariantList &params);
     void connected(const QString &description, int serverVersion);
-    void connectionFailed(const QString &message);
+    /// `message` carries the server's DETAIL, HINT and SQLSTATE on lines of their own (as
+    /// queryFailed's); `password` is a pg::PgError::Password: did the server ask for a password.
+    void connectionFailed(const QString &message, int password);
     /// An open connection broke; the session reconnects by itself (capped backoff).
     void connectionLost(const QString &message);
     void reconnected(const QString &description);

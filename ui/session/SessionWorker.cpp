@@ -1,6 +1,7 @@
 #include "ui/session/SessionWorker.h"
 
 #include "core/pg/PgError.h"
+#include "ui/session/ErrorText.h"
 
 #include <QTimer>
 
@@ -8,7 +9,7 @@
 
 namespace automv::ui {
 
-bool SessionWorker::connectAndDescribe(QString *description, QString *error) {
+bool SessionWorker::connectAndDescribe(QString *description, QString *error, int *password) {
     m_connection.reset();
     try {
         auto connection = pg::PgConnection::connect(m_conninfo.toStdString());
@@ -28,7 +29,9 @@ bool SessionWorker::connectAndDescribe(QString *description, QString *error) {
             m_cancelSink(std::make_shared<pg::PgCancel>(*m_connection));
         return true;
     } catch (const pg::PgError &e) {
-        *error = QString::fromStdString(e.what());
+        *error = errorText(e);
+        if (password)
+            *password = int(e.password());
         return false;
     }
 }
@@ -37,10 +40,11 @@ void SessionWorker::open(const QString &conninfo) {
     m_conninfo = conninfo;
     m_backoffMs = 0;
     QString description, error;
-    if (connectAndDescribe(&description, &error))
+    int password = 0;
+    if (connectAndDescribe(&description, &error, &password))
         emit opened(description, m_connection->serverVersion());
     else
-        emit openFailed(error);
+        emit openFailed(error, password);
 }
 
 void SessionWorker::checkConnection(const QString &message) {
@@ -90,7 +94,7 @@ void SessionWorker::query(const QString &tag, const QString &sql, const QVariant
         }
         emit queryFinished(tag, out);
     } catch (const pg::PgError &error) {
-        emit queryFailed(tag, QString::fromStdString(error.what()));
+        emit queryFailed(tag, errorText(error));
         checkConnection(QString::fromStdString(error.what()));
     }
 }
@@ -105,7 +109,7 @@ void SessionWorker::script(const QString &tag, const QString &sql) {
         emit queryFinished(tag, QueryResult{});
     } catch (const pg::PgError &error) {
         m_connection->tryExec("rollback");   // a script's own BEGIN may have left a failed transaction open
-        emit queryFailed(tag, QString::fromStdString(error.what()));
+        emit queryFailed(tag, errorText(error));
         checkConnection(QString::fromStdString(error.what()));
     }
 }

@@ -37,7 +37,8 @@ signals:
     void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
     void queryFailed(const QString &tag, const QString &message);
     void opened(const QString &description, int serverVersion);
-    void openFailed(const QString &message);
+    /// `password`: a pg::PgError::Password (did the server ask for one).
+    void openFailed(const QString &message, int password);
     void closed();
     /// The connection broke (server restart, terminated backend, network): reconnecting with
     /// a capped backoff (0.5 s doubling to 30 s) until reconnected().
@@ -48,7 +49,7 @@ private:
     /// After a failed statement: was it the connection? Then start reconnecting.
     void checkConnection(const QString &message);
     void reconnect();
-    bool connectAndDescribe(QString *description, QString *error);
+    bool connectAndDescribe(QString *description, QString *error, int *password = nullptr);
 
     std::optional<pg::PgConnection> m_connection;
     CancelSink m_cancelSink;

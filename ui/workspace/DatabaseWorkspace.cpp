@@ -69,11 +69,11 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         emit stateChanged();
         emit connected(description);
     });
-    connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message) {
+    connect(m_session, &DatabaseSession::connectionFailed, this, [this](const QString &message, int password) {
         m_state = State::Failed;
         m_detail = message;
         emit stateChanged();
-        emit failed(message);
+        emit failed(message, password);
     });
     connect(m_session, &DatabaseSession::connectionLost, this, [this](const QString &message) {
         m_state = State::Reconnecting;

@@ -66,7 +66,8 @@ public:
 
 signals:
     void connected(const QString &description);
-    void failed(const QString &message);
+    /// `password`: a pg::PgError::Password (did the server ask for one).
+    void failed(const QString &message, int password);
     /// state(), stateText() or title() changed.
     void stateChanged();
 
