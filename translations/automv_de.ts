@@ -1503,6 +1503,20 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>&amp;Refresh timeout:</source>
         <translation>Aktualisierungs-&amp;Zeitlimit:</translation>
     </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Wird registriert…</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Der Server hat dies abgelehnt; nichts wurde geändert:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>
@@ -1668,6 +1682,18 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Cannot list the schedules (is pg_auto_mv installed?): %1</source>
         <translation>Die Zeitpläne können nicht aufgelistet werden (ist pg_auto_mv installiert?): %1</translation>
     </message>
+    <message>
+        <source>Pick a schedule in the list (or save the one in the editor) first.</source>
+        <translation>Wählen Sie zuerst einen Zeitplan in der Liste (oder speichern Sie den im Editor).</translation>
+    </message>
+    <message>
+        <source>Pick a registered view first.</source>
+        <translation>Wählen Sie zuerst eine registrierte Sicht.</translation>
+    </message>
+    <message>
+        <source>Drop schedule %1</source>
+        <translation>Zeitplan %1 löschen</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::SessionWorker</name>
@@ -1819,6 +1845,22 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>Export views</source>
         <translation>Sichten exportieren</translation>
+    </message>
+    <message>
+        <source>Select a materialised view in the list first.</source>
+        <translation>Wählen Sie zuerst eine materialisierte Sicht in der Liste.</translation>
+    </message>
+    <message>
+        <source>Edit how %1 is refreshed</source>
+        <translation>Bearbeiten, wie %1 aktualisiert wird</translation>
+    </message>
+    <message>
+        <source>Register %1 with pg_auto_mv</source>
+        <translation>%1 bei pg_auto_mv registrieren</translation>
+    </message>
+    <message>
+        <source>%1 is not registered.</source>
+        <translation>%1 ist nicht registriert.</translation>
     </message>
 </context>
 <context>

@@ -1503,6 +1503,20 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>&amp;Refresh timeout:</source>
         <translation>Délai de &amp;rafraîchissement :</translation>
     </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Le serveur a refusé ; rien n’a été modifié :
+%1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>
@@ -1668,6 +1682,18 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Cannot list the schedules (is pg_auto_mv installed?): %1</source>
         <translation>Impossible de lister les planifications (pg_auto_mv est-il installé&#xa0;?)&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Pick a schedule in the list (or save the one in the editor) first.</source>
+        <translation>Choisissez d’abord une planification dans la liste (ou enregistrez celle de l’éditeur).</translation>
+    </message>
+    <message>
+        <source>Pick a registered view first.</source>
+        <translation>Choisissez d’abord une vue enregistrée.</translation>
+    </message>
+    <message>
+        <source>Drop schedule %1</source>
+        <translation>Supprimer la planification %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::SessionWorker</name>
@@ -1819,6 +1845,22 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>Export views</source>
         <translation>Exporter les vues</translation>
+    </message>
+    <message>
+        <source>Select a materialised view in the list first.</source>
+        <translation>Sélectionnez d’abord une vue matérialisée dans la liste.</translation>
+    </message>
+    <message>
+        <source>Edit how %1 is refreshed</source>
+        <translation>Modifier la façon dont %1 est rafraîchie</translation>
+    </message>
+    <message>
+        <source>Register %1 with pg_auto_mv</source>
+        <translation>Enregistrer %1 auprès de pg_auto_mv</translation>
+    </message>
+    <message>
+        <source>%1 is not registered.</source>
+        <translation>%1 n’est pas enregistrée.</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,24 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.mv"), std::string("0"));
     }
 
+    // A typed negative lag is refused with a message, not turned into 0 (the spin box's minimum
+    // of 0 did that silently).
+    void aTypedNegativeTimingIsRefusedNotClamped() {
+        Registration initial;
+        initial.name = "it's daily";
+        RegisterDialog dialog(initial, {"public.orders"});
+        dialog.show();
+        auto *lag = dialog.findChild<QDoubleSpinBox *>("refreshLag");
+        lag->selectAll();
+        QTest::keyClicks(lag, "-5");
+        lag->interpretText();
+        QCOMPARE(lag->value(), -5.0);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.message(), QString("Timings are seconds from 0 to 86400."));
+    }
+
     void serverErrorsComeBackAsMessages() {
         Registration registration;
         registration.name = "it's daily";

@@ -7,6 +7,7 @@
 #include "ui/session/DatabaseSession.h"
 
 #include <QDateTime>
+#include <QPushButton>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -41,6 +42,16 @@ private slots:
         page.resize(1100, 600);
         page.show();
 
+        // Nothing saved yet: Drop, Attach and Detach are disabled and say why (they were enabled
+        // and acted on nothing).
+        auto *drop = page.findChild<QPushButton *>("drop");
+        auto *attach = page.findChild<QPushButton *>("attach");
+        auto *detach = page.findChild<QPushButton *>("detach");
+        QVERIFY(drop && attach && detach);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.statusText().contains("Not connected"), 10000);
+        QVERIFY(!drop->isEnabled() && !attach->isEnabled() && !detach->isEnabled());
+        QVERIFY2(attach->toolTip().contains("Pick a schedule"), qPrintable(attach->toolTip()));
+
         // Every 10 seconds (cron with seconds): five runs, 10 s apart, nothing written yet.
         page.edit("every-ten", QString(), "*/10 * * * * *", "Europe/Berlin");
         QTRY_COMPARE_WITH_TIMEOUT(page.preview().size(), 5, 10000);
@@ -67,6 +78,9 @@ private slots:
         page.save();
         QTRY_VERIFY_WITH_TIMEOUT(page.scheduleNames().contains("every-ten"), 10000);
         QCOMPARE(one(conn, "select cron || ' ' || timezone from pgauto_mv.schedule"), std::string("*/10 * * * * * Europe/Berlin"));
+        QTRY_VERIFY_WITH_TIMEOUT(attach->isEnabled() && detach->isEnabled() && drop->isEnabled(), 10000);
+        page.edit("not-saved-yet", "5 minutes", QString(), "UTC");
+        QVERIFY(!attach->isEnabled() && !drop->isEnabled());
         // Saving another schedule selects it: Drop then asks about the one the editor shows (the
         // list used to keep "every-ten" selected, and Drop asked about that one).
         page.edit("hourly", "1 hour", QString(), "UTC");

@@ -11,6 +11,11 @@
 #include <QApplication>
 #include <QTest>
 #include <QTimer>
+#include <QDoubleSpinBox>
+#include <QTableWidget>
+#include <QPushButton>
+
+#include <functional>
 
 using automv::test::ScratchDatabase;
 using automv::ui::DatabaseSession;
@@ -105,12 +110,23 @@ private slots:
         page.setSession(&session);
         page.show();
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
+        // Nothing selected: the actions are disabled and say why (a click did nothing visible).
+        auto *registerButton = page.findChild<QPushButton *>("registerOrEdit");
+        auto *refreshButton = page.findChild<QPushButton *>("refreshNow");
+        QVERIFY(registerButton && refreshButton);
+        QVERIFY(!registerButton->isEnabled() && !refreshButton->isEnabled());
+        QVERIFY2(registerButton->toolTip().contains("Select a materialised view"), qPrintable(registerButton->toolTip()));
+        page.selectRow(0);
+        QVERIFY(registerButton->isEnabled());
+        QVERIFY(!refreshButton->isEnabled());   // not registered yet
+        QVERIFY2(refreshButton->toolTip().contains("is not registered"), qPrintable(refreshButton->toolTip()));
 
         QString suggested;
         QTimer::singleShot(0, this, [&] { acceptRegisterDialog(&suggested); });
         page.registerOrEdit(0);
         QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("fresh"), 10000);
         QCOMPARE(suggested, QString("public.orders"));   // through the plain view, down to the table
+        QTRY_VERIFY_WITH_TIMEOUT(refreshButton->isEnabled(), 10000);   // registered now
         QCOMPARE(std::string(conn.exec("select table_name from pgauto_mv.watch").value(0, 0)), std::string("orders"));
 
         page.refreshNow(0);
@@ -121,6 +137,52 @@ private slots:
         page.unregister(0, false);
         QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("not registered"), 10000);
         QCOMPARE(std::string(conn.exec("select count(*) from pgauto_mv.mv").value(0, 0)), std::string("0"));
+    }
+
+    // Edit → Apply with a change the server refuses (a watch on a table that does not exist):
+    // the dialog stays open with every edit and the server's message; fixing the one mistake
+    // and applying again closes it and changes the registration. (Apply closed the dialog
+    // before the server answered, losing every edit.)
+    void aRefusedEditKeepsTheDialogAndItsEdits() {
+        ScratchDatabase db("views_refused_edit");
+        auto conn = db.connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("create table public.orders (id int primary key, amount numeric)");
+        conn.exec("create materialized view public.big as select count(*) as n from public.orders");
+        conn.exec("select pgauto_mv.register_mv('big', p_watch_tables => array[pgauto_mv.mv_watch('public.orders')])");
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        ViewsPage page;
+        page.setSession(&session);
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
+
+        QString refusal;
+        bool done = false;
+        bool stillOpen = false;
+        double keptLag = -1;
+        QTimer::singleShot(0, this, [&] {
+            withRegisterDialog([&](automv::ui::RegisterDialog *dialog) {
+                dialog->findChild<QDoubleSpinBox *>("refreshLag")->setValue(42);
+                dialog->findChild<QTableWidget *>("watches")->item(0, 0)->setText("public.nope");
+                dialog->accept();
+                if (!QTest::qWaitFor([&] { return !dialog->submitting(); }, 10000))
+                    refusal = "no answer within 10 s";
+                refusal = dialog->message();
+                stillOpen = dialog->isVisible();
+                keptLag = dialog->findChild<QDoubleSpinBox *>("refreshLag")->value();
+                dialog->findChild<QTableWidget *>("watches")->item(0, 0)->setText("public.orders");
+                dialog->accept();   // now the server takes it and the dialog closes
+                done = true;
+            });
+        });
+        page.registerOrEdit(0);
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY2(refusal.contains("public.nope does not exist") && refusal.contains("Hint:"), qPrintable(refusal));
+        QVERIFY(stillOpen);
+        QCOMPARE(keptLag, 42.0);
+        QTRY_COMPARE_WITH_TIMEOUT(std::string(conn.exec("select refresh_lag from pgauto_mv.mv").value(0, 0)), std::string("42"), 10000);
+        QVERIFY2(page.statusText().contains("Registration of big changed"), qPrintable(page.statusText()));
     }
 
     void withoutPgAutoMvTheViewsAreStillListed() {
@@ -136,6 +198,15 @@ private slots:
         QCOMPARE(cell(*page.model(), 0, ViewsModel::State), QString("not registered"));
     }
 private:
+    // Waits for the page's modal register dialog, then hands it to `act`.
+    void withRegisterDialog(const std::function<void(automv::ui::RegisterDialog *)> &act) {
+        auto *dialog = qobject_cast<automv::ui::RegisterDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            QTimer::singleShot(20, this, [this, act] { withRegisterDialog(act); });
+            return;
+        }
+        act(dialog);
+    }
     // Waits for the page's modal register dialog, notes the suggested table, and accepts it.
     void acceptRegisterDialog(QString *suggested) {
         auto *dialog = qobject_cast<automv::ui::RegisterDialog *>(QApplication::activeModalWidget());

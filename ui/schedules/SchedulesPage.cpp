@@ -107,7 +107,8 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     rule->addRow(QString(), m_previewError);
     auto *saveButton = new QPushButton(tr("&Save schedule"));
     connect(saveButton, &QPushButton::clicked, this, &SchedulesPage::save);
-    auto *dropButton = new QPushButton(tr("&Drop schedule…"));
+    auto *dropButton = m_drop = new QPushButton(tr("&Drop schedule…"));
+    dropButton->setObjectName(QStringLiteral("drop"));
     connect(dropButton, &QPushButton::clicked, this, &SchedulesPage::dropSelected);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(saveButton);
@@ -117,10 +118,13 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     auto *editor = new QGroupBox(tr("Schedule"));
     editor->setLayout(rule);
 
-    auto *attachButton = new QPushButton(tr("&Attach"));
+    auto *attachButton = m_attach = new QPushButton(tr("&Attach"));
+    attachButton->setObjectName(QStringLiteral("attach"));
     connect(attachButton, &QPushButton::clicked, this, [this] { attach(m_view->currentText()); });
-    auto *detachButton = new QPushButton(tr("De&tach"));
+    auto *detachButton = m_detach = new QPushButton(tr("De&tach"));
+    detachButton->setObjectName(QStringLiteral("detach"));
     connect(detachButton, &QPushButton::clicked, this, [this] { detach(m_view->currentText()); });
+    connect(m_view, &QComboBox::currentTextChanged, this, &SchedulesPage::updateActions);
     auto *views = new QHBoxLayout;
     views->addWidget(new QLabel(tr("View:")));
     views->addWidget(m_view, 1);
@@ -136,6 +140,7 @@ SchedulesPage::SchedulesPage(QWidget *parent)
     bottom->addWidget(viewBox, 1, Qt::AlignTop);
     layout->addLayout(bottom);
     layout->addWidget(m_status);
+    updateActions();
 }
 
 void SchedulesPage::edit(const QString &name, const QString &every, const QString &cron, const QString &timezone) {
@@ -195,6 +200,22 @@ void SchedulesPage::selectEditorsRow() {
     for (int r = 0; r < m_table->rowCount(); ++r)
         if (m_table->item(r, 0)->text() == selectedName())
             m_table->selectRow(r);
+    updateActions();
+}
+
+// Drop, Attach and Detach need a saved schedule in the editor (and a view); they are disabled
+// otherwise, with a tooltip that says what is missing (they used to act on nothing).
+void SchedulesPage::updateActions() {
+    const bool saved = !selectedName().isEmpty() && scheduleNames().contains(selectedName());
+    const bool view = !m_view->currentText().isEmpty();
+    const QString why = !saved ? tr("Pick a schedule in the list (or save the one in the editor) first.")
+                               : tr("Pick a registered view first.");
+    m_drop->setEnabled(saved);
+    m_drop->setToolTip(saved ? tr("Drop schedule %1").arg(selectedName()) : why);
+    for (QPushButton *button : {m_attach, m_detach}) {
+        button->setEnabled(saved && view);
+        button->setToolTip(saved && view ? QString() : why);
+    }
 }
 
 void SchedulesPage::reload() {

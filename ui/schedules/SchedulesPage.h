@@ -6,6 +6,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QRadioButton;
 class QTableWidget;
 class QTimer;
@@ -50,6 +51,7 @@ private:
     QVariantList ruleParams() const;
     /// Selects the list's row of the editor's schedule, or none.
     void selectEditorsRow();
+    void updateActions();
     void run(const QString &what, const QString &sql, const QVariantList &params);
 
     QTableWidget *m_table;
@@ -60,6 +62,7 @@ private:
     QListWidget *m_preview;
     QLabel *m_previewError;
     QComboBox *m_view;
+    QPushButton *m_drop = nullptr, *m_attach = nullptr, *m_detach = nullptr;
     QLabel *m_status;
     QTimer *m_previewDelay;
     int m_previewGeneration = 0;

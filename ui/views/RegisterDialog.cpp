@@ -38,10 +38,12 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     : QDialog(parent), m_initial(initial) {
     setWindowTitle(initial.existing ? tr("Edit registration — %1.%2").arg(initial.schema, initial.name)
                                     : tr("Register %1.%2").arg(initial.schema, initial.name));
-    m_lag = seconds(initial.refreshLag, 0, tr("Refresh this long after the most recent change (debounce)."));
-    m_maxWait = seconds(initial.maxWait, 0, tr("Refresh at the latest this long after the first unrefreshed change; 0: no maximum."));
-    m_cooldown = seconds(initial.cooldown, 0, tr("At least this long between two refreshes' completions."));
-    m_lockTimeout = seconds(initial.lockTimeout, 0.01, tr("How long a refresh waits for its lock before it retries later."));
+    // Ranges below the valid ones: a typed negative stays as typed and OK says what is wrong
+    // (a minimum of 0 silently turned "-5" into 0).
+    m_lag = seconds(initial.refreshLag, -86400, tr("Refresh this long after the most recent change (debounce)."));
+    m_maxWait = seconds(initial.maxWait, -86400, tr("Refresh at the latest this long after the first unrefreshed change; 0: no maximum."));
+    m_cooldown = seconds(initial.cooldown, -86400, tr("At least this long between two refreshes' completions."));
+    m_lockTimeout = seconds(initial.lockTimeout, -86400, tr("How long a refresh waits for its lock before it retries later."));
     m_refreshTimeout = seconds(initial.refreshTimeout, 0,
                                tr("A refresh running longer is cancelled and logged as failed (57014); 0: no limit."));
     m_refreshTimeout->setSpecialValueText(tr("none"));
@@ -117,7 +119,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     m_message = new QLabel;
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    auto *buttons = m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(initial.existing ? tr("Apply") : tr("Register"));
     connect(buttons, &QDialogButtonBox::accepted, this, &RegisterDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &RegisterDialog::reject);
@@ -184,12 +186,36 @@ void RegisterDialog::updatePreview() {
 }
 
 void RegisterDialog::accept() {
+    if (m_submitting)
+        return;   // one call at a time
     const QString problem = registration().validate();
     if (!problem.isEmpty()) {
         m_message->setText(problem);
         return;   // nothing runs
     }
-    QDialog::accept();
+    if (!m_submitter) {
+        QDialog::accept();
+        return;
+    }
+    m_submitting = true;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_message->setStyleSheet(QString());
+    m_message->setText(m_initial.existing ? tr("Applying…") : tr("Registering…"));
+    m_submitter(registration());
+}
+
+void RegisterDialog::submitFinished(const QString &error) {
+    if (!m_submitting)
+        return;
+    m_submitting = false;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    if (error.isEmpty()) {
+        m_message->clear();
+        QDialog::accept();
+        return;
+    }
+    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_message->setText(tr("The server refused this; nothing was changed:\n%1").arg(error.trimmed()));
 }
 
 } // namespace automv::ui

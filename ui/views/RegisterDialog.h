@@ -4,7 +4,10 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
+class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPlainTextEdit;
@@ -15,7 +18,9 @@ namespace automv::ui {
 /// Register a materialised view with pg_auto_mv, or edit its registration: timing in seconds
 /// with the SPEC's defaults, watched tables with per-operation checkboxes (suggested from the
 /// view's real dependencies), UPDATE narrowed to the columns the view reads, fire_on_replica,
-/// and a preview of the exact register_mv / alter_mv call. OK refuses invalid input.
+/// and a preview of the exact register_mv / alter_mv call. OK refuses invalid input. With a
+/// submitter, OK sends the call and the dialog stays open until the server answers: it closes
+/// on success and shows the server's refusal (every edit kept) otherwise.
 class RegisterDialog : public QDialog {
     Q_OBJECT
 public:
@@ -27,6 +32,14 @@ public:
     QString previewText() const;
 
     void accept() override;
+
+    /// Sends a valid registration to the server; the owner answers with submitFinished().
+    using Submitter = std::function<void(const Registration &)>;
+    void setSubmitter(Submitter submitter) { m_submitter = std::move(submitter); }
+    /// The server's answer to the submitted call: empty = done (the dialog closes); otherwise
+    /// the error is shown and the dialog stays open with every edit.
+    void submitFinished(const QString &error);
+    bool submitting() const { return m_submitting; }
 
 private:
     void addWatchRow(const Registration::Watch &watch);
@@ -42,6 +55,9 @@ private:
     QTableWidget *m_watches = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_message = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    Submitter m_submitter;
+    bool m_submitting = false;
 };
 
 } // namespace automv::ui

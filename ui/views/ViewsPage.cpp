@@ -129,12 +129,19 @@ ViewsPage::ViewsPage(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     auto *exportButton = new QPushButton(tr("Export CSV…"));
     connect(exportButton, &QPushButton::clicked, this, &ViewsPage::exportCsv);
-    auto *registerButton = new QPushButton(tr("&Register / edit…"));
+    auto *registerButton = m_registerButton = new QPushButton(tr("&Register / edit…"));
+    registerButton->setObjectName(QStringLiteral("registerOrEdit"));
     connect(registerButton, &QPushButton::clicked, this, [this] { registerOrEdit(selectedRow()); });
-    auto *refreshButton = new QPushButton(tr("Refresh &now"));
+    auto *refreshButton = m_refreshButton = new QPushButton(tr("Refresh &now"));
+    refreshButton->setObjectName(QStringLiteral("refreshNow"));
     connect(refreshButton, &QPushButton::clicked, this, [this] { refreshNow(selectedRow()); });
-    auto *unregisterButton = new QPushButton(tr("&Unregister…"));
+    auto *unregisterButton = m_unregisterButton = new QPushButton(tr("&Unregister…"));
+    unregisterButton->setObjectName(QStringLiteral("unregister"));
     connect(unregisterButton, &QPushButton::clicked, this, [this] { unregister(selectedRow()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &ViewsPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ViewsPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ViewsPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ViewsPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, [this] { registerOrEdit(selectedRow()); });
 
     auto *top = new QHBoxLayout;
@@ -148,9 +155,27 @@ ViewsPage::ViewsPage(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
     m_status->setText(tr("Not connected."));
+    updateActions();
 }
 
 ViewsPage::~ViewsPage() = default;
+
+// The actions need a selected view (Refresh and Unregister a registered one); otherwise they are
+// disabled with a tooltip that says so (a click used to do nothing visible).
+void ViewsPage::updateActions() {
+    const int row = selectedRow();
+    const bool selected = session() && row >= 0;
+    const bool registered = selected && m_model->isRegistered(row);
+    const QString pick = tr("Select a materialised view in the list first.");
+    m_registerButton->setEnabled(selected);
+    m_registerButton->setToolTip(selected ? (registered ? tr("Edit how %1 is refreshed").arg(m_model->nameOf(row))
+                                                        : tr("Register %1 with pg_auto_mv").arg(m_model->nameOf(row)))
+                                          : pick);
+    for (QPushButton *button : {m_refreshButton, m_unregisterButton}) {
+        button->setEnabled(registered);
+        button->setToolTip(registered ? QString() : selected ? tr("%1 is not registered.").arg(m_model->nameOf(row)) : pick);
+    }
+}
 
 QString ViewsPage::statusText() const { return m_status->text(); }
 void ViewsPage::setFilterText(const QString &text) { m_filter->setText(text); }
@@ -205,11 +230,14 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
     for (const auto &value : loaded.value("tables").toArray())
         tables << value.toString();
     RegisterDialog dialog(registration, tables, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const Registration chosen = dialog.registration();
-    runAction(chosen.existing ? tr("Registration of %1 changed.").arg(chosen.name) : tr("%1 registered.").arg(chosen.name),
-              chosen.sql(), chosen.params());
+    // The dialog stays open until the server answers: a refusal keeps every edit.
+    dialog.setSubmitter([this](const Registration &chosen) {
+        runAction(chosen.existing ? tr("Registration of %1 changed.").arg(chosen.name) : tr("%1 registered.").arg(chosen.name),
+                  chosen.sql(), chosen.params());
+    });
+    m_registerDialog = &dialog;
+    dialog.exec();
+    m_registerDialog = nullptr;
 }
 
 void ViewsPage::editView(const QString &schema, const QString &name) {
@@ -265,6 +293,8 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
         return;
     }
     if (tag == QLatin1String(kActionTag)) {
+        if (m_registerDialog && m_registerDialog->submitting())
+            m_registerDialog->submitFinished(QString());
         m_lastAction = m_actionOutcome;
         m_status->setText(m_lastAction);
         reload();
@@ -292,6 +322,8 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
 }
 
 void ViewsPage::onError(const QString &tag, const QString &message) {
+    if (tag == QLatin1String(kActionTag) && m_registerDialog && m_registerDialog->submitting())
+        m_registerDialog->submitFinished(message);
     if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag)) {
         m_lastAction = tr("Failed: %1").arg(message.trimmed());
         m_status->setText(m_lastAction);
@@ -310,6 +342,7 @@ void ViewsPage::exportCsv() {
 
 void ViewsPage::sessionChanged() {
     m_inFlight = false;
+    updateActions();
     if (!session())
         m_status->setText(tr("Not connected."));
 }

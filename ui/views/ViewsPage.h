@@ -4,11 +4,14 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
 namespace automv::ui {
+
+class RegisterDialog;
 
 class DatabaseSession;
 class ViewsModel;
@@ -48,12 +51,14 @@ private:
     void onError(const QString &tag, const QString &message) override;
     void openRegisterDialog(const QueryResult &result);
     void runAction(const QString &what, const QString &sql, const QVariantList &params);
+    void updateActions();
 
     ViewsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QLineEdit *m_filter;
     QLabel *m_status;
+    QPushButton *m_registerButton = nullptr, *m_refreshButton = nullptr, *m_unregisterButton = nullptr;
     bool m_inFlight = false;
     bool m_autoSizing = false;
     bool m_userSizedColumns = false;
@@ -61,6 +66,7 @@ private:
     bool m_pendingRegistered = false;
     QString m_lastAction;     ///< outcome of the last action, kept beside the counts
     QString m_actionOutcome;  ///< what the action in flight reports when it succeeds
+    RegisterDialog *m_registerDialog = nullptr;   ///< open (modal) while registering or editing
 };
 
 } // namespace automv::ui
