@@ -371,6 +371,13 @@ Passwort:
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n error(s) among them</source>
+        <translation>
+            <numerusform>%n Fehler darunter</numerusform>
+            <numerusform>%n Fehler darunter</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::EmbeddedProcessor</name>

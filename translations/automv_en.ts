@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>automv::ui::DatabaseWorkspace</name>
+    <message numerus="yes">
+        <source>%n error(s) among them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::LogPage</name>
     <message numerus="yes">
         <source>%Ln row(s) loaded</source>

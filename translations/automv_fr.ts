@@ -371,6 +371,13 @@ Mot de passe :
         <source>Connection failed</source>
         <translation>Échec de la connexion</translation>
     </message>
+    <message numerus="yes">
+        <source>%n error(s) among them</source>
+        <translation>
+            <numerusform>dont %n erreur</numerusform>
+            <numerusform>dont %n erreurs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::EmbeddedProcessor</name>

@@ -10,6 +10,7 @@
 
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -34,6 +35,32 @@ std::string one(automv::pg::PgConnection &conn, const char *sql) { return std::s
 class TestProblemsPage : public QObject {
     Q_OBJECT
 private slots:
+    // The count for the navigation ("Problems (N)") stays current while the page is hidden: it
+    // updated only while the page was shown (it said 2 while get_mv_problems() returned 4).
+    void theCountStaysCurrentWhileThePageIsHidden() {
+        ScratchDatabase db("problems_count");
+        auto conn = db.connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("create table public.orders (id int primary key, amount numeric)");
+        conn.exec("create materialized view public.daily as select count(*) as n from public.orders");
+        conn.exec("create unique index on public.daily (n)");
+        conn.exec("select pgauto_mv.register_mv('daily', p_watch_tables => array[pgauto_mv.mv_watch('public.orders')])");
+        conn.exec("select pgrelay.register_processor('test', 1, 'test', 1)");   // no "no_processor" problem
+
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        ProblemsPage page;   // never shown
+        QSignalSpy counted(&page, &ProblemsPage::problemsCounted);
+        page.setSession(&session);
+        QTRY_VERIFY_WITH_TIMEOUT(!counted.isEmpty(), 10000);
+        const int before = counted.last().at(0).toInt();
+        QCOMPARE(counted.last().at(1).toInt(), 0);   // no errors yet
+        conn.exec("alter table public.orders disable trigger user");   // an error: trigger_disabled
+        QTRY_VERIFY_WITH_TIMEOUT(counted.last().at(0).toInt() > before, 15000);
+        QVERIFY(counted.last().at(1).toInt() >= 1);
+        QVERIFY(!page.isVisible());
+    }
+
     void groupsBySeverityAndFixesWhatIsSafe() {
         ScratchDatabase db("problems_page");
         auto conn = db.connect();

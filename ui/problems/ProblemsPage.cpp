@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTime>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -22,13 +23,21 @@ namespace {
 constexpr auto kProbeTag = "problems.probe";
 constexpr auto kListTag = "problems.list";
 constexpr auto kFixTag = "problems.fix";
+constexpr int kBackgroundMs = 5000;   ///< how often the count is read while the page is hidden
 } // namespace
 
 ProblemsPage::ProblemsPage(QWidget *parent)
-    : SessionPage(5000, parent), m_model(new ProblemsModel(this)), m_tree(new QTreeView), m_summary(new QLabel),
+    : SessionPage(5000, parent), m_background(new QTimer(this)), m_model(new ProblemsModel(this)), m_tree(new QTreeView), m_summary(new QLabel),
       m_detail(new QLabel), m_sql(new QPlainTextEdit), m_fixButton(new QPushButton(tr("&Fix"))),
       m_copyButton(new QPushButton(tr("&Copy SQL"))), m_status(new QLabel(tr("Not connected."))) {
     setObjectName(QStringLiteral("problemsPage"));
+    // The count in the navigation stays current while another page is shown (it used to
+    // update only while this page was visible, and said 2 while there were 4).
+    m_background->setInterval(kBackgroundMs);
+    connect(m_background, &QTimer::timeout, this, [this] {
+        if (!isVisible())
+            reload();
+    });
     m_tree->setObjectName(QStringLiteral("problemsTree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
@@ -127,7 +136,7 @@ void ProblemsPage::onResult(const QString &tag, const QueryResult &result) {
         if (!m_lastAction.isEmpty())
             status += QStringLiteral(" — ") + m_lastAction;
         m_status->setText(status);
-        emit problemsCounted(total);
+        emit problemsCounted(total, m_model->count(QStringLiteral("error")));
         return;
     }
     if (tag == QLatin1String(kFixTag)) {
@@ -203,8 +212,16 @@ void ProblemsPage::fixSelected(bool confirm) {
 
 void ProblemsPage::sessionChanged() {
     m_inFlight = false;
-    if (!session())
+    if (!session()) {
+        m_background->stop();
         m_status->setText(tr("Not connected."));
+        return;
+    }
+    m_background->start();
+    QTimer::singleShot(0, this, [this] {   // counted at once, not only when first shown
+        if (!isVisible())
+            reload();
+    });
 }
 
 } // namespace automv::ui

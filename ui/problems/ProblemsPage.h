@@ -18,7 +18,7 @@ struct QueryResult;
 
 /// pgauto_mv.get_mv_problems(), grouped by severity, each with what is wrong and the suggested
 /// fix: a button where the fix is safe (clean_mv, sync_mv, refresh now), the SQL to copy for
-/// the rest. Polls only while visible.
+/// the rest. Lists while visible; counts (problemsCounted) while hidden too.
 class ProblemsPage : public SessionPage {
     Q_OBJECT
 public:
@@ -37,8 +37,9 @@ public slots:
     void fixSelected(bool confirm = true);
 
 signals:
-    /// After every reload: how many problems there are now.
-    void problemsCounted(int count);
+    /// After every reload, also while the page is hidden (every few seconds): how many
+    /// problems there are now, and how many of them are errors.
+    void problemsCounted(int count, int errors);
 
 private:
     void sessionChanged() override;
@@ -46,6 +47,7 @@ private:
     void onError(const QString &tag, const QString &message) override;
     void showSelected();
 
+    QTimer *m_background;   ///< reloads while hidden, for the count
     ProblemsModel *m_model;
     QTreeView *m_tree;
     QLabel *m_summary;

@@ -12,6 +12,7 @@
 #include "ui/views/ViewsPage.h"
 
 #include <QListWidget>
+#include <QStyle>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -41,8 +42,12 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         showPage(Views);
         m_viewsPage->editView(schema, name);
     });
-    connect(m_problemsPage, &ProblemsPage::problemsCounted, this, [this](int count) {
-        m_navigation->item(Problems)->setText(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+    connect(m_problemsPage, &ProblemsPage::problemsCounted, this, [this](int count, int errors) {
+        QListWidgetItem *item = m_navigation->item(Problems);
+        item->setText(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
+        item->setToolTip(errors > 0 ? tr("%n error(s) among them", nullptr, errors) : QString());
+        item->setIcon(errors > 0 ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
+                      : count > 0 ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
     });
 
     auto *splitter = new QSplitter;
