@@ -5,9 +5,9 @@
     <name>automv::ui::DatabaseWorkspace</name>
     <message numerus="yes">
         <source>%n error(s) among them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error among them</numerusform>
+            <numerusform>%n errors among them</numerusform>
         </translation>
     </message>
 </context>
