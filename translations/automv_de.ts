@@ -245,6 +245,38 @@ Password:
 Passwort:
 (%2)</translation>
     </message>
+    <message>
+        <source>&amp;Edit connection</source>
+        <translation>Verbindung &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection</source>
+        <translation>Verbindung &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Edit connection — %1</source>
+        <translation>Verbindung bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>empty: keep the saved password</source>
+        <translation>leer: gespeichertes Passwort behalten</translation>
+    </message>
+    <message>
+        <source>Connection %1 saved.</source>
+        <translation>Verbindung %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Forget the connection %1 and its saved password? The database is not touched.</source>
+        <translation>Verbindung %1 und ihr gespeichertes Passwort vergessen? Die Datenbank bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>Connection %1 deleted.</source>
+        <translation>Verbindung %1 gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::DashboardPage</name>

@@ -245,6 +245,38 @@ Password:
 Mot de passe :
 (%2)</translation>
     </message>
+    <message>
+        <source>&amp;Edit connection</source>
+        <translation>&amp;Modifier une connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Delete connection</source>
+        <translation>&amp;Supprimer une connexion</translation>
+    </message>
+    <message>
+        <source>Edit connection — %1</source>
+        <translation>Modifier la connexion — %1</translation>
+    </message>
+    <message>
+        <source>empty: keep the saved password</source>
+        <translation>vide : garder le mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>Connection %1 saved.</source>
+        <translation>Connexion %1 enregistrée.</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <source>Forget the connection %1 and its saved password? The database is not touched.</source>
+        <translation>Oublier la connexion %1 et son mot de passe enregistré ? La base de données n’est pas modifiée.</translation>
+    </message>
+    <message>
+        <source>Connection %1 deleted.</source>
+        <translation>Connexion %1 supprimée.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::DashboardPage</name>

@@ -14,12 +14,16 @@
 #include <QApplication>
 #include <QFile>
 #include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 
 using automv::test::TestCluster;
@@ -243,6 +247,73 @@ private slots:
         qunsetenv("PGPASSFILE");
     }
 
+    // Saved connections can be edited (same entry, same keychain key; an empty password keeps
+    // the saved one) and deleted (profile and password gone) from the Connections menu. There
+    // was no way to do either.
+    void savedConnectionsCanBeEditedAndDeleted() {
+        QTemporaryDir dir;
+        auto profile = ConnectionProfile::create("old name");
+        profile.host = "db.example.com";
+        auto other = ConnectionProfile::create("other");
+        other.host = "other.example.com";
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            ProfileStore(settings).save(profile);
+            ProfileStore(settings).save(other);
+        }
+        auto keychain = std::make_unique<MemoryPasswordStore>();
+        auto *keys = keychain.get();
+        keychain->write(profile.id, "kept secret", [](const auto &) {});
+        ConnectionsController controller(std::make_unique<QSettings>(dir.filePath("console.ini"), QSettings::IniFormat),
+                                         std::move(keychain));
+        QMenu menu;
+        controller.attachMenu(&menu, nullptr);
+        auto *editMenu = menu.findChild<QMenu *>("editConnectionMenu");
+        auto *deleteMenu = menu.findChild<QMenu *>("deleteConnectionMenu");
+        QVERIFY(editMenu && deleteMenu);
+        QCOMPARE(editMenu->actions().size(), 2);
+
+        QString hint;
+        QTimer::singleShot(0, this, [this, &hint] {
+            withConnectionDialog([&hint](QDialog *dialog) {
+                hint = dialog->findChild<QLineEdit *>("password")->placeholderText();
+                dialog->findChild<QLineEdit *>("name")->setText("new name");
+                dialog->findChild<QLineEdit *>("host")->setText("db2.example.com");
+                dialog->accept();
+            });
+        });
+        QVERIFY(controller.editConnection(profile.id, nullptr));
+        QVERIFY2(hint.contains("keep the saved password"), qPrintable(hint));
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            const auto profiles = ProfileStore(settings).load();
+            QCOMPARE(profiles.size(), 2);
+            const auto edited = std::find_if(profiles.begin(), profiles.end(), [&](const auto &p) { return p.id == profile.id; });
+            QVERIFY(edited != profiles.end());
+            QCOMPARE(edited->name, QString("new name"));
+            QCOMPARE(edited->host, QString("db2.example.com"));
+        }
+        QVERIFY(menu.actions().at(1)->text() == "new name" || menu.actions().at(2)->text() == "new name");
+        QSignalSpy opened(&controller, &ConnectionsController::openRequested);
+        controller.open(profile.id);   // the saved password still goes with it
+        QCOMPARE(opened.size(), 1);
+        QVERIFY2(opened.at(0).at(0).toString().contains("password='kept secret'"), qPrintable(opened.at(0).at(0).toString()));
+        QVERIFY(opened.at(0).at(0).toString().contains("host='db2.example.com'"));
+
+        QVERIFY(controller.deleteConnection(profile.id, nullptr, false));
+        {
+            QSettings settings(dir.filePath("console.ini"), QSettings::IniFormat);
+            const auto profiles = ProfileStore(settings).load();
+            QCOMPARE(profiles.size(), 1);
+            QCOMPARE(profiles.first().id, other.id);
+        }
+        std::optional<PasswordStore::Result> stored;
+        keys->read(profile.id, [&](const auto &r) { stored = r; });
+        QVERIFY(stored && !stored->ok);   // the keychain entry went with it
+        QCOMPARE(menu.findChild<QMenu *>("editConnectionMenu")->actions().size(), 1);
+        QVERIFY(!controller.editConnection(profile.id, nullptr));
+    }
+
     void memoryStoreKeepsPasswordsForTheSession() {
         MemoryPasswordStore store;
         std::optional<PasswordStore::Result> result;
@@ -338,6 +409,15 @@ private slots:
     }
 
 private:
+    void withConnectionDialog(const std::function<void(QDialog *)> &act) {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->findChild<QLineEdit *>("host")) {
+            QTimer::singleShot(20, this, [this, act] { withConnectionDialog(act); });
+            return;
+        }
+        act(dialog);
+    }
+
     /// Makes `user` (password `password`, owner of `database`) log in with scram-sha-256 on a
     /// private cluster; everyone else stays trusted. Waits until the reloaded server asks.
     static bool demandPassword(const TestCluster &cluster, const std::string &user, const std::string &password,

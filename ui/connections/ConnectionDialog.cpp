@@ -31,7 +31,10 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
     m_port->setValue(profile.port);
     m_database = new QLineEdit(profile.database);
     m_user = new QLineEdit(profile.user);
+    m_name->setObjectName(QStringLiteral("name"));
+    m_host->setObjectName(QStringLiteral("host"));
     m_password = new QLineEdit;
+    m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("empty: use ~/.pgpass or PGPASSWORD"));
     m_savePassword = new QCheckBox(tr("Save the password in the system keychain"));
@@ -124,6 +127,7 @@ ConnectionProfile ConnectionDialog::profile() const {
 }
 
 QString ConnectionDialog::password() const { return m_password->text(); }
+void ConnectionDialog::setPasswordHint(const QString &hint) { m_password->setPlaceholderText(hint); }
 bool ConnectionDialog::savePassword() const { return m_savePassword->isChecked(); }
 QString ConnectionDialog::testResult() const { return m_message->text(); }
 

@@ -29,6 +29,8 @@ public:
 
     ConnectionProfile profile() const;
     QString password() const;
+    /// What an empty password field means (the placeholder text).
+    void setPasswordHint(const QString &hint);
     bool savePassword() const;
     /// The last "Test connection" outcome shown to the user.
     QString testResult() const;

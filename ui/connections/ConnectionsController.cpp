@@ -8,6 +8,7 @@
 
 #include <QInputDialog>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
 
@@ -31,12 +32,89 @@ void ConnectionsController::rebuildMenu() {
     if (!m_menu)
         return;
     m_menu->clear();
+    // clear() leaves the submenus (children of the menu): the Edit/Delete ones go too. Later,
+    // as one of their own actions may be running this.
+    for (QMenu *submenu : m_menu->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly)) {
+        submenu->setObjectName(QString());
+        submenu->deleteLater();
+    }
     m_menu->addAction(tr("&New connection…"), this, [this] { newConnection(m_dialogParent); });
     const auto profiles = m_profiles->load();
     if (!profiles.isEmpty())
         m_menu->addSeparator();
     for (const auto &profile : profiles)
         m_menu->addAction(profile.name, this, [this, id = profile.id] { open(id); });
+    if (profiles.isEmpty())
+        return;
+    m_menu->addSeparator();
+    QMenu *edit = m_menu->addMenu(tr("&Edit connection"));
+    edit->setObjectName(QStringLiteral("editConnectionMenu"));
+    QMenu *remove = m_menu->addMenu(tr("&Delete connection"));
+    remove->setObjectName(QStringLiteral("deleteConnectionMenu"));
+    for (const auto &profile : profiles) {
+        edit->addAction(profile.name + QStringLiteral("…"), this, [this, id = profile.id] { editConnection(id, m_dialogParent); });
+        remove->addAction(profile.name + QStringLiteral("…"), this,
+                          [this, id = profile.id] { deleteConnection(id, m_dialogParent); });
+    }
+}
+
+ConnectionProfile ConnectionsController::find(const QString &profileId) const {
+    for (const auto &candidate : m_profiles->load())
+        if (candidate.id == profileId)
+            return candidate;
+    return {};
+}
+
+void ConnectionsController::storePassword(const QString &profileId, const QString &password, bool keep) {
+    if (password.isEmpty())
+        return;
+    m_session->write(profileId, password, [](const auto &) {});
+    if (!keep)
+        return;
+    QPointer<ConnectionsController> self(this);
+    m_keychain->write(profileId, password, [self](const PasswordStore::Result &result) {
+        if (self && !result.ok)
+            emit self->notice(result.error);
+    });
+}
+
+bool ConnectionsController::editConnection(const QString &profileId, QWidget *dialogParent) {
+    const ConnectionProfile profile = find(profileId);
+    if (profile.id.isEmpty())
+        return false;
+    ConnectionDialog dialog(profile, dialogParent);
+    dialog.setWindowTitle(tr("Edit connection — %1").arg(profile.name));
+    dialog.setPasswordHint(tr("empty: keep the saved password"));
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    ConnectionProfile changed = dialog.profile();
+    changed.id = profile.id;   // the same entry, and the same keychain key
+    m_profiles->save(changed);
+    storePassword(changed.id, dialog.password(), dialog.savePassword());
+    rebuildMenu();
+    emit notice(tr("Connection %1 saved.").arg(changed.name));
+    return true;
+}
+
+bool ConnectionsController::deleteConnection(const QString &profileId, QWidget *dialogParent, bool confirm) {
+    const ConnectionProfile profile = find(profileId);
+    if (profile.id.isEmpty())
+        return false;
+    if (confirm && QMessageBox::question(dialogParent, tr("Delete connection"),
+                                         tr("Forget the connection %1 and its saved password? The database is not touched.")
+                                             .arg(profile.name))
+                       != QMessageBox::Yes)
+        return false;
+    m_profiles->remove(profile.id);
+    m_session->remove(profile.id, [](const auto &) {});
+    QPointer<ConnectionsController> self(this);
+    m_keychain->remove(profile.id, [self](const PasswordStore::Result &result) {
+        if (self && !result.ok && !result.unavailable && !result.error.isEmpty())
+            emit self->notice(result.error);
+    });
+    rebuildMenu();
+    emit notice(tr("Connection %1 deleted.").arg(profile.name));
+    return true;
 }
 
 void ConnectionsController::newConnection(QWidget *dialogParent) {
@@ -47,24 +125,12 @@ void ConnectionsController::newConnection(QWidget *dialogParent) {
     const QString password = dialog.password();
     m_profiles->save(profile);
     rebuildMenu();
-    if (!password.isEmpty()) {
-        m_session->write(profile.id, password, [](const auto &) {});
-        if (dialog.savePassword()) {
-            QPointer<ConnectionsController> self(this);
-            m_keychain->write(profile.id, password, [self](const PasswordStore::Result &result) {
-                if (self && !result.ok)
-                    emit self->notice(result.error);
-            });
-        }
-    }
+    storePassword(profile.id, password, dialog.savePassword());
     openWith(profile, password);
 }
 
 void ConnectionsController::open(const QString &profileId) {
-    ConnectionProfile profile;
-    for (const auto &candidate : m_profiles->load())
-        if (candidate.id == profileId)
-            profile = candidate;
+    const ConnectionProfile profile = find(profileId);
     if (profile.id.isEmpty())
         return;
     m_session->read(profile.id, [this, profile](const PasswordStore::Result &inMemory) {
@@ -87,10 +153,7 @@ void ConnectionsController::open(const QString &profileId) {
 
 bool ConnectionsController::retryWithPassword(QWidget *dialogParent, const QString &profileId,
                                               const QString &serverMessage, pg::PgError::Password password) {
-    ConnectionProfile profile;
-    for (const auto &candidate : m_profiles->load())
-        if (candidate.id == profileId)
-            profile = candidate;
+    const ConnectionProfile profile = find(profileId);
     if (profile.id.isEmpty() || password == pg::PgError::Password::NotAsked)
         return false;
     const QString user = profile.user.isEmpty() ? tr("the default user") : profile.user;

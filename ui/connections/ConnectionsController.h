@@ -28,10 +28,17 @@ public:
                           QObject *parent = nullptr);
     ~ConnectionsController() override;
 
-    /// Fills `menu` with "New connection…" and one entry per saved profile (kept up to date).
+    /// Fills `menu` with "New connection…", one entry per saved profile, and "Edit connection"
+    /// and "Delete connection" submenus (kept up to date).
     void attachMenu(QMenu *menu, QWidget *dialogParent);
     /// Shows the dialog for a new profile; saves it and opens it when accepted.
     void newConnection(QWidget *dialogParent);
+    /// Edits a saved profile in the connection dialog (an empty password field keeps the saved
+    /// password); saves it when accepted. False when there is no such profile or the user cancelled.
+    bool editConnection(const QString &profileId, QWidget *dialogParent);
+    /// Forgets a saved profile and its password (keychain and this session), after asking when
+    /// `confirm`. False when there is no such profile or the user said no.
+    bool deleteConnection(const QString &profileId, QWidget *dialogParent, bool confirm = true);
     /// Opens a saved profile, with its password from the keychain or this session's memory.
     void open(const QString &profileId);
     /// A profile's connection failed because the server asked for a password (`password`, from
@@ -50,6 +57,9 @@ signals:
 private:
     void rebuildMenu();
     void openWith(const ConnectionProfile &profile, const QString &password);
+    /// Keeps a typed password for this session, and in the keychain when `keep`.
+    void storePassword(const QString &profileId, const QString &password, bool keep);
+    ConnectionProfile find(const QString &profileId) const;
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profiles;
