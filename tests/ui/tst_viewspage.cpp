@@ -7,6 +7,11 @@
 #include "tests/harness/TestCluster.h"
 
 #include "ui/views/RegisterDialog.h"
+#include "ui/common/StatePalette.h"
+#include "ui/graph/GraphStyle.h"
+#include "ui/session/QueryResult.h"
+
+#include <QBrush>
 
 #include <QApplication>
 #include <QTest>
@@ -97,6 +102,42 @@ private slots:
 
     // Register through the page (dependencies suggested, the dialog accepted), refresh now,
     // unregister: each reaches the database.
+    // Every state has its own colour, the same in the list and on the graph, from a palette
+    // that survives colour blindness (failed and stale were the same red, pending and
+    // refreshing the same amber); text on a state's fill is readable (white on amber was not).
+    void eachStateHasItsOwnColourEverywhere() {
+        using automv::graph::MvState;
+        const QList<MvState> states{MvState::Fresh, MvState::Pending, MvState::Refreshing, MvState::Failed,
+                                    MvState::Stale, MvState::Missing, MvState::Unregistered};
+        for (int i = 0; i < states.size(); ++i)
+            for (int j = i + 1; j < states.size(); ++j) {
+                QVERIFY(automv::ui::stateFill(states[i]) != automv::ui::stateFill(states[j]));
+                QVERIFY(automv::ui::stateText(states[i]) != automv::ui::stateText(states[j]));
+            }
+        QCOMPARE(automv::ui::textOn(automv::ui::stateFill(MvState::Pending)), QColor(Qt::black));
+        automv::ui::QueryResult result;
+        result.columns = ViewsModel::queryColumns();
+        for (const char *state : {"failed", "stale", "pending", "refreshing", "fresh", "not registered, unpopulated"}) {
+            QList<QVariant> row;
+            for (const QString &column : result.columns)
+                row << (column == "state" ? QVariant(QString::fromLatin1(state)) : QVariant(column == "mv" ? state : ""));
+            result.rows << row;
+        }
+        ViewsModel model;
+        model.setRows(result);
+        const auto colour = [&](int row) { return model.index(row, ViewsModel::State).data(Qt::ForegroundRole).value<QBrush>().color(); };
+        QVERIFY(colour(0) != colour(1));   // failed, stale
+        QVERIFY(colour(2) != colour(3));   // pending, refreshing
+        QCOMPARE(colour(1), automv::ui::stateText(MvState::Stale));
+        QCOMPARE(model.index(3, ViewsModel::State).data(Qt::DecorationRole).value<QColor>(),
+                 automv::ui::stateFill(MvState::Refreshing));
+        automv::graph::GraphNode node;
+        node.kind = automv::graph::NodeKind::MaterializedView;
+        node.state = MvState::Refreshing;
+        QCOMPARE(automv::ui::GraphStyle::fill(node), automv::ui::stateFill(MvState::Refreshing));
+        QCOMPARE(colour(5), automv::ui::stateText(MvState::Unregistered));
+    }
+
     void registerRefreshUnregisterFromThePage() {
         ScratchDatabase db("views_actions");
         auto conn = db.connect();

@@ -1,5 +1,7 @@
 #include "ui/graph/GraphStyle.h"
 
+#include "ui/common/StatePalette.h"
+
 #include <QCoreApplication>
 
 namespace automv::ui {
@@ -11,24 +13,11 @@ using graph::NodeKind;
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("automv::ui::GraphStyle", text); }
 
-QColor stateColour(MvState state) {
-    switch (state) {
-    case MvState::Fresh: return QColor(0x2e, 0x8b, 0x57);
-    case MvState::Pending: return QColor(0xe5, 0xa5, 0x0a);
-    case MvState::Refreshing: return QColor(0x1f, 0x77, 0xd0);
-    case MvState::Failed: return QColor(0xc0, 0x1c, 0x28);
-    case MvState::Stale: return QColor(0x9a, 0x4d, 0x00);
-    case MvState::Missing: return QColor(0x55, 0x55, 0x55);
-    case MvState::Unregistered: return QColor(0xb8, 0xb8, 0xc8);
-    case MvState::NotMv: break;
-    }
-    return QColor(0xee, 0xee, 0xee);
-}
 } // namespace
 
 QColor GraphStyle::fill(const graph::GraphNode &node) {
     switch (node.kind) {
-    case NodeKind::MaterializedView: return stateColour(node.state);
+    case NodeKind::MaterializedView: return stateFill(node.state);
     case NodeKind::View: return QColor(0xe8, 0xf0, 0xfb);
     case NodeKind::Table:
     case NodeKind::PartitionedTable: return QColor(0xf4, 0xf4, 0xf4);
@@ -38,9 +27,7 @@ QColor GraphStyle::fill(const graph::GraphNode &node) {
     return QColor(0xfa, 0xf0, 0xe6);
 }
 
-QColor GraphStyle::textColour(const graph::GraphNode &node) {
-    return fill(node).lightness() < 150 ? Qt::white : Qt::black;
-}
+QColor GraphStyle::textColour(const graph::GraphNode &node) { return textOn(fill(node)); }
 
 QPen GraphStyle::edgePen(EdgeKind kind) {
     switch (kind) {
@@ -65,7 +52,7 @@ QString GraphStyle::legendHtml() {
     QString html = tr("<b>Materialised views:</b> ");
     for (MvState s : {MvState::Fresh, MvState::Pending, MvState::Refreshing, MvState::Failed, MvState::Stale,
                       MvState::Unregistered, MvState::Missing})
-        html += swatch(stateColour(s), QString::fromLatin1(graph::toString(s)));
+        html += swatch(stateFill(s), QString::fromLatin1(graph::toString(s)));
     html += tr("<b>Others:</b> ");
     html += swatch(fill({0, NodeKind::Table, {}, {}, MvState::NotMv}), tr("table"));
     html += swatch(fill({0, NodeKind::View, {}, {}, MvState::NotMv}), tr("view"));

@@ -1,5 +1,7 @@
 #include "ui/views/ViewsModel.h"
 
+#include "ui/common/StatePalette.h"
+
 #include "ui/common/Csv.h"
 
 #include <QBrush>
@@ -61,17 +63,10 @@ QVariant ViewsModel::data(const QModelIndex &index, int role) const {
         return index.column() == Duration || index.column() == Problems ? QVariant(value.toDouble()) : value;
     if (role == Qt::ForegroundRole && index.column() == Problems && value.toInt() > 0)
         return QBrush(QColor("#c0392b"));
-    if (role == Qt::ForegroundRole && index.column() == State) {
-        const QString state = value.toString();
-        if (state == "failed" || state == "stale" || state == "missing")
-            return QBrush(QColor("#c0392b"));
-        if (state == "pending" || state == "refreshing")
-            return QBrush(QColor("#b9770e"));
-        if (state == "fresh")
-            return QBrush(QColor("#1e8449"));
-        if (state.startsWith("not registered"))
-            return QBrush(QColor("#7f8c8d"));
-    }
+    if (role == Qt::ForegroundRole && index.column() == State)
+        return QBrush(stateText(stateOf(value.toString())));
+    if (role == Qt::DecorationRole && index.column() == State)
+        return stateFill(stateOf(value.toString()));   // a swatch beside the state's name
     return {};
 }
 

@@ -205,6 +205,19 @@ as $$
                       and l.database = (select oid from pg_database where datname = current_database()))
 $$;
 
+-- Is a view with unrefreshed changes since p_first_change past its max_wait by more than the
+-- few seconds a processor takes to start the refresh that was due then? (mv_status's 'stale'
+-- and get_mv_problems()'s older_than_max_wait. Without the grace, a view under steady writes
+-- showed 'stale' for a moment every max_wait although it refreshed on time.)
+create function pgauto_mv.overdue(p_first_change timestamptz, p_max_wait numeric)
+returns boolean
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select p_first_change is not null and p_max_wait > 0
+       and p_first_change + pgauto_mv.seconds(p_max_wait) + interval '5 s' < now()
+$$;
+
 create function pgauto_mv.version()
 returns text
 language sql immutable

@@ -79,8 +79,7 @@ select m.id,
        case when c.oid is null then 'missing'
             when pgauto_mv.refreshing(m.id) then 'refreshing'
             when s.last_outcome = 'failed' then 'failed'
-            when s.first_change_at is not null and m.max_wait > 0
-                 and s.first_change_at + pgauto_mv.seconds(m.max_wait) < now() then 'stale'
+            when pgauto_mv.overdue(s.first_change_at, m.max_wait) then 'stale'
             when s.first_change_at is not null then 'pending'
             when not c.relispopulated then 'unpopulated'
             else 'fresh' end as state,

@@ -86,8 +86,7 @@ begin
            format('changed since %s, %s s longer than max_wait (%s s) allows', r.first_change_at,
                   round(extract(epoch from now() - r.first_change_at) - r.max_wait, 1), r.max_wait),
            'check that a processor is running (select * from pgrelay.processor_status) and that refreshes succeed'
-      from reg r where r.first_change_at is not null and r.max_wait > 0
-       and r.first_change_at + pgauto_mv.seconds(r.max_wait) + interval '5 s' < now()
+      from reg r where pgauto_mv.overdue(r.first_change_at, r.max_wait)
     union all
     select 'error', r.label, 'refresh_not_scheduled',
            format('changes since %s wait, but no refresh is scheduled (its event failed or was deleted)', r.first_change_at),

@@ -36,6 +36,7 @@ grant execute on function
 grant execute on function pgauto_mv.get_mv_problems() to pgauto_mv_reader;
 -- What mv_status calls (a view's functions are checked against the reader, not its owner).
 grant execute on function pgauto_mv.seconds(numeric), pgauto_mv.refreshing(integer),
+    pgauto_mv.overdue(timestamptz, numeric),
     pgauto_mv.upstream_busy(integer) to pgauto_mv_reader;
 grant select on pgauto_mv.schedule, pgauto_mv.schedule_mv to pgauto_mv_reader;
 grant execute on function pgauto_mv.wait_until_fresh(text, text, interval) to pgauto_mv_reader;

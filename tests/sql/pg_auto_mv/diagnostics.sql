@@ -19,7 +19,7 @@ create function pg_temp.codes(p_mv text) returns text[] language sql as
     $$ select coalesce(array_agg(code order by code), '{}') from pgauto_mv.get_mv_problems() where mv is not distinct from p_mv $$;
 
 begin;
-select plan(31);
+select plan(33);
 
 select is(pg_temp.codes('app.good'), '{}', 'a healthy view has no problem');
 select is(pg_temp.codes('app.no_index'), '{no_unique_index}', 'no unique index is reported');
@@ -69,6 +69,17 @@ update pgauto_mv.mv_state s set first_change_at = now() - interval '1 minute'
   from pgauto_mv.mv m where m.id = s.mv_id and m.mv_name = 'better';
 select is(pg_temp.codes('app.better'), '{older_than_max_wait,refresh_not_scheduled}',
           'a view older than max_wait is reported (here no refresh is scheduled either)');
+-- Just past max_wait the due refresh is starting: 'pending', not 'stale' (a view under steady
+-- writes flipped to 'stale' for a moment every max_wait although it refreshed on time).
+select pgauto_mv.alter_mv('better', 'app', p_max_wait => 10);
+update pgauto_mv.mv_state s set first_change_at = now() - interval '11 s'
+  from pgauto_mv.mv m where m.id = s.mv_id and m.mv_name = 'better';
+select is((select state from pgauto_mv.mv_status where mv = 'app.better'), 'pending',
+          'a view whose max_wait refresh is due this moment is pending, not stale');
+update pgauto_mv.mv_state s set first_change_at = now() - interval '16 s'
+  from pgauto_mv.mv m where m.id = s.mv_id and m.mv_name = 'better';
+select is((select state from pgauto_mv.mv_status where mv = 'app.better'), 'stale',
+          'five seconds later it is stale');
 update pgauto_mv.mv_state set first_change_at = null;
 
 -- Pending changes without a scheduled refresh (its event failed): reported; sync_mv() re-arms.
