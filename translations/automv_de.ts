@@ -66,6 +66,29 @@
     </message>
 </context>
 <context>
+    <name>automv::ui</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ConnectionDialog</name>
     <message>
         <source>New connection</source>
@@ -788,10 +811,6 @@ Passwort:
         <translation>Modus</translation>
     </message>
     <message>
-        <source>Duration (ms)</source>
-        <translation>Dauer (ms)</translation>
-    </message>
-    <message>
         <source>Attempt</source>
         <translation>Versuch</translation>
     </message>
@@ -806,6 +825,10 @@ Passwort:
     <message>
         <source>Event</source>
         <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -1764,10 +1787,6 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <translation>Letzte Aktualisierung</translation>
     </message>
     <message>
-        <source>Duration (ms)</source>
-        <translation>Dauer (ms)</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
@@ -1798,6 +1817,18 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>after %1</source>
         <translation>nach %1</translation>
+    </message>
+    <message>
+        <source>Changes made %1 ago are not in the view yet.</source>
+        <translation>Änderungen von vor %1 sind noch nicht in der Sicht.</translation>
+    </message>
+    <message>
+        <source>Unrefreshed for</source>
+        <translation>Nicht aktualisiert seit</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>

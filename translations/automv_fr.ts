@@ -66,6 +66,29 @@
     </message>
 </context>
 <context>
+    <name>automv::ui</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ConnectionDialog</name>
     <message>
         <source>New connection</source>
@@ -788,10 +811,6 @@ Mot de passe :
         <translation>Mode</translation>
     </message>
     <message>
-        <source>Duration (ms)</source>
-        <translation>Durée (ms)</translation>
-    </message>
-    <message>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
@@ -806,6 +825,10 @@ Mot de passe :
     <message>
         <source>Event</source>
         <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
@@ -1764,10 +1787,6 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <translation>Dernier rafraîchissement</translation>
     </message>
     <message>
-        <source>Duration (ms)</source>
-        <translation>Durée (ms)</translation>
-    </message>
-    <message>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
@@ -1798,6 +1817,18 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>after %1</source>
         <translation>après %1</translation>
+    </message>
+    <message>
+        <source>Changes made %1 ago are not in the view yet.</source>
+        <translation>Des modifications faites il y a %1 ne sont pas encore dans la vue.</translation>
+    </message>
+    <message>
+        <source>Unrefreshed for</source>
+        <translation>Non rafraîchie depuis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>

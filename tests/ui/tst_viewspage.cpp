@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QTest>
 #include <QTimer>
+#include <QRegularExpression>
 #include <QDoubleSpinBox>
 #include <QTableWidget>
 #include <QPushButton>
@@ -83,6 +84,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), rowOf(*page.model(), "public.daily"), ViewsModel::State),
                                   QString("pending"), 10000);
         QCOMPARE(cell(*page.model(), rowOf(*page.model(), "public.daily"), ViewsModel::WhyWaiting), QString("refresh_lag"));
+        // How long the change has waited, as a person reads it ("850 ms", "2.1 s").
+        QTRY_VERIFY_WITH_TIMEOUT(QRegularExpression("^[0-9.]+ (ms|s)$").match(
+                                     cell(*page.model(), rowOf(*page.model(), "public.daily"), ViewsModel::Unrefreshed)).hasMatch(),
+                                 10000);
 
         page.setFilterText("odd");
         QCOMPARE(page.visibleRows(), 1);

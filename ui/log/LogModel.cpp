@@ -1,5 +1,7 @@
 #include "ui/log/LogModel.h"
 
+#include "ui/common/Humane.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -157,7 +159,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const {
     case Outcome: return row.outcome;
     case Source: return row.source;
     case Mode: return row.mode;
-    case Duration: return row.durationMs.isNull() ? QVariant() : QVariant(QString::number(row.durationMs.toDouble(), 'f', 1));
+    case Duration: return row.durationMs.isNull() ? QVariant() : QVariant(humaneDuration(row.durationMs.toDouble() / 1000));
     case Attempt: return row.attempt;
     case SqlState: return row.sqlstate;
     case Message: return row.message;
@@ -177,7 +179,7 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
     case Outcome: return tr("Outcome");
     case Source: return tr("Source / schedule");
     case Mode: return tr("Mode");
-    case Duration: return tr("Duration (ms)");
+    case Duration: return tr("Duration");
     case Attempt: return tr("Attempt");
     case SqlState: return tr("SQLSTATE");
     case Message: return tr("Message");

@@ -1,5 +1,6 @@
 #include "ui/views/ViewsModel.h"
 
+#include "ui/common/Humane.h"
 #include "ui/common/StatePalette.h"
 
 #include "ui/common/Csv.h"
@@ -10,7 +11,7 @@
 namespace automv::ui {
 
 const QStringList &ViewsModel::queryColumns() {
-    static const QStringList columns{"mv", "state", "last_refresh_at", "last_duration_ms", "last_mode",
+    static const QStringList columns{"mv", "state", "unrefreshed_s", "last_refresh_at", "last_duration_ms", "last_mode",
                                      "watches", "schedules", "problems", "next_due", "why_waiting", "last_error",
                                      "schema_name", "view_name", "upstreams"};   // the last three are not shown
     return columns;
@@ -52,15 +53,19 @@ QVariant ViewsModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const QVariant value = m_rows[index.row()].value(index.column());
-    if (role == Qt::DisplayRole) {
-        if (index.column() == Duration && !value.isNull())
-            return QString::number(value.toDouble(), 'f', 1);
-        if ((index.column() == LastRefresh || index.column() == NextDue) && !value.isNull())
-            return value.toString().left(19);   // the session's time zone, to the second
-        return value;
+    if (role == Qt::DisplayRole)
+        return display(index.column(), value);
+    if (role == Qt::ToolTipRole && (index.column() == LastError || index.column() == WhyWaiting || index.column() == Watches))
+        return value;   // long texts: elided in the cell, whole here
+    if (role == Qt::ToolTipRole && index.column() == Unrefreshed && !value.isNull())
+        return tr("Changes made %1 ago are not in the view yet.").arg(humaneDuration(value.toDouble()));
+    if (role == Qt::UserRole) {   // sort key: numbers as numbers
+        switch (index.column()) {
+        case Unrefreshed: case LastRefresh: case Duration: case Problems: case NextDue:
+            return value.isNull() ? QVariant(-1.0) : QVariant(value.toDouble());
+        default: return value;
+        }
     }
-    if (role == Qt::UserRole)   // sort key: raw text / numbers
-        return index.column() == Duration || index.column() == Problems ? QVariant(value.toDouble()) : value;
     if (role == Qt::ForegroundRole && index.column() == Problems && value.toInt() > 0)
         return QBrush(QColor("#c0392b"));
     if (role == Qt::ForegroundRole && index.column() == State)
@@ -70,6 +75,17 @@ QVariant ViewsModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
+QVariant ViewsModel::display(int column, const QVariant &value) {
+    if (value.isNull())
+        return value;
+    switch (column) {
+    case Unrefreshed: return humaneDuration(value.toDouble());
+    case Duration: return humaneDuration(value.toDouble() / 1000);
+    case LastRefresh: case NextDue: return localTime(value);
+    default: return value;
+    }
+}
+
 QVariant ViewsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
@@ -77,7 +93,8 @@ QVariant ViewsModel::headerData(int section, Qt::Orientation orientation, int ro
     case View: return tr("View");
     case State: return tr("State");
     case LastRefresh: return tr("Last refresh");
-    case Duration: return tr("Duration (ms)");
+    case Unrefreshed: return tr("Unrefreshed for");
+    case Duration: return tr("Duration");
     case Mode: return tr("Mode");
     case Watches: return tr("Watches");
     case Schedules: return tr("Schedules");
@@ -105,7 +122,7 @@ QString ViewsModel::toCsv() const {
     for (const auto &row : m_rows) {
         QStringList cells;
         for (int c = 0; c < ColumnCount; ++c)
-            cells << field(row.value(c).toString());
+            cells << field(display(c, row.value(c)).toString());
         lines << cells.join(',');
     }
     return lines.join('\n') + '\n';

@@ -12,7 +12,7 @@ namespace automv::ui {
 class ViewsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { View, State, LastRefresh, Duration, Mode, Watches, Schedules, Problems, NextDue, WhyWaiting, LastError,
+    enum Column { View, State, Unrefreshed, LastRefresh, Duration, Mode, Watches, Schedules, Problems, NextDue, WhyWaiting, LastError,
                   ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -26,6 +26,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// What a cell shows: humane durations, local times.
+    static QVariant display(int column, const QVariant &value);
     /// CSV of what the model holds (header + rows), for export.
     QString toCsv() const;
     /// The view's schema and name exactly as stored (for API calls), and whether it is registered.

@@ -22,6 +22,8 @@
 #include <QTime>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace automv::ui {
 
 namespace {
@@ -30,6 +32,7 @@ constexpr auto kProbeTag = "views.probe";
 constexpr auto kRowsTag = "views.rows";
 constexpr auto kRegistrationTag = "views.registration";
 constexpr auto kActionTag = "views.action";
+constexpr int kMaxColumnWidth = 260;   ///< px; longer cells are elided (tooltip: the whole text)
 
 // The base tables a view reads (through plain views), and its registration if any, as JSON.
 const char *kRegistrationSql = R"(
@@ -69,7 +72,8 @@ with problems as (
 )
 select format('%I.%I', n.nspname, c.relname) as mv,
        coalesce(s.state, case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end) as state,
-       s.last_refresh_at, s.last_duration_ms, s.last_mode,
+       extract(epoch from now() - s.changed_since)::float8 as unrefreshed_s,
+       (extract(epoch from s.last_refresh_at) * 1000)::bigint as last_refresh_at, s.last_duration_ms, s.last_mode,
        s.watches,
        (select string_agg(format('%I.%I', u.mv_schema, u.mv_name), ', ' order by u.mv_schema, u.mv_name)
           from pgauto_mv.chain ch join pgauto_mv.mv u on u.id = ch.upstream_id
@@ -77,7 +81,7 @@ select format('%I.%I', n.nspname, c.relname) as mv,
        (select string_agg(sm.schedule_name, ', ' order by sm.schedule_name) from pgauto_mv.schedule_mv sm
          where sm.mv_id = m.id) as schedules,
        (select pr.n from problems pr where pr.mv = format('%I.%I', n.nspname, c.relname)) as problems,
-       s.next_due, s.why_waiting, s.last_error,
+       (extract(epoch from s.next_due) * 1000)::bigint as next_due, s.why_waiting, s.last_error,
        n.nspname as schema_name, c.relname as view_name
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace
@@ -85,8 +89,9 @@ select format('%I.%I', n.nspname, c.relname) as mv,
   left join pgauto_mv.mv_status s on s.id = m.id
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
 union all
-select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watches, null, null, 1,
-       s.next_due, s.why_waiting, s.last_error, m.mv_schema, m.mv_name
+select s.mv, s.state, extract(epoch from now() - s.changed_since)::float8,
+       (extract(epoch from s.last_refresh_at) * 1000)::bigint, s.last_duration_ms, s.last_mode, s.watches, null, null, 1,
+       (extract(epoch from s.next_due) * 1000)::bigint, s.why_waiting, s.last_error, m.mv_schema, m.mv_name
   from pgauto_mv.mv_status s join pgauto_mv.mv m on m.id = s.id where s.state = 'missing'
  order by 1)";
 
@@ -94,9 +99,9 @@ select s.mv, s.state, s.last_refresh_at, s.last_duration_ms, s.last_mode, s.watc
 const char *kPlainRowsSql = R"(
 select format('%I.%I', n.nspname, c.relname) as mv,
        case when c.relispopulated then 'not registered' else 'not registered, unpopulated' end as state,
-       null::timestamptz as last_refresh_at, null::float8 as last_duration_ms, null::text as last_mode,
+       null::float8 as unrefreshed_s, null::bigint as last_refresh_at, null::float8 as last_duration_ms, null::text as last_mode,
        null::text as watches, null::text as upstreams, null::text as schedules, null::bigint as problems,
-       null::timestamptz as next_due, null::text as why_waiting, null::text as last_error,
+       null::bigint as next_due, null::text as why_waiting, null::text as last_error,
        n.nspname as schema_name, c.relname as view_name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
@@ -116,6 +121,8 @@ ViewsPage::ViewsPage(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ViewsModel::View, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Columns follow their contents (a mode or error appears after the first refresh) until the
     // user resizes one by hand.
@@ -312,6 +319,11 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     if (!m_userSizedColumns) {
         m_autoSizing = true;
         m_table->resizeColumnsToContents();
+        // Long texts (watches, why it waits, the last error) are elided with the whole text in
+        // the tooltip, so every column fits a normal window (the last error was only reached
+        // by scrolling right at 1600 px).
+        for (int c = 0; c < ViewsModel::ColumnCount - 1; ++c)
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), kMaxColumnWidth));
         m_autoSizing = false;
     }
     QString text = tr("%n materialised view(s) · updated %1", nullptr, int(result.rows.size()))
