@@ -18,6 +18,7 @@
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QStandardPaths>
@@ -124,6 +125,19 @@ private slots:
         QCOMPARE(window.openDatabase(QString::fromStdString(second.conninfo())), b);   // no second tab
         QCOMPARE(window.currentWorkspace(), b);
         QCOMPARE(window.workspaces().size(), 2);
+
+        // Page shortcuts: Ctrl+3 is Schedules, Ctrl+1 Views; each navigation entry has an icon.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.currentWorkspace(), b);
+        b->viewsPage()->setFocus();
+        QTest::keyClick(b->viewsPage(), Qt::Key_3, Qt::ControlModifier);
+        auto *navigation = b->findChild<QListWidget *>(QStringLiteral("workspaceNavigation"));
+        QCOMPARE(navigation->currentRow(), int(DatabaseWorkspace::Schedules));
+        QTest::keyClick(navigation, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(navigation->currentRow(), int(DatabaseWorkspace::Views));
+        for (int row = 0; row < navigation->count(); ++row)
+            QVERIFY(!navigation->item(row)->icon().isNull());
 
         window.closeWorkspace(b);
         QCOMPARE(window.workspaces().size(), 1);

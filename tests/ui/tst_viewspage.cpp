@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QTest>
 #include <QTimer>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QDoubleSpinBox>
 #include <QTableWidget>
@@ -89,6 +90,11 @@ private slots:
                                      cell(*page.model(), rowOf(*page.model(), "public.daily"), ViewsModel::Unrefreshed)).hasMatch(),
                                  10000);
 
+        // Ctrl+F goes to the filter.
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QTest::keyClick(&page, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(page.findChild<QLineEdit *>("filter")->hasFocus());
         page.setFilterText("odd");
         QCOMPARE(page.visibleRows(), 1);
         page.setFilterText(QString());

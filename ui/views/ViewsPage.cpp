@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTime>
@@ -133,6 +134,13 @@ ViewsPage::ViewsPage(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_filter->setPlaceholderText(tr("Filter views (name, state, table…)"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("filter"));
+    auto *find = new QShortcut(QKeySequence::Find, this);   // Ctrl+F
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     auto *exportButton = new QPushButton(tr("Export CSV…"));
     connect(exportButton, &QPushButton::clicked, this, &ViewsPage::exportCsv);

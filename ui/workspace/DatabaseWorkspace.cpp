@@ -12,6 +12,8 @@
 #include "ui/views/ViewsPage.h"
 
 #include <QListWidget>
+#include <QKeySequence>
+#include <QShortcut>
 #include <QStyle>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -29,14 +31,21 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
     m_pages->setObjectName(QStringLiteral("workspacePages"));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    addPage(tr("Views"), m_viewsPage);
-    addPage(tr("Graph"), m_graphPage);
-    addPage(tr("Schedules"), m_schedulesPage);
-    addPage(tr("Problems"), m_problemsPage);
-    addPage(tr("Log"), m_logPage);
-    addPage(tr("Dashboard"), m_dashboardPage);
-    addPage(tr("Processor"), m_processorPage);
-    addPage(tr("Install"), m_installPage);
+    addPage(tr("Views"), m_viewsPage, QStyle::SP_FileDialogDetailedView);
+    addPage(tr("Graph"), m_graphPage, QStyle::SP_FileDialogListView);
+    addPage(tr("Schedules"), m_schedulesPage, QStyle::SP_BrowserReload);
+    addPage(tr("Problems"), m_problemsPage, QStyle::SP_MessageBoxInformation);
+    addPage(tr("Log"), m_logPage, QStyle::SP_FileDialogContentsView);
+    addPage(tr("Dashboard"), m_dashboardPage, QStyle::SP_ComputerIcon);
+    addPage(tr("Processor"), m_processorPage, QStyle::SP_MediaPlay);
+    addPage(tr("Install"), m_installPage, QStyle::SP_DialogApplyButton);
+    // Ctrl+1 … Ctrl+8 go to the pages, in the navigation's order.
+    for (int page = 0; page < m_navigation->count(); ++page) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, page] { showPage(Page(page)); });
+        m_navigation->item(page)->setToolTip(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)).toString(QKeySequence::NativeText));
+    }
     connect(m_installPage, &InstallPage::installed, m_viewsPage, &ViewsPage::reload);
     connect(m_graphPage, &GraphPage::editRequested, this, [this](const QString &schema, const QString &name) {
         showPage(Views);
@@ -46,8 +55,9 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
         QListWidgetItem *item = m_navigation->item(Problems);
         item->setText(count > 0 ? tr("Problems (%1)").arg(count) : tr("Problems"));
         item->setToolTip(errors > 0 ? tr("%n error(s) among them", nullptr, errors) : QString());
-        item->setIcon(errors > 0 ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
-                      : count > 0 ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+        item->setIcon(style()->standardIcon(errors > 0  ? QStyle::SP_MessageBoxCritical
+                                            : count > 0 ? QStyle::SP_MessageBoxWarning
+                                                        : QStyle::SP_MessageBoxInformation));
     });
 
     auto *splitter = new QSplitter;
@@ -98,9 +108,9 @@ DatabaseWorkspace::~DatabaseWorkspace() {
     m_session->cancel();
 }
 
-void DatabaseWorkspace::addPage(const QString &title, QWidget *page) {
+void DatabaseWorkspace::addPage(const QString &title, QWidget *page, QStyle::StandardPixmap icon) {
     m_pages->addWidget(page);
-    m_navigation->addItem(title);
+    m_navigation->addItem(new QListWidgetItem(style()->standardIcon(icon), title));
     // Wide enough for the longest page name in any language (plus a count like "(12)").
     m_navigation->setMinimumWidth(m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth()
                                   + m_navigation->fontMetrics().horizontalAdvance(QStringLiteral(" (99)")) + 8);

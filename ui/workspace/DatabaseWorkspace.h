@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QStyle>
 #include <QWidget>
 
 class QListWidget;
@@ -72,7 +73,7 @@ signals:
     void stateChanged();
 
 private:
-    void addPage(const QString &title, QWidget *page);
+    void addPage(const QString &title, QWidget *page, QStyle::StandardPixmap icon);
 
     QString m_conninfo;
     Origin m_origin;
