@@ -50,6 +50,13 @@ private slots:
         QCOMPARE(plan[0].sql, QString("alter extension pg_relay update to '1.2';"));
         QVERIFY(ExtensionInstaller::upgradeNote(status[1]).isEmpty());   // up to date
 
+        // What the server reports is quoted, never pasted: a version with a quote in it stays a
+        // literal (it was pasted between quotes, so the rest ran as SQL).
+        const QList<ExtensionInstaller::Status> hostile{{"pg_relay", "1.0", true, "9.9'; drop table t; --", "1.2"}};
+        plan = ExtensionInstaller::plan(hostile);
+        QCOMPARE(plan.size(), 1);
+        QCOMPARE(plan[0].sql, QString("alter extension pg_relay update to '9.9''; drop table t; --';"));
+
         const ExtensionInstaller::Status plainOld{"pg_relay", "1.0", false, "", "1.10"};
         QVERIFY(ExtensionInstaller::plan({plainOld}).isEmpty());
         QVERIFY2(ExtensionInstaller::upgradeNote(plainOld).contains("no upgrade script"),

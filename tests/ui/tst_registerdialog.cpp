@@ -135,6 +135,19 @@ private slots:
         QCOMPARE(dialog.message(), QString("Timings are seconds from 0 to 86400."));
     }
 
+    // Watches go to the server as one JSON parameter: a table name with quotes, commas, braces
+    // and a backslash arrives as written (they were packed into a hand-made array literal).
+    void oddTableNamesReachTheServerIntact() {
+        auto conn = m_db->connect();
+        conn.exec("create table public.\"we\"\"ird, {x}\\y\" (id int primary key)");
+        Registration registration;
+        registration.name = "it's daily";
+        registration.watches = {{"public.\"we\"\"ird, {x}\\y\"", {"INSERT", "DELETE"}, false}};
+        QCOMPARE(run(*m_session, registration), QString());
+        QCOMPARE(scalar(conn, "select table_name || ' ' || operations::text from pgauto_mv.watch"),
+                 std::string("we\"ird, {x}\\y {INSERT,DELETE}"));
+    }
+
     void serverErrorsComeBackAsMessages() {
         Registration registration;
         registration.name = "it's daily";

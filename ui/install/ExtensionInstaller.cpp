@@ -1,5 +1,7 @@
 #include "ui/install/ExtensionInstaller.h"
 
+#include "ui/common/SqlText.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
@@ -72,13 +74,13 @@ QList<ExtensionInstaller::Step> ExtensionInstaller::plan(const QList<Status> &st
             // a newer console; see upgradeNote().)
             if (s.asExtension && isNewer(s.available, s.installed))
                 steps << Step{s.name, tr("ALTER EXTENSION %1 UPDATE from version %2 to %3").arg(s.name, s.installed, s.available),
-                              QStringLiteral("alter extension %1 update to '%2';").arg(s.name, s.available)};
+                              QStringLiteral("alter extension %1 update to %2;").arg(sqlIdentifier(s.name), sqlLiteral(s.available))};
             continue;
         }
         plain = plain || s.available.isEmpty();
         if (!plain)
             steps << Step{s.name, tr("CREATE EXTENSION %1 (version %2, from the server's extension files)").arg(s.name, s.available),
-                          QStringLiteral("create extension %1;").arg(s.name)};
+                          QStringLiteral("create extension %1;").arg(sqlIdentifier(s.name))};
         else
             steps << Step{s.name, tr("%1 %2 from the SQL bundled with the console (plain install, no superuser needed)")
                                       .arg(s.name, s.bundled),

@@ -1,5 +1,11 @@
 #include "ui/views/Registration.h"
 
+#include "ui/common/SqlText.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -7,7 +13,6 @@ namespace automv::ui {
 
 namespace {
 
-QString literal(QString text) { return '\'' + text.replace('\'', "''") + '\''; }
 QString number(double value) { return QString::number(value, 'g', 10); }
 
 } // namespace
@@ -39,29 +44,22 @@ QString Registration::validate() const {
 QString Registration::sql() const {
     return QStringLiteral(
                "select pgauto_mv.%1(p_mv_name => $1, p_mv_schema => $2,"
-               " p_watch_tables => array(select pgauto_mv.mv_watch(w.t, w.o, null, w.r)"
-               " from unnest($3::text[], $4::text[], $5::boolean[]) with ordinality as w(t, o, r, n) order by w.n),"
-               " p_refresh_lag => $6::numeric, p_max_wait => $7::numeric, p_cooldown => $8::numeric,"
-               " p_fire_on_replica => $9::boolean, p_lock_timeout => $10::numeric,"
-               " p_refresh_timeout => $11::numeric)")
+               " p_watch_tables => array(select pgauto_mv.mv_watch(w.v->>'table', w.v->>'operations', null,"
+               " (w.v->>'narrow')::boolean) from jsonb_array_elements($3::jsonb) with ordinality as w(v, n) order by w.n),"
+               " p_refresh_lag => $4::numeric, p_max_wait => $5::numeric, p_cooldown => $6::numeric,"
+               " p_fire_on_replica => $7::boolean, p_lock_timeout => $8::numeric,"
+               " p_refresh_timeout => $9::numeric)")
         .arg(existing ? "alter_mv" : "register_mv");
 }
 
 QVariantList Registration::params() const {
-    // Arrays as PostgreSQL array literals, each element double-quoted and escaped.
-    auto array = [](const QStringList &items) {
-        QStringList quoted;
-        for (QString item : items)
-            quoted << '"' + item.replace('\\', "\\\\").replace('"', "\\\"") + '"';
-        return '{' + quoted.join(',') + '}';
-    };
-    QStringList tables, operations, readOnly;
-    for (const auto &watch : watches) {
-        tables << watch.table;
-        operations << watch.operations.join(',');
-        readOnly << (watch.readColumnsOnly ? "true" : "false");
-    }
-    return {name, schema, array(tables), array(operations), '{' + readOnly.join(',') + '}', number(refreshLag),
+    // The watches as one JSON parameter (no hand-made array literal).
+    QJsonArray list;
+    for (const auto &watch : watches)
+        list.append(QJsonObject{{QStringLiteral("table"), watch.table},
+                                {QStringLiteral("operations"), watch.operations.join(',')},
+                                {QStringLiteral("narrow"), watch.readColumnsOnly}});
+    return {name, schema, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)), number(refreshLag),
             number(maxWait), number(cooldown), fireOnReplica ? "true" : "false", number(lockTimeout),
             number(refreshTimeout)};
 }
@@ -70,14 +68,14 @@ QString Registration::previewSql() const {
     QStringList watchList;
     for (const auto &watch : watches)
         watchList << QStringLiteral("pgauto_mv.mv_watch(%1, %2%3)")
-                         .arg(literal(watch.table), literal(watch.operations.join(',')),
+                         .arg(sqlLiteral(watch.table), sqlLiteral(watch.operations.join(',')),
                               watch.readColumnsOnly ? ", p_read_columns_only => true" : "");
     return QStringLiteral("select pgauto_mv.%1(\n    p_mv_name => %2,\n    p_mv_schema => %3,\n"
                           "    p_watch_tables => array[%4]::pgauto_mv.mv_watch[],\n"
                           "    p_refresh_lag => %5,\n    p_max_wait => %6,\n    p_cooldown => %7,\n"
                           "    p_fire_on_replica => %8,\n    p_lock_timeout => %9,\n"
                           "    p_refresh_timeout => %10);")
-        .arg(existing ? "alter_mv" : "register_mv", literal(name), literal(schema),
+        .arg(existing ? "alter_mv" : "register_mv", sqlLiteral(name), sqlLiteral(schema),
              watchList.isEmpty() ? QString() : "\n        " + watchList.join(",\n        ") + "\n    ",
              number(refreshLag), number(maxWait), number(cooldown), fireOnReplica ? "true" : "false",
              number(lockTimeout), number(refreshTimeout));
