@@ -57,7 +57,9 @@ public:
     /// Runs a script of several statements separated by semicolons (simple query protocol, no
     /// parameters: only for trusted text such as the bundled install scripts); throws PgError.
     PgResult execScript(std::string_view sql);
-    /// Like exec but returns the failed result instead of throwing (caller inspects status()).
+    /// Like exec but a server error comes back as the failed result (the caller inspects
+    /// status()) instead of an exception. It still throws PgError when the statement cannot
+    /// be sent or no answer comes within the query timeout.
     PgResult tryExec(std::string_view sql, const std::vector<Param> &params = {});
 
     /// The connection's socket, for waiting on notifications; -1 when closed.

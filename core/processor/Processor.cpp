@@ -122,6 +122,7 @@ ProcessorStats Processor::stats() const {
     s.failed = m_failed.load();
     s.held = m_held.load();
     s.batches = m_batches.load();
+    s.polls = m_polls.load();
     s.slot = m_slot.load();
     s.standby = m_standby.load();
     return s;
@@ -203,6 +204,7 @@ Processor::Tick Processor::poll() {
             {spareOnly() ? "true" : "false"});
         tick.standby = result.value(0, 0) == "t";
         tick.due = result.value(0, 1) == "t";
+        ++m_polls;
     } catch (const pg::PgError &error) {
         m_log.warning("poll failed", {{"sqlstate", error.sqlState()}, errorField(error)});
         if (!m_coordinator->isOpen())

@@ -25,6 +25,7 @@ struct ProcessorStats {
     std::uint64_t failed = 0;
     std::uint64_t held = 0;
     std::uint64_t batches = 0;
+    std::uint64_t polls = 0;   ///< the coordinator's answered polls
     int slot = 0;         ///< registry slot 1-64, 0 while not registered
     bool standby = false; ///< the server is in recovery: idling until promotion
 };
@@ -126,7 +127,7 @@ private:
     int m_wakePipe[2] = {-1, -1};                 ///< stop() and idle workers write here
     std::atomic<int> m_slot{0};
     std::atomic<bool> m_standby{false};
-    std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0};
+    std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0}, m_polls{0};
 
     // Coordinator -> workers: calls to drain; workers -> coordinator: their state.
     std::mutex m_mutex;

@@ -79,7 +79,8 @@ private slots:
             select extract(epoch from (r.at - make_interval(secs => r.duration_ms / 1000)) - s.last_change_at)
               from pgauto_mv.refresh_log r, pgauto_mv.mv_state s where r.kind = 'refresh')");
         qInfo("refresh started %.3f s after the last change (lag 1.0 s)", after);
-        QVERIFY2(after >= 0.999 && after < 1.3, qPrintable(QString::number(after)));
+        // The upper bound is loose enough for a loaded 2-core CI machine (1.3 s tripped there).
+        QVERIFY2(after >= 0.999 && after < 3.0, qPrintable(QString::number(after)));
         QCOMPARE(scalar(conn, "select total from public.s"), std::string("500"));
     }
 
@@ -100,7 +101,9 @@ private slots:
                                         where kind = 'refresh' and outcome = 'succeeded')
                                     - ')" + firstChange + "'::timestamptz)");
         qInfo("first refresh started %.3f s after the first change (max_wait 1.5 s, writes for 2.8 s)", first);
-        QVERIFY2(first >= 1.499 && first < 1.8, qPrintable(QString::number(first)));
+        // Without max_wait the first refresh would start lag (1.0 s) after the writes stop, i.e.
+        // at 3.8 s; < 3.0 s proves max_wait cut in, with room for a loaded CI machine.
+        QVERIFY2(first >= 1.499 && first < 3.0, qPrintable(QString::number(first)));
         QCOMPARE(scalar(conn, "select total from public.s"), scalar(conn, "select sum(v) from public.t"));
     }
 

@@ -62,9 +62,12 @@ private slots:
         QCOMPARE(std::string(result.value(0, 0)), std::string("1"));
     }
 
-    void tableFromEarlierTestIsNotVisible() {
-        // oddIdentifiersRoundTripThroughQuoting created a table in its own database.
-        auto conn = m_db->connect();
+    // Each test's scratch database starts empty, whatever another one holds (this used to rely
+    // on the previous test's table, so it depended on the order the tests ran in).
+    void aScratchDatabaseStartsEmpty() {
+        m_db->connect().exec("create table public.only_here (id int)");
+        ScratchDatabase other(std::string(QTest::currentTestFunction()) + "_other");
+        auto conn = other.connect();
         const auto result = conn.exec(
             "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
             " where n.nspname = 'public'");

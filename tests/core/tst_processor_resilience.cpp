@@ -154,8 +154,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(count(standby, "select count(*) from pgrelay.queue where channel = 't.sink'"),
                                   std::string("50"), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(processor.stats().standby, 20000);
-        QTest::qWait(300);  // a few poll ticks on the standby
+        const auto polls = processor.stats().polls;   // five more polls on the standby: still nothing run
+        QTRY_VERIFY_WITH_TIMEOUT(processor.stats().polls >= polls + 5, 20000);
         QCOMPARE(processor.stats().succeeded, std::uint64_t(0));
+        QCOMPARE(processor.stats().batches, std::uint64_t(0));
 
         standby.promote();  // the same processor, no restart
         QTRY_COMPARE_WITH_TIMEOUT(count(standby, "select count(*) from public.sink"), std::string("50"), 20000);

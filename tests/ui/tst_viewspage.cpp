@@ -14,6 +14,7 @@
 #include <QBrush>
 
 #include <QApplication>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 #include <QLineEdit>
@@ -63,8 +64,18 @@ private slots:
         DatabaseSession session;
         session.open(QString::fromStdString(db.conninfo()));
         ViewsPage page;
+        QSignalSpy connected(&session, &DatabaseSession::connected);
+        QVERIFY(connected.wait(10000));
         page.setSession(&session);
-        QVERIFY(page.model()->rowCount() == 0);   // hidden: no polling yet
+        // Hidden: no polling. The session answers in order: once a query sent now is answered,
+        // anything the page had asked for would have been answered before it (the check was
+        // made before anything could have arrived, so it could not fail).
+        QSignalSpy answered(&session, &DatabaseSession::queryFinished);
+        session.query("barrier", "select 1");
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+        QCOMPARE(answered.size(), 1);
+        QCOMPARE(answered.first().at(0).toString(), QString("barrier"));
+        QCOMPARE(page.model()->rowCount(), 0);
         page.show();
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 2, 10000);
         const int daily = rowOf(*page.model(), "public.daily");
