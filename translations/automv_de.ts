@@ -1756,6 +1756,10 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Drop schedule %1</source>
         <translation>Zeitplan %1 löschen</translation>
     </message>
+    <message>
+        <source>every %1</source>
+        <translation>alle %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::SessionWorker</name>

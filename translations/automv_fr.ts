@@ -1756,6 +1756,10 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Drop schedule %1</source>
         <translation>Supprimer la planification %1</translation>
     </message>
+    <message>
+        <source>every %1</source>
+        <translation>toutes les %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::SessionWorker</name>

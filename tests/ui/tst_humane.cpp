@@ -30,6 +30,13 @@ private slots:
         QCOMPARE(humaneDuration(seconds), text);
     }
 
+    void intervals() {
+        QCOMPARE(automv::ui::humaneInterval(60), QString("1 min"));
+        QCOMPARE(automv::ui::humaneInterval(5400), QString("1 h 30 min"));
+        QCOMPARE(automv::ui::humaneInterval(2 * 86400 + 5), QString("2 d 5 s"));
+        QCOMPARE(automv::ui::humaneInterval(0), QString("0 s"));
+    }
+
     void localTimes() {
         qputenv("TZ", "Europe/Berlin");   // UTC+1 in December
         const qint64 ms = QDateTime(QDate(2026, 12, 4), QTime(11, 47, 59, 89), QTimeZone::utc()).toMSecsSinceEpoch();

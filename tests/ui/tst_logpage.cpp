@@ -9,6 +9,8 @@
 
 #include <QSet>
 #include <QSortFilterProxyModel>
+#include <QCheckBox>
+#include <QDateTimeEdit>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -48,6 +50,27 @@ std::string one(automv::pg::PgConnection &conn, const char *sql) { return std::s
 class TestLogPage : public QObject {
     Q_OBJECT
 private slots:
+    // Ticking From / to starts the range from now, however long the console has been open (it
+    // stayed at the start-up hour). Simulated: the edits hold yesterday when ticked.
+    void theTimeRangeStartsFromNowWhenTicked() {
+        LogPage page;
+        auto *fromOn = page.findChild<QCheckBox *>("fromOn");
+        auto *toOn = page.findChild<QCheckBox *>("toOn");
+        auto *from = page.findChild<QDateTimeEdit *>("from");
+        auto *to = page.findChild<QDateTimeEdit *>("to");
+        QVERIFY(fromOn && toOn && from && to);
+        const QDateTime yesterday = QDateTime::currentDateTime().addDays(-1);
+        from->setDateTime(yesterday);
+        to->setDateTime(yesterday);
+        page.show();
+        QTest::mouseClick(fromOn, Qt::LeftButton, {}, QPoint(5, fromOn->height() / 2));
+        QTest::mouseClick(toOn, Qt::LeftButton, {}, QPoint(5, toOn->height() / 2));
+        QVERIFY(fromOn->isChecked() && toOn->isChecked());
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY2(qAbs(from->dateTime().secsTo(now) - 3600) < 120, qPrintable(from->dateTime().toString()));
+        QVERIFY2(qAbs(to->dateTime().secsTo(now)) < 120, qPrintable(to->dateTime().toString()));
+    }
+
     void pagesBackByIdAndTailsOnlyNewRows() {
         ScratchDatabase db("log_page");
         auto conn = db.connect();

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -87,6 +88,15 @@ private slots:
         page.save();
         QTRY_VERIFY_WITH_TIMEOUT(page.scheduleNames().contains("hourly"), 10000);
         QCOMPARE(page.selectedName(), QString("hourly"));
+        {   // The rule reads "every 1 h" (it said "every 01:00:00").
+            auto *table = page.findChild<QTableWidget *>();
+            int row = -1;
+            for (int r = 0; r < table->rowCount(); ++r)
+                if (table->item(r, 0)->text() == "hourly")
+                    row = r;
+            QVERIFY(row >= 0);
+            QCOMPARE(table->item(row, 1)->text(), QString("every 1 h"));
+        }
         page.edit("every-ten", QString(), "*/10 * * * * *", "Europe/Berlin");
         page.attach("public.daily");
         QTRY_COMPARE_WITH_TIMEOUT(one(conn, "select count(*) from pgauto_mv.schedule_mv"), std::string("1"), 10000);

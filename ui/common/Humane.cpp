@@ -3,7 +3,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <QStringList>
+
 #include <cmath>
+#include <utility>
 
 namespace automv::ui {
 
@@ -26,6 +29,19 @@ QString humaneDuration(double seconds) {
     if (whole < 86400)
         return tr("%1 h %2 min").arg(whole / 3600).arg((whole % 3600) / 60, 2, 10, QLatin1Char('0'));
     return tr("%1 d %2 h").arg(whole / 86400).arg((whole % 86400) / 3600);
+}
+
+QString humaneInterval(double seconds) {
+    auto rest = static_cast<long long>(std::llround(seconds));
+    if (rest <= 0)
+        return QStringLiteral("0 s");
+    QStringList parts;
+    for (const auto &[size, unit] : {std::pair{86400LL, "d"}, {3600LL, "h"}, {60LL, "min"}, {1LL, "s"}}) {
+        if (rest >= size)
+            parts << QStringLiteral("%1 %2").arg(rest / size).arg(QLatin1String(unit));
+        rest %= size;
+    }
+    return parts.join(QLatin1Char(' '));
 }
 
 QString localTime(const QVariant &epochMs) {

@@ -114,8 +114,22 @@ QWidget *LogPage::buildFilterBar() {
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         edit->setEnabled(false);
     }
+    m_fromOn->setObjectName(QStringLiteral("fromOn"));
+    m_toOn->setObjectName(QStringLiteral("toOn"));
+    m_from->setObjectName(QStringLiteral("from"));
+    m_to->setObjectName(QStringLiteral("to"));
     connect(m_fromOn, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_toOn, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    // Ticked by the user: start from now (the last hour), not from when the console started
+    // (the range never moved past the start-up hour). A filter being restored sets its own.
+    connect(m_fromOn, &QCheckBox::clicked, this, [this](bool on) {
+        if (on)
+            m_from->setDateTime(QDateTime::currentDateTime().addSecs(-3600));
+    });
+    connect(m_toOn, &QCheckBox::clicked, this, [this](bool on) {
+        if (on)
+            m_to->setDateTime(QDateTime::currentDateTime());
+    });
     m_channel = new QComboBox;
     m_view = new QComboBox;
     m_outcome = new QComboBox;

@@ -1,5 +1,7 @@
 #include "ui/processor/ProcessorPage.h"
 
+#include "ui/common/Humane.h"
+
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/session/DatabaseSession.h"
 
@@ -20,7 +22,8 @@ namespace automv::ui {
 namespace {
 constexpr auto kRegistryTag = "processor.registry";
 const char *kRegistrySql =
-    "select slot, host, pid, version, workers, started_at::timestamp(0)::text, heartbeat_at::timestamp(0)::text,"
+    "select slot, host, pid, version, workers, (extract(epoch from started_at) * 1000)::bigint,"
+    " (extract(epoch from heartbeat_at) * 1000)::bigint,"
     " alive, events_succeeded, events_failed,"
     " (select count(*) from pgrelay.queue q where not q.held and q.run_at <= now()) as due,"
     " (select count(*) from pgrelay.queue q) as queued"
@@ -198,6 +201,8 @@ void ProcessorPage::onResult(const QString &tag, const QueryResult &result) {
             QString text = result.rows[r][c].toString();
             if (c == 7)   // alive
                 text = text == QLatin1String("t") ? tr("yes") : tr("no");
+            else if (c == 5 || c == 6)   // started, last heartbeat: local time
+                text = localTime(result.rows[r][c]);
             m_registry->setItem(r, c, new QTableWidgetItem(text));
         }
     m_registry->resizeColumnsToContents();

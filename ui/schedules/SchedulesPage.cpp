@@ -1,5 +1,6 @@
 #include "ui/schedules/SchedulesPage.h"
 
+#include "ui/common/Humane.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QButtonGroup>
@@ -29,11 +30,12 @@ const QString kPreviewTag = QStringLiteral("schedules.preview.");
 const QString kActionTag = QStringLiteral("schedules.action");
 
 const char *kListSql = R"(
-select s.name, coalesce('every ' || s.every::text, 'cron ' || s.cron) as rule, s.timezone,
+select s.name, 'cron ' || s.cron as rule, s.timezone,
        (select string_agg(format('%I.%I', m.mv_schema, m.mv_name), ', ' order by m.mv_schema, m.mv_name)
           from pgauto_mv.schedule_mv sm join pgauto_mv.mv m on m.id = sm.mv_id where sm.schedule_name = s.name) as views,
        to_char(pg_catalog.timezone(s.timezone, r.next_run_at), 'Dy YYYY-MM-DD HH24:MI:SS') as next_run, s.every::text, s.cron,
-       (select array_to_json(array_agg(format('%I.%I', m.mv_schema, m.mv_name) order by 1))::text from pgauto_mv.mv m) as all_views
+       (select array_to_json(array_agg(format('%I.%I', m.mv_schema, m.mv_name) order by 1))::text from pgauto_mv.mv m) as all_views,
+       extract(epoch from s.every)::float8 as every_s
   from pgauto_mv.schedule s left join pgrelay.schedule r on r.name = 'pgauto_mv:' || s.name
  order by s.name)";
 
@@ -272,7 +274,10 @@ void SchedulesPage::onResult(const QString &tag, const QueryResult &result) {
             const auto &row = result.rows[r];
             for (int c = 0; c < 5; ++c)
                 m_table->setItem(r, c, new QTableWidgetItem(row.value(c).toString()));
-            m_table->item(r, 0)->setData(Qt::UserRole, row.value(5));       // the interval, for the editor
+            const QString every = row.value(8).isNull() ? QString() : humaneInterval(row.value(8).toDouble());
+            if (!every.isEmpty())
+                m_table->item(r, 1)->setText(tr("every %1").arg(every));
+            m_table->item(r, 0)->setData(Qt::UserRole, every);              // the interval, for the editor
             m_table->item(r, 0)->setData(Qt::UserRole + 1, row.value(6));   // the cron rule
         }
         m_table->resizeColumnsToContents();
