@@ -1055,14 +1055,6 @@ Nutzdaten:
         <translation>Daten&amp;bank</translation>
     </message>
     <message>
-        <source>&amp;Cancel running statement</source>
-        <translation>Laufende Anweisung &amp;abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel requested.</source>
-        <translation>Abbruch angefordert.</translation>
-    </message>
-    <message>
         <source>C&amp;lose database</source>
         <translation>Datenbank &amp;schließen</translation>
     </message>
@@ -1097,6 +1089,22 @@ Nutzdaten:
     <message>
         <source>System default (%1)</source>
         <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel my running statement</source>
+        <translation>Meine laufende Anweisung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel sent: the statement you started stops and changes nothing.</source>
+        <translation>Abbruch gesendet: die von Ihnen gestartete Anweisung endet und ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Cancelled what you started before it ran; nothing was changed.</source>
+        <translation>Ihre Aktion wurde vor dem Start abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing you started is running.</source>
+        <translation>Nichts von Ihnen Gestartetes läuft.</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1782,10 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started; nothing was changed.</source>
+        <translation>Vor dem Start abgebrochen; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>

@@ -1055,14 +1055,6 @@ Charge utile&#xa0;:
         <translation>&amp;Base de données</translation>
     </message>
     <message>
-        <source>&amp;Cancel running statement</source>
-        <translation>&amp;Annuler la requête en cours</translation>
-    </message>
-    <message>
-        <source>Cancel requested.</source>
-        <translation>Annulation demandée.</translation>
-    </message>
-    <message>
         <source>C&amp;lose database</source>
         <translation>&amp;Fermer la base de données</translation>
     </message>
@@ -1097,6 +1089,22 @@ Charge utile&#xa0;:
     <message>
         <source>System default (%1)</source>
         <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel my running statement</source>
+        <translation>&amp;Annuler mon instruction en cours</translation>
+    </message>
+    <message>
+        <source>Cancel sent: the statement you started stops and changes nothing.</source>
+        <translation>Annulation envoyée : l’instruction que vous avez lancée s’arrête et ne modifie rien.</translation>
+    </message>
+    <message>
+        <source>Cancelled what you started before it ran; nothing was changed.</source>
+        <translation>Ce que vous avez lancé a été annulé avant de s’exécuter ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing you started is running.</source>
+        <translation>Rien de ce que vous avez lancé n’est en cours.</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1782,10 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>Not connected.</source>
         <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started; nothing was changed.</source>
+        <translation>Annulé avant de commencer ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>

@@ -194,12 +194,22 @@ void MainWindow::buildMenus() {
     m_connections->attachMenu(connectionMenu, this);
 
     auto *databaseMenu = menuBar()->addMenu(tr("&Database"));
-    auto *cancel = databaseMenu->addAction(tr("&Cancel running statement"), this, [this] {
+    auto *cancel = databaseMenu->addAction(tr("&Cancel my running statement"), this, [this] {
         auto *workspace = currentWorkspace();
         if (!workspace)
             return;
-        workspace->session()->cancel();   // the statement then fails with "canceling statement due to user request"
-        statusBar()->showMessage(tr("Cancel requested."), 5000);
+        // What the user started, never a page's poll (that one would only come back next tick).
+        switch (workspace->session()->cancelAction()) {
+        case DatabaseSession::CancelOutcome::Sent:
+            statusBar()->showMessage(tr("Cancel sent: the statement you started stops and changes nothing."), 8000);
+            break;
+        case DatabaseSession::CancelOutcome::Skipped:
+            statusBar()->showMessage(tr("Cancelled what you started before it ran; nothing was changed."), 8000);
+            break;
+        case DatabaseSession::CancelOutcome::Nothing:
+            statusBar()->showMessage(tr("Nothing you started is running."), 8000);
+            break;
+        }
     });
     cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     auto *close = databaseMenu->addAction(tr("C&lose database"), this, [this] {

@@ -102,6 +102,53 @@ private slots:
         QVERIFY2(description.startsWith(QString::fromStdString(role + "@" + socketDir + ":")), qPrintable(description));
     }
 
+    // The user's Cancel (Ctrl+.) stops what the user started and never a page's poll: with a
+    // poll running it sends nothing and the poll ends normally; an action running is cancelled;
+    // an action still queued behind a poll is skipped. (It cancelled whatever ran, usually a
+    // page's poll, and the user's statement carried on.)
+    void cancelStopsTheUsersActionNotAPoll() {
+        ScratchDatabase db("session_cancel_action");
+        DatabaseSession session;
+        QSignalSpy connected(&session, &DatabaseSession::connected);
+        QSignalSpy finished(&session, &DatabaseSession::queryFinished);
+        QSignalSpy failed(&session, &DatabaseSession::queryFailed);
+        session.open(QString::fromStdString(db.conninfo()));
+        QVERIFY(connected.wait(10000));
+        auto admin = db.connect();
+        const auto sleeping = [&] {
+            return std::string(admin.exec("select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
+                                          " and datname = current_database()").value(0, 0)) == "1";
+        };
+        const auto tagsOf = [](const QSignalSpy &spy) {
+            QStringList tags;
+            for (const auto &args : spy)
+                tags << args.at(0).toString();
+            return tags;
+        };
+
+        session.query("poll", "select pg_sleep(1)");
+        session.action("queued", "create table public.never (id int)");
+        QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 10000);
+        QCOMPARE(session.cancelAction(), DatabaseSession::CancelOutcome::Skipped);
+        QTRY_VERIFY_WITH_TIMEOUT(tagsOf(finished).contains("poll") && tagsOf(failed).contains("queued"), 10000);
+        QVERIFY2(failed.last().at(1).toString().startsWith("Cancelled before it started"), qPrintable(failed.last().at(1).toString()));
+        QCOMPARE(std::string(admin.exec("select to_regclass('public.never') is null").value(0, 0)), std::string("t"));
+
+        session.query("poll2", "select pg_sleep(1)");
+        QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 10000);
+        QCOMPARE(session.cancelAction(), DatabaseSession::CancelOutcome::Nothing);
+        QTRY_VERIFY_WITH_TIMEOUT(tagsOf(finished).contains("poll2"), 10000);   // not cancelled
+
+        session.action("mine", "select pg_sleep(60)");
+        QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 10000);
+        QCOMPARE(session.cancelAction(), DatabaseSession::CancelOutcome::Sent);
+        QTRY_VERIFY_WITH_TIMEOUT(tagsOf(failed).contains("mine"), 5000);   // not 60 s
+        QVERIFY2(failed.last().at(1).toString().contains("canceling statement due to user request"),
+                 qPrintable(failed.last().at(1).toString()));
+        session.action("after", "select 8");   // a later action is not affected
+        QTRY_VERIFY_WITH_TIMEOUT(tagsOf(finished).contains("after"), 10000);
+    }
+
     void aRunningStatementCanBeCancelled() {
         ScratchDatabase db("session_cancel");
         DatabaseSession session;

@@ -328,7 +328,7 @@ void GraphPage::chainAction(const QString &function, int upstream, int downstrea
     // The server names both views from their OIDs: no identifier is quoted on this side.
     const QString name = QStringLiteral("(select format('%I.%I', n.nspname, c.relname) from pg_catalog.pg_class c"
                                         " join pg_catalog.pg_namespace n on n.oid = c.relnamespace where c.oid = %1::oid)");
-    session()->query(kChainTag,
+    session()->action(kChainTag,
                      QStringLiteral("select pgauto_mv.%1(%2, %3)").arg(function, name.arg(QStringLiteral("$1")), name.arg(QStringLiteral("$2"))),
                      {QVariant::fromValue(up.oid), QVariant::fromValue(down.oid)});
 }

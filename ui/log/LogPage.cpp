@@ -400,7 +400,7 @@ void LogPage::requeue(qint64 eventId) {
     if (!session())
         return;
     m_failedDetail->setProperty("eventId", QString::number(eventId));
-    session()->query(kRequeueTag, QStringLiteral("select pgrelay.requeue_failed($1)"), {eventId});
+    session()->action(kRequeueTag, QStringLiteral("select pgrelay.requeue_failed($1)"), {eventId});
 }
 
 QString LogPage::csv() const { return csvFromModel(*m_proxy); }

@@ -207,7 +207,7 @@ void ProblemsPage::fixSelected(bool confirm) {
         return;
     m_fixing = tr("Fixed %1 (%2).").arg(p->code, fix.label);
     m_status->setText(tr("Fixing…"));
-    session()->query(QString::fromLatin1(kFixTag), fix.sql, fix.params);
+    session()->action(QString::fromLatin1(kFixTag), fix.sql, fix.params);
 }
 
 void ProblemsPage::sessionChanged() {

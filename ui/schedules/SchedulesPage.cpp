@@ -258,7 +258,7 @@ void SchedulesPage::run(const QString &what, const QString &sql, const QVariantL
         return;
     m_outcome = what;
     m_status->setText(tr("Working…"));
-    session()->query(kActionTag, sql, params);
+    session()->action(kActionTag, sql, params);
 }
 
 void SchedulesPage::onResult(const QString &tag, const QueryResult &result) {

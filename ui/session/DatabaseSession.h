@@ -13,6 +13,7 @@
 namespace automv::ui {
 
 class SessionWorker;
+struct ActionLedger;
 
 /// One database session for the UI: a private thread that owns one connection. The UI calls
 /// open() and reacts to the signals; it never waits on the network.
@@ -28,15 +29,25 @@ public:
     /// answered by queryFinished/queryFailed carrying the same tag.
     void query(const QString &tag, const QString &sql, const QVariantList &params = {});
 
+    /// Runs a statement the user started (a click, not a page's poll): answered like query(),
+    /// and what cancelAction() cancels.
+    void action(const QString &tag, const QString &sql, const QVariantList &params = {});
+
     /// Cancels the statement running now, if any (PQcancel, sent from a short-lived thread so
     /// the UI never waits on the network); it then fails with "canceling statement due to user
-    /// request" and the connection stays usable.
+    /// request" and the connection stays usable. For closing a database; the user's Cancel is
+    /// cancelAction().
     void cancel();
-    /// Runs a trusted multi-statement script in the background (answered like query()).
+    enum class CancelOutcome { Nothing, Sent, Skipped };
+    /// Cancels what the user started and not a page's poll: the action running now (Sent), or
+    /// those still queued, which then fail with "Cancelled before it started" (Skipped).
+    CancelOutcome cancelAction();
+    /// Runs a trusted multi-statement script in the background (an action, answered like query()).
     void runScript(const QString &tag, const QString &sql);
 
 signals:
-    void scriptRequested(const QString &tag, const QString &sql);
+    void scriptRequested(const QString &tag, const QString &sql, quint64 seq);
+    void actionRequested(const QString &tag, const QString &sql, const QVariantList &params, quint64 seq);
     void queryFinished(const QString &tag, const automv::ui::QueryResult &result);
     void queryFailed(const QString &tag, const QString &message);
     void queryRequested(const QString &tag, const QString &sql, const QVariantList &params);
@@ -55,6 +66,7 @@ private:
     QThread m_thread;
     std::mutex m_cancelMutex;
     std::shared_ptr<pg::PgCancel> m_cancel;
+    std::shared_ptr<ActionLedger> m_ledger;
     SessionWorker *m_worker = nullptr;
 };
 

@@ -99,7 +99,41 @@ void SessionWorker::query(const QString &tag, const QString &sql, const QVariant
     }
 }
 
-void SessionWorker::script(const QString &tag, const QString &sql) {
+bool SessionWorker::startAction(const QString &tag, quint64 seq) {
+    if (!m_ledger)
+        return true;
+    const std::lock_guard lock(m_ledger->mutex);
+    if (seq <= m_ledger->cancelledUpTo) {
+        emit queryFailed(tag, tr("Cancelled before it started; nothing was changed."));
+        return false;
+    }
+    m_ledger->running = seq;
+    return true;
+}
+
+void SessionWorker::endAction() {
+    if (!m_ledger)
+        return;
+    const std::lock_guard sending(m_ledger->sending);   // waits for a cancel being sent to this action
+    const std::lock_guard lock(m_ledger->mutex);
+    m_ledger->running = 0;
+}
+
+void SessionWorker::action(const QString &tag, const QString &sql, const QVariantList &params, quint64 seq) {
+    if (!startAction(tag, seq))
+        return;
+    query(tag, sql, params);
+    endAction();
+}
+
+void SessionWorker::script(const QString &tag, const QString &sql, quint64 seq) {
+    if (!startAction(tag, seq))
+        return;
+    runScript(tag, sql);
+    endAction();
+}
+
+void SessionWorker::runScript(const QString &tag, const QString &sql) {
     if (!m_connection || !m_connection->isOpen()) {
         emit queryFailed(tag, m_backoffMs > 0 ? tr("The connection was lost; reconnecting.") : tr("Not connected."));
         return;

@@ -292,7 +292,7 @@ void ViewsPage::unregister(int modelRow, bool confirm) {
 void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
     m_status->setText(tr("Working…"));
     m_actionOutcome = what;
-    session()->query(QString::fromLatin1(kActionTag), sql, params);
+    session()->action(QString::fromLatin1(kActionTag), sql, params);
 }
 
 void ViewsPage::reload() {
