@@ -1141,6 +1141,14 @@ Nutzdaten:
         <source>Connected to the local demo (%1). The embedded processor is running: press &lt;b&gt;Generate orders&lt;/b&gt; and watch the views refresh on the Views page.</source>
         <translation>Mit der lokalen Demo verbunden (%1). Der eingebettete Prozessor läuft: Klicken Sie auf &lt;b&gt;Bestellungen erzeugen&lt;/b&gt; und verfolgen Sie auf der Seite „Sichten“, wie sich die Sichten aktualisieren.</translation>
     </message>
+    <message>
+        <source>Open the local &amp;demo again</source>
+        <translation>Lokale &amp;Demo wieder öffnen</translation>
+    </message>
+    <message>
+        <source>The local demo&apos;s tab was closed. Its server keeps running until the console quits; &lt;b&gt;Open the local demo again&lt;/b&gt; reconnects to it.</source>
+        <translation>Der Tab der lokalen Demo wurde geschlossen. Ihr Server läuft weiter, bis die Konsole beendet wird; &lt;b&gt;Lokale Demo wieder öffnen&lt;/b&gt; verbindet erneut.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ProblemFix</name>

@@ -1141,6 +1141,14 @@ Charge utile&#xa0;:
         <source>Connected to the local demo (%1). The embedded processor is running: press &lt;b&gt;Generate orders&lt;/b&gt; and watch the views refresh on the Views page.</source>
         <translation>Connecté à la démo locale (%1). Le processeur intégré est en marche&#xa0;: cliquez sur &lt;b&gt;Générer des commandes&lt;/b&gt; et regardez les vues se rafraîchir dans la page Vues.</translation>
     </message>
+    <message>
+        <source>Open the local &amp;demo again</source>
+        <translation>Rouvrir la &amp;démo locale</translation>
+    </message>
+    <message>
+        <source>The local demo&apos;s tab was closed. Its server keeps running until the console quits; &lt;b&gt;Open the local demo again&lt;/b&gt; reconnects to it.</source>
+        <translation>L’onglet de la démo locale a été fermé. Son serveur tourne jusqu’à la fermeture de la console ; &lt;b&gt;Rouvrir la démo locale&lt;/b&gt; s’y reconnecte.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ProblemFix</name>

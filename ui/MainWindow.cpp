@@ -143,8 +143,10 @@ QList<DatabaseWorkspace *> MainWindow::workspaces() const {
 }
 
 void MainWindow::closeWorkspace(DatabaseWorkspace *workspace) {
-    if (workspace == m_demoWorkspace)
+    if (workspace == m_demoWorkspace) {
         m_demoWorkspace = nullptr;
+        m_overview->demoClosed();
+    }
     m_tabs->removeTab(m_tabs->indexOf(workspace));
     workspace->disconnect(this);
     workspace->deleteLater();   // its processor stops and its session's thread ends

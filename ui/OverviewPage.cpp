@@ -74,6 +74,16 @@ void OverviewPage::startDemo() {
     m_demo->start();
 }
 
+void OverviewPage::demoClosed() {
+    m_demoSession = nullptr;
+    m_loadButton->setChecked(false);
+    m_loadButton->setVisible(false);
+    m_demoButton->setEnabled(true);
+    m_demoButton->setText(tr("Open the local &demo again"));
+    m_text->setText(tr("The local demo's tab was closed. Its server keeps running until the console quits; "
+                       "<b>Open the local demo again</b> reconnects to it."));
+}
+
 void OverviewPage::demoConnected(const QString &description, DatabaseSession *session) {
     m_demoSession = session;
     m_loadButton->setVisible(true);

@@ -23,6 +23,8 @@ public:
     void setMessage(const QString &html);
     /// The window connected to the demo: show so, and let the load generator write through `session`.
     void demoConnected(const QString &description, DatabaseSession *session);
+    /// The demo's tab was closed: its server keeps running; the button opens it again.
+    void demoClosed();
 
 public slots:
     void startDemo();

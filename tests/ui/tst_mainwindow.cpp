@@ -246,6 +246,16 @@ private slots:
         // Closing the demo's tab stops its processor; the load generator lets go of the session.
         window.closeWorkspace(demo);
         QTRY_VERIFY(window.workspaces().isEmpty());
+        // The demo can be opened again (its button stayed disabled once it had started).
+        auto *again = window.findChild<QPushButton *>(QStringLiteral("demoButton"));
+        QTRY_VERIFY(again->isEnabled());
+        QVERIFY2(overview->text().contains(QStringLiteral("closed")), qPrintable(overview->text()));
+        again->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window.workspaces().size(), 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workspaces().first()->state() == DatabaseWorkspace::State::Connected, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workspaces().first()->processorPage()->processor()->isRunning(), 30000);
+        window.closeWorkspace(window.workspaces().first());
+        QTRY_VERIFY(window.workspaces().isEmpty());
         qunsetenv("AUTOMV_DEMO_DIR");
     }
 };
