@@ -1106,6 +1106,26 @@ Nutzdaten:
         <source>Nothing you started is running.</source>
         <translation>Nichts von Ihnen Gestartetes läuft.</translation>
     </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme changed.</source>
+        <translation>Design geändert.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::OverviewPage</name>

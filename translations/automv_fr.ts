@@ -1106,6 +1106,26 @@ Charge utile&#xa0;:
         <source>Nothing you started is running.</source>
         <translation>Rien de ce que vous avez lancé n’est en cours.</translation>
     </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Suivre le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <source>Theme changed.</source>
+        <translation>Thème modifié.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::OverviewPage</name>

@@ -3,6 +3,7 @@
 #include "core/Version.h"
 #include "core/pg/PgError.h"
 #include "ui/LanguageSettings.h"
+#include "ui/ThemeSettings.h"
 #include "ui/OverviewPage.h"
 #include "ui/connections/ConnectionsController.h"
 #include "ui/connections/KeychainPasswordStore.h"
@@ -220,10 +221,33 @@ void MainWindow::buildMenus() {
     });
     close->setShortcut(QKeySequence::Close);
 
-    buildLanguageMenu(menuBar()->addMenu(tr("&Settings")));
+    auto *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    buildLanguageMenu(settingsMenu);
+    buildThemeMenu(settingsMenu);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildThemeMenu(QMenu *settingsMenu) {
+    auto *menu = settingsMenu->addMenu(tr("&Theme"));
+    menu->setObjectName(QStringLiteral("themeMenu"));
+    auto *group = new QActionGroup(menu);
+    const QList<std::pair<QString, QString>> themes{
+        {tr("Follow the &system"), QStringLiteral("system")}, {tr("&Light"), QStringLiteral("light")},
+        {tr("&Dark"), QStringLiteral("dark")}};
+    for (const auto &[text, theme] : themes) {
+        auto *action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(ThemeSettings::chosen() == theme);
+        action->setData(theme);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme = theme] {
+            ThemeSettings::setChosen(theme);
+            ThemeSettings::apply(*qApp);   // at once: every page follows the palette
+            statusBar()->showMessage(tr("Theme changed."), 5000);
+        });
+    }
 }
 
 void MainWindow::buildLanguageMenu(QMenu *settingsMenu) {

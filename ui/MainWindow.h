@@ -41,6 +41,7 @@ protected:
 private:
     void buildMenus();
     void buildLanguageMenu(QMenu *settingsMenu);
+    void buildThemeMenu(QMenu *settingsMenu);
     void restoreLayout();
     void showAbout();
     void updateStatus();

@@ -1,6 +1,7 @@
 // automv-console: the desktop console. Thin on purpose: everything lives in ui/ and core/.
 #include "core/Version.h"
 #include "ui/LanguageSettings.h"
+#include "ui/ThemeSettings.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -46,6 +47,7 @@ int main(int argc, char *argv[]) {
     }
 
     automv::ui::LanguageSettings::install(app);   // the chosen language, else the system's
+    automv::ui::ThemeSettings::apply(app);        // the chosen colours, else the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

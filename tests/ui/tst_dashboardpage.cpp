@@ -2,11 +2,14 @@
 // (durations per view, refreshes per hour by outcome, events per minute) and the queue depth
 // is sampled; it reads only while visible.
 #include "tests/harness/TestCluster.h"
+#include "ui/dashboard/ChartHelpers.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QBarSet>
 #include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
 #include <QLineSeries>
 #include <QStackedBarSeries>
 #include <QPalette>
@@ -43,6 +46,26 @@ double barTotal(QChart *chart, const QString &outcome) {
 class TestDashboardPage : public QObject {
     Q_OBJECT
 private slots:
+    // A time axis over a few samples never repeats a label (the queue chart's first sample
+    // showed "13:41:56" on five ticks).
+    void timeAxisLabelsNeverRepeat() {
+        QChart chart;
+        auto *line = new QLineSeries;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        line->append(double(now), 4);
+        line->append(double(now + 300), 5);
+        chart.addSeries(line);
+        automv::ui::attachTimeAxes(&chart, "events");
+        auto *axis = qobject_cast<QDateTimeAxis *>(chart.axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QStringList labels;
+        const qint64 from = axis->min().toMSecsSinceEpoch(), to = axis->max().toMSecsSinceEpoch();
+        for (int i = 0; i < axis->tickCount(); ++i)
+            labels << QDateTime::fromMSecsSinceEpoch(from + (to - from) * i / (axis->tickCount() - 1)).toString(axis->format());
+        labels.removeDuplicates();
+        QCOMPARE(labels.size(), axis->tickCount());
+    }
+
     void chartsFollowTheLogs() {
         ScratchDatabase db("dashboard");
         auto conn = db.connect();

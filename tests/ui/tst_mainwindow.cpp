@@ -10,11 +10,13 @@
 #include "ui/views/ViewsModel.h"
 #include "ui/views/ViewsPage.h"
 #include "ui/workspace/DatabaseWorkspace.h"
+#include "ui/ThemeSettings.h"
 
 #include <QApplication>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPalette>
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QLabel>
@@ -151,6 +153,29 @@ private slots:
 
     // The compiled-in German translation reaches the window and its pages (the .ts contexts are
     // the namespaced class names tr() looks up), and the language can be chosen in Settings.
+    // Settings → Theme: dark applies at once to the whole application, and "follow the system"
+    // gives the platform's colours back. (There was no theme choice.)
+    void theThemeCanBeChosenAndAppliesAtOnce() {
+        MainWindow window;
+        const QColor before = qApp->palette().color(QPalette::Window);
+        auto *themes = window.findChild<QMenu *>(QStringLiteral("themeMenu"));
+        QVERIFY(themes);
+        auto pick = [themes](const QString &theme) {
+            for (QAction *action : themes->actions())
+                if (action->data().toString() == theme)
+                    action->trigger();
+        };
+        pick("dark");
+        QCOMPARE(automv::ui::ThemeSettings::chosen(), QStringLiteral("dark"));
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(qApp->palette().color(QPalette::WindowText).lightness() > 200);
+        pick("light");
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() > 180);
+        pick("system");
+        QCOMPARE(automv::ui::ThemeSettings::chosen(), QStringLiteral("system"));
+        QCOMPARE(qApp->palette().color(QPalette::Window), before);
+    }
+
     void translationsApplyAndTheLanguageCanBeChosen() {
         QTranslator german;
         QVERIFY(german.load(QStringLiteral(":/i18n/automv_de.qm")));

@@ -12,6 +12,10 @@
 
 namespace automv::ui {
 
+namespace {
+constexpr double kMinSpanMs = 60'000;
+} // namespace
+
 void resetChart(QChart *chart) {
     chart->removeAllSeries();
     for (QAbstractAxis *axis : chart->axes()) {
@@ -34,11 +38,20 @@ void attachTimeAxes(QChart *chart, const QString &valueTitle) {
     time->setFormat(span < 3600.0 * 1000   ? QStringLiteral("HH:mm:ss")
                     : span < 24.0 * 3600 * 1000 ? QStringLiteral("HH:mm")
                                                 : QStringLiteral("dd MMM HH:mm"));
+    constexpr int kTicks = 6;
     if (minX <= maxX) {
-        const double pad = std::max(1000.0, (maxX - minX) * 0.02);
-        time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX - pad)), QDateTime::fromMSecsSinceEpoch(qint64(maxX + pad)));
+        double from = minX - std::max(1000.0, (maxX - minX) * 0.02);
+        double to = maxX + std::max(1000.0, (maxX - minX) * 0.02);
+        // At least a minute across, so the ticks (12 s apart at the least) never repeat a label
+        // (one sample showed "13:41:56" five times).
+        if (to - from < kMinSpanMs) {
+            const double middle = (from + to) / 2;
+            from = middle - kMinSpanMs / 2;
+            to = middle + kMinSpanMs / 2;
+        }
+        time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(from)), QDateTime::fromMSecsSinceEpoch(qint64(to)));
     }
-    time->setTickCount(6);
+    time->setTickCount(kTicks);
     auto *values = new QValueAxis;
     values->setRange(0, maxY > 0 ? maxY * 1.1 : 1);
     values->applyNiceNumbers();   // ticks on round values (0, 0.05, 0.1 …) rather than 0.0275 steps
