@@ -10,6 +10,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QLegend>
 #include <QLineSeries>
 #include <QStackedBarSeries>
 #include <QPalette>
@@ -93,6 +94,9 @@ private slots:
         // The last 24 hours: 100 refreshes every 5 min reach back 8 h 20 min; 10 of them failed.
         QTRY_COMPARE_WITH_TIMEOUT(points(page.durationsChart()), 90, 15000);
         QCOMPARE(page.durationsChart()->series().size(), 3);   // one line per view
+        // The views' names have a column of their own, and a cut one shows whole on hover.
+        QCOMPARE(page.durationsChart()->legend()->alignment(), Qt::AlignRight);
+        QVERIFY(page.durationsChart()->legend()->showToolTips());
         QTRY_COMPARE_WITH_TIMEOUT(barTotal(page.outcomesChart(), "failed"), 10.0, 15000);
         QCOMPARE(barTotal(page.outcomesChart(), "succeeded"), 90.0);
         QTRY_VERIFY_WITH_TIMEOUT(points(page.eventsChart()) >= 50, 15000);   // 300 events over 50 minutes

@@ -10,6 +10,7 @@
 #include "ui/session/DatabaseSession.h"
 
 #include <QFile>
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -44,6 +45,25 @@ bool hasEdge(const GraphPage &page, const std::string &from, const std::string &
 class TestGraphPage : public QObject {
     Q_OBJECT
 private slots:
+    // A view's box fits its detail line in every state it moves to later (a short name that
+    // became "pending" was clipped to "public · pendin").
+    void aNodeFitsItsLabelInEveryState() {
+        automv::graph::DependencyGraph graph;
+        graph.addNode({1, automv::graph::NodeKind::MaterializedView, "public", "c", MvState::Fresh});
+        automv::ui::GraphScene scene;
+        scene.setGraph(graph);
+        const double boxWidth = scene.nodeRect(0).width();
+        for (auto state : {MvState::Pending, MvState::Refreshing, MvState::Unregistered, MvState::Stale}) {
+            automv::graph::DependencyGraph changed;
+            changed.addNode({1, automv::graph::NodeKind::MaterializedView, "public", "c", state});
+            scene.updateStates(changed);
+            for (QGraphicsItem *item : scene.items())
+                if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                    QVERIFY2(text->pos().x() + text->boundingRect().width() <= boxWidth,
+                             qPrintable(text->text() + " does not fit " + QString::number(boxWidth)));
+        }
+    }
+
     void drawsTheCatalogAndPgAutoMv() {
         ScratchDatabase db("graph_page");
         auto conn = db.connect();

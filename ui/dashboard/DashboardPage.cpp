@@ -48,7 +48,10 @@ DashboardPage::DashboardPage(QWidget *parent)
     auto *grid = new QGridLayout;
     int i = 0;
     for (QChart *chart : {m_durations, m_outcomes, m_events, m_queue}) {
-        chart->legend()->setAlignment(Qt::AlignBottom);
+        // One line per view: the names get a column of their own on the right (at the bottom
+        // they were cut to "public.c…"); a label that is still cut shows whole in a tooltip.
+        chart->legend()->setAlignment(chart == m_durations ? Qt::AlignRight : Qt::AlignBottom);
+        chart->legend()->setShowToolTips(true);
         auto *view = new QChartView(chart);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(320, 220);

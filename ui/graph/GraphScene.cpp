@@ -18,6 +18,8 @@ namespace automv::ui {
 
 using graph::NodeKind;
 
+using graph::MvState;
+
 namespace {
 constexpr double kPadding = 8;
 constexpr double kHeight = 40;
@@ -64,8 +66,17 @@ void GraphScene::setGraph(const graph::DependencyGraph &dependencies) {
     const QFontMetricsF nameMetrics(nameFont()), detailMetrics{QFont()};
     std::vector<graph::LayoutNode> boxes;
     for (const auto &node : m_graph.nodes()) {
-        const double width = std::max(nameMetrics.horizontalAdvance(QString::fromStdString(node.name)),
-                                      detailMetrics.horizontalAdvance(detailText(node)));
+        // Wide enough for the detail line in every state the view can move to later
+        // (updateStates() only changes the text: "public · pendin" was clipped).
+        double detailWidth = detailMetrics.horizontalAdvance(detailText(node));
+        if (node.kind == NodeKind::MaterializedView)
+            for (auto state : {MvState::Unregistered, MvState::Fresh, MvState::Pending, MvState::Refreshing,
+                               MvState::Failed, MvState::Stale, MvState::Missing}) {
+                graph::GraphNode other = node;
+                other.state = state;
+                detailWidth = std::max(detailWidth, detailMetrics.horizontalAdvance(detailText(other)));
+            }
+        const double width = std::max(nameMetrics.horizontalAdvance(QString::fromStdString(node.name)), detailWidth);
         boxes.push_back({node.label(), width + 2 * kPadding, kHeight});
     }
     const auto edges = m_graph.layoutEdges();
