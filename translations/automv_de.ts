@@ -1126,6 +1126,24 @@ Nutzdaten:
         <source>Theme changed.</source>
         <translation>Design geändert.</translation>
     </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>%1 wird geschlossen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n database(s) and stopping the local demo&apos;s server…</source>
+        <translation>
+            <numerusform>%n Datenbank wird geschlossen und der Server der lokalen Demo gestoppt…</numerusform>
+            <numerusform>%n Datenbanken werden geschlossen und der Server der lokalen Demo gestoppt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n database(s)…</source>
+        <translation>
+            <numerusform>%n Datenbank wird geschlossen…</numerusform>
+            <numerusform>%n Datenbanken werden geschlossen…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::OverviewPage</name>

@@ -46,6 +46,20 @@ Payload:
             <numerusform>%n databases open</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Closing %n database(s) and stopping the local demo&apos;s server…</source>
+        <translation>
+            <numerusform>Closing %n database and stopping the local demo&apos;s server…</numerusform>
+            <numerusform>Closing %n databases and stopping the local demo&apos;s server…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n database(s)…</source>
+        <translation>
+            <numerusform>Closing %n database…</numerusform>
+            <numerusform>Closing %n databases…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ProblemsPage</name>

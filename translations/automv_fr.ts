@@ -1126,6 +1126,24 @@ Charge utile&#xa0;:
         <source>Theme changed.</source>
         <translation>Thème modifié.</translation>
     </message>
+    <message>
+        <source>Closing %1…</source>
+        <translation>Fermeture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n database(s) and stopping the local demo&apos;s server…</source>
+        <translation>
+            <numerusform>Fermeture de %n base et arrêt du serveur de la démo locale…</numerusform>
+            <numerusform>Fermeture de %n bases et arrêt du serveur de la démo locale…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n database(s)…</source>
+        <translation>
+            <numerusform>Fermeture de %n base…</numerusform>
+            <numerusform>Fermeture de %n bases…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::OverviewPage</name>

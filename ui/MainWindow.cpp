@@ -144,13 +144,35 @@ QList<DatabaseWorkspace *> MainWindow::workspaces() const {
 }
 
 void MainWindow::closeWorkspace(DatabaseWorkspace *workspace) {
+    if (!workspace || workspace->isClosing())
+        return;
     if (workspace == m_demoWorkspace) {
         m_demoWorkspace = nullptr;
         m_overview->demoClosed();
     }
+    // The tab goes at once; the database closes in the background (its statement cancelled,
+    // its processor stopped, its session's thread ended) and is deleted when that is done.
+    // Joining them here blocked the UI thread for as long as they took.
     m_tabs->removeTab(m_tabs->indexOf(workspace));
     workspace->disconnect(this);
-    workspace->deleteLater();   // its processor stops and its session's thread ends
+    workspace->hide();
+    ++m_closing;
+    statusBar()->showMessage(tr("Closing %1…").arg(workspace->title()));
+    connect(workspace, &DatabaseWorkspace::closed, this, [this, workspace] {
+        workspace->deleteLater();
+        --m_closing;
+        if (m_closing == 0)
+            statusBar()->clearMessage();
+        finishQuitIfDone();
+    });
+    workspace->close();
+}
+
+void MainWindow::finishQuitIfDone() {
+    if (!m_quitting || m_closing > 0 || m_demoStopping)
+        return;
+    m_quitReady = true;
+    close();
 }
 
 void MainWindow::updateTab(DatabaseWorkspace *workspace) {
@@ -294,10 +316,36 @@ void MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-    QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    event->accept();
+    if (!m_quitting) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    }
+    if (m_quitReady) {
+        event->accept();
+        return;
+    }
+    // Close every database and stop the local demo's server without blocking the UI thread;
+    // the window stays (saying what it waits for) until they are done, then closes itself.
+    m_quitting = true;
+    for (DatabaseWorkspace *workspace : workspaces())
+        closeWorkspace(workspace);
+    if (!m_demoStopping && m_overview->stopDemo()) {
+        m_demoStopping = true;
+        connect(m_overview, &OverviewPage::demoStopped, this, [this] {
+            m_demoStopping = false;
+            finishQuitIfDone();
+        });
+    }
+    if (m_closing == 0 && !m_demoStopping) {
+        m_quitReady = true;
+        event->accept();
+        return;
+    }
+    event->ignore();
+    setEnabled(false);
+    statusBar()->showMessage(m_demoStopping ? tr("Closing %n database(s) and stopping the local demo's server…", nullptr, m_closing)
+                                            : tr("Closing %n database(s)…", nullptr, m_closing));
 }
 
 } // namespace automv::ui

@@ -54,6 +54,11 @@ private:
     OverviewPage *m_overview = nullptr;
     ConnectionsController *m_connections = nullptr;
     DatabaseWorkspace *m_demoWorkspace = nullptr;
+    int m_closing = 0;             ///< workspaces closing in the background
+    bool m_quitting = false;       ///< the window is closing: it waits for them (and the demo)
+    bool m_demoStopping = false;
+    bool m_quitReady = false;
+    void finishQuitIfDone();
 };
 
 } // namespace automv::ui

@@ -74,6 +74,14 @@ void OverviewPage::startDemo() {
     m_demo->start();
 }
 
+bool OverviewPage::stopDemo() {
+    if (!m_demo || !m_demo->isRunning())
+        return false;
+    connect(m_demo, &LocalDemo::stopped, this, &OverviewPage::demoStopped, Qt::UniqueConnection);
+    m_demo->stopAsync();
+    return true;
+}
+
 void OverviewPage::demoClosed() {
     m_demoSession = nullptr;
     m_loadButton->setChecked(false);

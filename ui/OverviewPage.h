@@ -25,6 +25,9 @@ public:
     void demoConnected(const QString &description, DatabaseSession *session);
     /// The demo's tab was closed: its server keeps running; the button opens it again.
     void demoClosed();
+    /// Stops the local demo's server off the UI thread; demoStopped() follows. False when
+    /// there is nothing to stop.
+    bool stopDemo();
 
 public slots:
     void startDemo();
@@ -32,6 +35,7 @@ public slots:
 signals:
     /// The demo's cluster is up: open this database.
     void demoReady(const QString &conninfo);
+    void demoStopped();
 
 private:
     QLabel *m_text;

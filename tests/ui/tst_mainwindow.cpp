@@ -23,6 +23,11 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
+
+#include <memory>
+#include <QStatusBar>
+#include <QSignalSpy>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -153,6 +158,47 @@ private slots:
 
     // The compiled-in German translation reaches the window and its pages (the .ts contexts are
     // the namespaced class names tr() looks up), and the language can be chosen in Settings.
+    // Closing never waits on the UI thread: closing a database's tab returns at once (its
+    // embedded processor, busy with a 30 s action, is stopped in the background and the action
+    // cancelled; the workspace goes when closed() says all of it stopped), and closing the window
+    // with a database open waits for that, then closes itself. (Both joined on the UI thread.)
+    void closingRunsInTheBackground() {
+        ScratchDatabase db("mainwindow_close");
+        auto conn = db.connect();
+        conn.exec("create extension pg_relay");
+        conn.exec("select pgrelay.create_channel('slow', 'select pg_sleep(30)')");
+        auto window = std::make_unique<MainWindow>();
+        window->show();
+        auto *workspace = window->openDatabase(QString::fromStdString(db.conninfo()));
+        QTRY_VERIFY_WITH_TIMEOUT(workspace->state() == DatabaseWorkspace::State::Connected, 15000);
+        workspace->startProcessor();
+        conn.exec("select pgrelay.notify('slow')");
+        const auto sleeping = [&] {
+            return std::string(conn.exec("select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
+                                         " and datname = current_database()").value(0, 0));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(sleeping(), std::string("1"), 15000);
+        QPointer<DatabaseWorkspace> closing(workspace);
+        QSignalSpy closed(workspace, &DatabaseWorkspace::closed);
+        window->closeWorkspace(workspace);
+        QVERIFY(window->workspaces().isEmpty());   // the tab is gone at once …
+        QVERIFY(closing && closing->isClosing());   // … the database closes in the background
+        QVERIFY(closing->processorPage()->processor()->isRunning());   // not joined on this thread
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 15000);
+        QTRY_VERIFY(!closing);   // deleted once closed
+        QTRY_COMPARE_WITH_TIMEOUT(sleeping(), std::string("0"), 10000);   // the action was cancelled
+
+        // Closing the window with a database open: it waits (visible), then closes itself.
+        auto *second = window->openDatabase(QString::fromStdString(db.conninfo()));
+        QTRY_VERIFY_WITH_TIMEOUT(second->state() == DatabaseWorkspace::State::Connected, 15000);
+        second->startProcessor();
+        QTRY_VERIFY_WITH_TIMEOUT(second->processorPage()->processor()->isRunning(), 10000);
+        window->close();
+        QVERIFY(window->isVisible());
+        QVERIFY2(window->statusBar()->currentMessage().startsWith("Closing"), qPrintable(window->statusBar()->currentMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 15000);
+    }
+
     // Settings → Theme: dark applies at once to the whole application, and "follow the system"
     // gives the platform's colours back. (There was no theme choice.)
     void theThemeCanBeChosenAndAppliesAtOnce() {

@@ -180,9 +180,20 @@ void LocalDemo::run() {
     }
 }
 
+void LocalDemo::stopAsync() {
+    QPointer<LocalDemo> self(this);
+    std::thread previous = std::move(m_thread);   // a start in flight: joined off the UI thread
+    m_thread = std::thread([this, self, previous = std::move(previous)]() mutable {
+        if (previous.joinable())
+            previous.join();
+        stop();   // stop() does not join the thread it runs on
+        QMetaObject::invokeMethod(self, [self] { if (self) emit self->stopped(); }, Qt::QueuedConnection);
+    });
+}
+
 void LocalDemo::stop() {
-    if (m_thread.joinable())
-        m_thread.join();   // a start in flight finishes first, so its cluster is stopped too
+    if (m_thread.joinable() && m_thread.get_id() != std::this_thread::get_id())
+        m_thread.join();   // a start (or stopAsync) in flight finishes first
     if (!m_running.exchange(false))
         return;
     try {

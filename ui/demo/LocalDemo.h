@@ -22,7 +22,10 @@ public:
     ~LocalDemo() override;
 
     void start();
+    /// Stops the cluster (pg_ctl stop -m fast) and waits: for the destructor only.
     void stop();
+    /// Stops the cluster off the UI thread; stopped() follows (at once when it is not running).
+    void stopAsync();
     bool isRunning() const { return m_running; }
     QString directory() const { return m_directory; }
     static QString defaultDirectory();
@@ -31,6 +34,7 @@ signals:
     void progress(const QString &message);
     void ready(const QString &conninfo);
     void failed(const QString &message);
+    void stopped();
 
 private:
     void run();   // on m_thread

@@ -57,6 +57,11 @@ void EmbeddedProcessor::stop() {
         m_processor->stop();   // run() finishes its in-flight events, then finished() follows
 }
 
+void EmbeddedProcessor::stopNow() {
+    if (m_processor)
+        m_processor->stopNow();
+}
+
 void EmbeddedProcessor::finished(int exitCode) {
     if (m_thread.joinable())
         m_thread.join();   // run() has returned: this does not wait

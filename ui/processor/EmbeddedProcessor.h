@@ -24,6 +24,9 @@ public:
     /// message in `error`) when the options are invalid.
     bool start(const QString &conninfo, int workers, double pollSeconds, QString *error = nullptr);
     void stop();
+    /// Asks the engine to stop at once (cancelling what runs, as when the console closes)
+    /// without waiting; stopped() follows.
+    void stopNow();
     processor::ProcessorStats stats() const;
 
 signals:

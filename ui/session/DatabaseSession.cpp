@@ -17,6 +17,11 @@ DatabaseSession::DatabaseSession(QObject *parent)
     });
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Queued to this (UI) thread; QThread::isFinished() may still be false when it arrives.
+    connect(&m_thread, &QThread::finished, this, [this] {
+        m_finished = true;
+        emit finished();
+    }, Qt::QueuedConnection);
     connect(this, &DatabaseSession::openRequested, m_worker, &SessionWorker::open);
     connect(m_worker, &SessionWorker::opened, this, &DatabaseSession::connected);
     connect(m_worker, &SessionWorker::openFailed, this, &DatabaseSession::connectionFailed);
@@ -37,6 +42,8 @@ DatabaseSession::~DatabaseSession() {
 }
 
 void DatabaseSession::open(const QString &conninfo) { emit openRequested(conninfo); }
+
+void DatabaseSession::shutdown() { m_thread.quit(); }
 
 void DatabaseSession::cancel() {
     std::shared_ptr<pg::PgCancel> handle;

@@ -42,6 +42,10 @@ public:
     /// Cancels what the user started and not a page's poll: the action running now (Sent), or
     /// those still queued, which then fail with "Cancelled before it started" (Skipped).
     CancelOutcome cancelAction();
+    /// Ends the session's thread without waiting (after the statement in flight, which
+    /// cancel() shortens); finished() follows. Nothing is run after this.
+    void shutdown();
+    bool isFinished() const { return m_finished; }
     /// Runs a trusted multi-statement script in the background (an action, answered like query()).
     void runScript(const QString &tag, const QString &sql);
 
@@ -58,6 +62,8 @@ signals:
     /// An open connection broke; the session reconnects by itself (capped backoff).
     void connectionLost(const QString &message);
     void reconnected(const QString &description);
+    /// The session's thread has ended (after shutdown()).
+    void finished();
 
     // Internal: hands the request to the worker's thread.
     void openRequested(const QString &conninfo);
@@ -67,6 +73,7 @@ private:
     std::mutex m_cancelMutex;
     std::shared_ptr<pg::PgCancel> m_cancel;
     std::shared_ptr<ActionLedger> m_ledger;
+    bool m_finished = false;   ///< the thread's finished() has reached the UI thread
     SessionWorker *m_worker = nullptr;
 };
 

@@ -118,6 +118,28 @@ void DatabaseWorkspace::addPage(const QString &title, QWidget *page, QStyle::Sta
         m_navigation->setCurrentRow(0);
 }
 
+void DatabaseWorkspace::close() {
+    if (m_closing)
+        return;
+    m_closing = true;
+    setEnabled(false);   // nothing new is started meanwhile
+    m_session->cancel();
+    connect(m_session, &DatabaseSession::finished, this, &DatabaseWorkspace::closeIfStopped);
+    m_session->shutdown();
+    if (auto *processor = m_processorPage->processor(); processor->isRunning()) {
+        connect(processor, &EmbeddedProcessor::stopped, this, &DatabaseWorkspace::closeIfStopped);
+        processor->stopNow();
+    }
+    closeIfStopped();
+}
+
+void DatabaseWorkspace::closeIfStopped() {
+    if (m_closed || !m_session->isFinished() || m_processorPage->processor()->isRunning())
+        return;
+    m_closed = true;
+    emit closed();
+}
+
 void DatabaseWorkspace::open() {
     m_state = State::Connecting;
     emit stateChanged();

@@ -64,6 +64,11 @@ public:
 
     /// Starts the embedded processor on this database unless it already runs.
     void startProcessor();
+    /// Closes without blocking the UI thread: cancels the statement in flight, stops the
+    /// embedded processor (cancelling its actions) and ends the session's thread; closed()
+    /// follows when all of it has stopped. Then delete it.
+    void close();
+    bool isClosing() const { return m_closing; }
 
 signals:
     void connected(const QString &description);
@@ -71,9 +76,12 @@ signals:
     void failed(const QString &message, int password);
     /// state(), stateText() or title() changed.
     void stateChanged();
+    /// After close(): its processor and session have stopped.
+    void closed();
 
 private:
     void addPage(const QString &title, QWidget *page, QStyle::StandardPixmap icon);
+    void closeIfStopped();
 
     QString m_conninfo;
     Origin m_origin;
@@ -91,6 +99,8 @@ private:
     DashboardPage *m_dashboardPage;
     ProcessorPage *m_processorPage;
     InstallPage *m_installPage;
+    bool m_closing = false;
+    bool m_closed = false;
 };
 
 } // namespace automv::ui
