@@ -1994,6 +1994,10 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>%1 is not registered.</source>
         <translation>%1 ist nicht registriert.</translation>
     </message>
+    <message>
+        <source>this database has no materialised view yet: create one (CREATE MATERIALIZED VIEW), then register it here; or try the local demo from the Overview tab.</source>
+        <translation>diese Datenbank hat noch keine materialisierte Sicht: legen Sie eine an (CREATE MATERIALIZED VIEW) und registrieren Sie sie hier, oder probieren Sie die lokale Demo im Übersicht-Tab.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1994,6 +1994,10 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>%1 is not registered.</source>
         <translation>%1 n’est pas enregistrée.</translation>
     </message>
+    <message>
+        <source>this database has no materialised view yet: create one (CREATE MATERIALIZED VIEW), then register it here; or try the local demo from the Overview tab.</source>
+        <translation>cette base n’a pas encore de vue matérialisée : créez-en une (CREATE MATERIALIZED VIEW) puis enregistrez-la ici, ou essayez la démo locale depuis l’onglet Aperçu.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -259,6 +259,10 @@ private slots:
         page.show();
         QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, 10000);
         QCOMPARE(cell(*page.model(), 0, ViewsModel::State), QString("not registered"));
+        // No views at all: the page says what to do.
+        conn.exec("drop materialized view public.m");
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("no materialised view yet"), 10000);
     }
 private:
     // Waits for the page's modal register dialog, then hands it to `act`.

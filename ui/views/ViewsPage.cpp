@@ -336,6 +336,9 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     }
     QString text = tr("%n materialised view(s) · updated %1", nullptr, int(result.rows.size()))
                        .arg(QTime::currentTime().toString("HH:mm:ss"));
+    if (result.rows.isEmpty())   // an empty list says what to do
+        text += QStringLiteral(" — ") + tr("this database has no materialised view yet: create one (CREATE MATERIALIZED VIEW), "
+                                           "then register it here; or try the local demo from the Overview tab.");
     if (!m_lastAction.isEmpty())
         text += QStringLiteral(" — ") + m_lastAction;
     m_status->setText(text);
