@@ -29,6 +29,7 @@ DatabaseWorkspace::DatabaseWorkspace(const QString &conninfo, const Origin &orig
       m_processorPage(new ProcessorPage), m_installPage(new InstallPage) {
     setObjectName(QStringLiteral("databaseWorkspace"));
     m_navigation->setObjectName(QStringLiteral("workspaceNavigation"));
+    m_navigation->setIconSize(QSize(16, 16));   // the style's icons come in many sizes
     m_pages->setObjectName(QStringLiteral("workspacePages"));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(tr("Views"), m_viewsPage, QStyle::SP_FileDialogDetailedView);
