@@ -296,6 +296,48 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.down'"), std::string("0"));
     }
 
+    // Issue 18, bug 1: with cooldown 0 a change that comes while a refresh runs is refreshed
+    // right after it, and nothing says "deferred: cooldown … until <a time already past>".
+    void cooldownZeroNeverDefers() {
+        auto conn = m_db->connect();
+        conn.exec("create materialized view public.slow as select count(*) as n, (select 1 from pg_sleep(1.5)) as one from public.t");
+        conn.exec("select pgauto_mv.register_mv('slow', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], p_cooldown => 0)");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("update public.t set v = v + 1 where id = 1");
+        QVERIFY(poll(conn, "select state = 'refreshing' from pgauto_mv.mv_status where mv = 'public.slow'", 10));
+        conn.exec("update public.t set v = v + 1 where id = 2");   // during the refresh
+        QVERIFY(poll(conn, "select count(*) = 2 from pgauto_mv.refresh_log where mv = 'public.slow' and kind = 'refresh'"
+                           " and outcome = 'succeeded'", 20));
+        QVERIFY(waitUntilFresh(conn, "slow", 10));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where mv = 'public.slow' and detail like 'cooldown%'"),
+                 std::string("0"));
+    }
+
+    // Issue 18, bug 3: a refresh is logged with the source of the change it covers — a chained
+    // view's refresh says 'chain', a bulk resume's says 'bulk' (both said 'watch').
+    void refreshesSayWhatCausedThem() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_cooldown => 0");
+        conn.exec("create materialized view public.down as select total from public.s");
+        conn.exec("select pgauto_mv.register_mv('down', p_cooldown => 0)");
+        conn.exec("select pgauto_mv.add_chain('s', 'down')");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("update public.t set v = v + 1 where id = 1");
+        QVERIFY(waitUntilFresh(conn, "down", 15));
+        QCOMPARE(scalar(conn, "select string_agg(mv || ':' || source, ' ' order by mv) from pgauto_mv.refresh_log"
+                              " where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("public.down:chain public.s:watch"));
+        QCOMPARE(scalar(conn, "select last_source from pgauto_mv.mv_status where mv = 'public.down'"), std::string("chain"));
+
+        conn.exec("begin");
+        conn.exec("select pgauto_mv.suspend_watching()");
+        conn.exec("update public.t set v = v + 1");
+        conn.exec("select pgauto_mv.resume_watching()");
+        conn.exec("commit");
+        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where mv = 'public.s' and kind = 'refresh'"
+                           " and outcome = 'succeeded' and source = 'bulk'", 15));
+    }
+
     // Advisory locks are cluster-wide: a refresh of view id 1 in another database of the same
     // server is not this database's view id 1 refreshing (mv_status said 'refreshing',
     // has_pending_work said true and wait_until_fresh waited while the other database refreshed).

@@ -47,6 +47,7 @@ comment on table pgauto_mv.watch is 'Watched tables per view; update_columns NUL
 create table pgauto_mv.mv_state (
     mv_id            integer primary key references pgauto_mv.mv (id) on delete cascade,
     first_change_at  timestamptz,          -- first change not yet covered by a refresh
+    change_source    text,                 -- what made that change (watch, chain, bulk, ...): the refresh's source
     last_change_at   timestamptz,          -- most recent change seen
     change_seq       bigint not null default 0,
     timer_event_id   bigint,               -- the one pending timed refresh event (pg_relay)

@@ -47,8 +47,11 @@ begin
         due := s.first_change_at + pgauto_mv.seconds(m.max_wait);
         reason := 'max_wait';
     end if;
+    -- A cooldown holds a refresh back only while it lasts: with cooldown 0, or one already
+    -- over, a change that came during the last refresh is due at once (it was logged as
+    -- "deferred … until <a time already past>" and refreshed a poll late).
     v_cooled := s.last_refresh_at + pgauto_mv.seconds(m.cooldown);
-    if v_cooled > due then
+    if m.cooldown > 0 and v_cooled > due and v_cooled > clock_timestamp() then
         due := v_cooled;
         reason := 'cooldown';
     end if;
@@ -84,7 +87,7 @@ begin
         return;   -- the pending timer fires first and re-checks then
     end if;
     if d.reason = 'cooldown' then   -- the refresh is due now but held back: say so
-        perform pgauto_mv.log(p_mv_id, 'refresh', 'deferred', 'watch',
+        perform pgauto_mv.log(p_mv_id, 'refresh', 'deferred', coalesce(s.change_source, 'watch'),
                               p_detail => format('cooldown: %s s after the last refresh, until %s', m.cooldown, d.due));
     end if;
     v_ev := pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', p_mv_id, 'src', 'watch'), d.due);
@@ -191,7 +194,8 @@ begin
                                                      to_char(r.first_t, 'HH24:MI:SS.MS'), to_char(r.last_t, 'HH24:MI:SS.MS'), r.what),
                                   p_at => r.last_t);
             update pgauto_mv.mv_state
-               set first_change_at = least(coalesce(first_change_at, r.first_t), r.first_t),
+               set change_source = case when first_change_at is null then r.source else change_source end,
+                   first_change_at = least(coalesce(first_change_at, r.first_t), r.first_t),
                    last_change_at = greatest(coalesce(last_change_at, r.last_t), r.last_t),
                    change_seq = change_seq + r.n
              where mv_id = r.mv_id;
@@ -259,6 +263,7 @@ as $$
 declare
     v_id      integer := (p->>'mv')::integer;
     v_src     text := coalesce(p->>'src', 'watch');
+    v_cause   text;   -- the refresh's source in the log: a timer refreshes for its first change's source
     v_event   bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
     m         pgauto_mv.mv;
     s         pgauto_mv.mv_state;
@@ -279,6 +284,7 @@ begin
         return;   -- unregistered meanwhile
     end if;
     select * into s from pgauto_mv.mv_state where mv_id = v_id;
+    v_cause := case when v_src = 'watch' then coalesce(s.change_source, 'watch') else v_src end;
     if v_src = 'watch' then
         if s.timer_event_id is distinct from v_event then
             return;   -- superseded by a newer timer
@@ -291,7 +297,7 @@ begin
         if d.due <= clock_timestamp() + interval '2 ms' and pgauto_mv.upstream_busy(v_id) is not null then
             -- A chain upstream will refresh first; its completion re-arms this view, so a
             -- diamond's bottom refreshes once.
-            perform pgauto_mv.log(v_id, 'refresh', 'deferred', 'watch',
+            perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause,
                                   p_detail => 'waiting for upstream ' || pgauto_mv.upstream_busy(v_id));
             update pgauto_mv.mv_state set timer_event_id = null, timer_reason = 'upstream'
              where mv_id = v_id and timer_event_id = v_event;
@@ -310,7 +316,7 @@ begin
 
     -- One refresh of a view at a time, whichever processor runs it.
     if not pg_try_advisory_xact_lock(1885827695, v_id) then
-        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src, p_detail => 'another refresh of this view is running');
+        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause, p_detail => 'another refresh of this view is running');
         perform pgauto_mv.put_off(v_id, p, v_event, clock_timestamp() + interval '250 ms', 'busy');
         return;
     end if;
@@ -354,7 +360,7 @@ begin
         perform set_config('lock_timeout', v_old_lt, true);
     end if;
     v_ms := extract(epoch from clock_timestamp() - v_started) * 1000;
-    perform pgauto_mv.log(v_id, 'refresh', v_outcome, v_src, v_mode, v_ms,
+    perform pgauto_mv.log(v_id, 'refresh', v_outcome, v_cause, v_mode, v_ms,
                           case when v_outcome = 'deferred' then 'lock_timeout: ' || v_message else v_message end,
                           v_state);
 
@@ -363,9 +369,10 @@ begin
     if v_outcome = 'succeeded' then
         update pgauto_mv.mv_state
            set last_refresh_at = clock_timestamp(), last_success_at = clock_timestamp(),
-               last_outcome = v_outcome, last_mode = v_mode, last_source = v_src, last_duration_ms = v_ms,
+               last_outcome = v_outcome, last_mode = v_mode, last_source = v_cause, last_duration_ms = v_ms,
                last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0,
                first_change_at = case when change_seq = v_seq then null else v_started end,
+               change_source = case when change_seq = v_seq then null else change_source end,
                timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
          where mv_id = v_id;
         perform pgauto_mv.arm(v_id);
@@ -373,7 +380,7 @@ begin
     elsif v_outcome = 'failed' then
         update pgauto_mv.mv_state
            set last_refresh_at = clock_timestamp(), last_outcome = v_outcome, last_mode = v_mode,
-               last_source = v_src, last_duration_ms = v_ms, last_error = v_message, last_sqlstate = v_state,
+               last_source = v_cause, last_duration_ms = v_ms, last_error = v_message, last_sqlstate = v_state,
                failures = failures + 1,
                retry_attempt = case when left(v_state, 2) = '40' and retry_attempt < 3 then retry_attempt + 1 else 0 end,
                timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
