@@ -338,6 +338,33 @@ private slots:
                            " and outcome = 'succeeded' and source = 'bulk'", 15));
     }
 
+    // Issue 18, bug 2: a view whose refresh keeps failing backs off (10 s, doubling to an hour)
+    // and get_mv_problems() says what to fix; sync_mv() does not run the failing refresh again
+    // at once (it did, and the nightly sync repeated that forever).
+    void aFailingViewBacksOffAndSaysWhatToFix() {
+        auto conn = m_db->connect();
+        conn.exec("create materialized view public.bad as select 1 / (count(*) - 101)::int as x from public.t");
+        conn.exec("select pgauto_mv.register_mv('bad', p_watch_tables => array[pgauto_mv.mv_watch('public.t', 'INSERT')], p_cooldown => 0)");
+        conn.exec("select pgrelay.register_processor('test', 1, 'test', 1)");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("insert into public.t values (101)");
+        QVERIFY(poll(conn, "select failures = 1 and timer_event_id is not null from pgauto_mv.mv_state s"
+                           " join pgauto_mv.mv m on m.id = s.mv_id where m.mv_name = 'bad'", 10));
+        // The next try is armed after the backoff, not at once.
+        QCOMPARE(scalar(conn, "select s.timer_reason || ' ' || (s.timer_due - s.last_refresh_at between interval '9 s' and interval '11 s')"
+                              " from pgauto_mv.mv_state s join pgauto_mv.mv m on m.id = s.mv_id where m.mv_name = 'bad'"),
+                 std::string("failure_backoff true"));
+        const std::string problems = scalar(conn, "select string_agg(code || ': ' || fix, ' | ') from pgauto_mv.get_mv_problems() where mv = 'public.bad'");
+        QVERIFY2(problems.find("recent_failures") != std::string::npos
+                     && problems.find("refresh_materialised_view_now('bad', 'public')") != std::string::npos
+                     && problems.find("refresh_not_scheduled") == std::string::npos,
+                 problems.c_str());
+        conn.exec("select * from pgauto_mv.sync_mv()");
+        QCOMPARE(scalar(conn, "select (timer_due > now() + interval '5 s')::text || ' ' || failures from pgauto_mv.mv_state s"
+                              " join pgauto_mv.mv m on m.id = s.mv_id where m.mv_name = 'bad'"),
+                 std::string("true 1"));
+    }
+
     // Advisory locks are cluster-wide: a refresh of view id 1 in another database of the same
     // server is not this database's view id 1 refreshing (mv_status said 'refreshing',
     // has_pending_work said true and wait_until_fresh waited while the other database refreshed).

@@ -54,6 +54,7 @@ create table pgauto_mv.mv_state (
     timer_due        timestamptz,
     timer_reason     text,
     retry_attempt    integer not null default 0,
+    failed_in_row    integer not null default 0,   -- refreshes failed since the last success (backs off)
     last_refresh_at  timestamptz,          -- completion of the last refresh attempt that ran
     last_success_at  timestamptz,
     last_outcome     text,

@@ -218,6 +218,14 @@ as $$
        and p_first_change + pgauto_mv.seconds(p_max_wait) + interval '5 s' < now()
 $$;
 
+-- How long a view whose refresh failed n times in a row waits before the next automatic try:
+-- 10 s, 20 s, 40 s, … at most an hour. A manual refresh does not wait.
+create function pgauto_mv.failure_backoff(p_failed_in_row integer)
+returns interval
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$ select make_interval(secs => least(3600, 10 * power(2::float8, least(greatest(p_failed_in_row, 1) - 1, 12)))) $$;
+
 create function pgauto_mv.version()
 returns text
 language sql immutable

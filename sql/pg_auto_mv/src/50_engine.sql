@@ -55,6 +55,14 @@ begin
         due := v_cooled;
         reason := 'cooldown';
     end if;
+    -- A view whose refreshes keep failing (not class 40, which retries on its own) backs off:
+    -- 10 s after the first failure, doubling to an hour. Without it every change, and every
+    -- sync_mv() that re-armed it, ran the failing refresh again at once.
+    if s.failed_in_row > 0
+       and s.last_refresh_at + pgauto_mv.failure_backoff(s.failed_in_row) > due then
+        due := s.last_refresh_at + pgauto_mv.failure_backoff(s.failed_in_row);
+        reason := 'failure_backoff';
+    end if;
 end
 $$;
 
@@ -370,7 +378,7 @@ begin
         update pgauto_mv.mv_state
            set last_refresh_at = clock_timestamp(), last_success_at = clock_timestamp(),
                last_outcome = v_outcome, last_mode = v_mode, last_source = v_cause, last_duration_ms = v_ms,
-               last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0,
+               last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0, failed_in_row = 0,
                first_change_at = case when change_seq = v_seq then null else v_started end,
                change_source = case when change_seq = v_seq then null else change_source end,
                timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
@@ -383,12 +391,14 @@ begin
                last_source = v_cause, last_duration_ms = v_ms, last_error = v_message, last_sqlstate = v_state,
                failures = failures + 1,
                retry_attempt = case when left(v_state, 2) = '40' and retry_attempt < 3 then retry_attempt + 1 else 0 end,
+               failed_in_row = case when left(v_state, 2) = '40' and retry_attempt < 3 then failed_in_row else failed_in_row + 1 end,
                timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
          where mv_id = v_id
         returning retry_attempt into s.retry_attempt;
         if s.retry_attempt > 0 then   -- class 40: again after 3, 5, 10 s, as pg_relay retries
             perform pgauto_mv.put_off(v_id, p, null, clock_timestamp() + pgrelay.retry_delay(s.retry_attempt), 'retry');
         else
+            perform pgauto_mv.arm(v_id);   -- tries again after its failure backoff (10 s … 1 h)
             perform pgauto_mv.cascade(v_id, false);   -- downstream views stop waiting for this one
         end if;
     else   -- deferred: the lock was not granted in time; try again with a growing pause

@@ -75,12 +75,15 @@ begin
        and not pg_has_role(pgauto_mv.installer(), (select relowner from pg_class where oid = r.live_oid), 'USAGE')
     union all
     select 'error', r.label, 'recent_failures',
-           format('%s failed refresh(es) in the last hour; last error: %s', f.n, r.last_error),
-           'see select * from pgauto_mv.refresh_log where outcome = ''failed'' order by id desc; fix the cause, then refresh now'
+           format('%s failed refresh(es) in the last hour, %s in a row; last error (SQLSTATE %s): %s; '
+                  'the next automatic try waits %s', f.n, r.failed_in_row, coalesce(r.last_sqlstate, '?'), r.last_error,
+                  pgauto_mv.failure_backoff(r.failed_in_row)),
+           format('fix the cause (select * from pgauto_mv.refresh_log where mv = %L and outcome = ''failed'' order by id desc), '
+                  'then select pgauto_mv.refresh_materialised_view_now(%L, %L);', r.label, r.mv_name, r.mv_schema)
       from reg r
       join lateral (select count(*) as n from pgauto_mv.refresh_log l
                      where l.mv_id = r.id and l.outcome = 'failed' and l.at > now() - interval '1 hour') f on true
-     where r.last_outcome = 'failed' and f.n > 0
+     where r.last_outcome = 'failed'
     union all
     select 'warning', r.label, 'older_than_max_wait',
            format('changed since %s, %s s longer than max_wait (%s s) allows', r.first_change_at,
