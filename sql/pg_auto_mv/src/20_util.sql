@@ -226,6 +226,14 @@ language sql immutable
 set search_path = pg_catalog, pg_temp
 as $$ select make_interval(secs => least(3600, 10 * power(2::float8, least(greatest(p_failed_in_row, 1) - 1, 12)))) $$;
 
+-- How long a chained view with changes waits for an upstream that has a refresh pending: its
+-- own max_wait, or 60 s without one.
+create function pgauto_mv.upstream_wait_bound(p_max_wait numeric)
+returns interval
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$ select case when p_max_wait > 0 then pgauto_mv.seconds(p_max_wait) else interval '60 s' end $$;
+
 create function pgauto_mv.version()
 returns text
 language sql immutable

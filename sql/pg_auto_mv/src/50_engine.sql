@@ -302,7 +302,11 @@ begin
             update pgauto_mv.mv_state set timer_event_id = null where mv_id = v_id and timer_event_id = v_event;
             return;   -- another refresh covered every change
         end if;
-        if d.due <= clock_timestamp() + interval '2 ms' and pgauto_mv.upstream_busy(v_id) is not null then
+        -- Waiting for an upstream is bounded by the view's own max_wait (60 s without one): under
+        -- steady upstream writes an upstream always has a refresh pending, and chained views
+        -- waited for minutes.
+        if d.due <= clock_timestamp() + interval '2 ms' and pgauto_mv.upstream_busy(v_id) is not null
+           and s.first_change_at + pgauto_mv.upstream_wait_bound(m.max_wait) > clock_timestamp() then
             -- A chain upstream will refresh first; its completion re-arms this view, so a
             -- diamond's bottom refreshes once.
             perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause,
