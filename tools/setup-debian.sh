@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian/Ubuntu packages that building, testing and running the suite need.
 # Idempotent: when every package is already installed it does nothing (no apt-get update).
-# Usage: tools/setup-debian.sh [build|test|run|screenshots|matrix|all]...   (default: all)
+# Usage: tools/setup-debian.sh [build|test|run|screenshots|matrix|bench|all]...   (default: all)
 set -euo pipefail
 
 build_pkgs=(
@@ -20,6 +20,8 @@ test_pkgs=(postgresql-15 postgresql-client-15 postgresql-15-pgtap libtap-parser-
 # Running the console (the local demo starts a throwaway server too) and looking at it.
 run_pkgs=(postgresql-15 postgresql-client-15)
 screenshot_pkgs=(xvfb x11-apps netpbm)
+# The benchmarks against the peers (bench/peers_bench.sh): PgQ, and npm for graphile-worker.
+bench_pkgs=(postgresql-15-pgq3)
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
@@ -32,8 +34,9 @@ for g in "${groups[@]}"; do
     screenshots) wanted+=("${screenshot_pkgs[@]}") ;;
     # The PostgreSQL matrix fetches server builds with npm (only when the machine has no npm).
     matrix) command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
+    bench) wanted+=("${test_pkgs[@]}" "${bench_pkgs[@]}"); command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
     all) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}" "${run_pkgs[@]}" "${screenshot_pkgs[@]}") ;;
-    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, matrix, all)" >&2; exit 2 ;;
+    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, matrix, bench, all)" >&2; exit 2 ;;
   esac
 done
 

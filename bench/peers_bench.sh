@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# pg_relay against the queues a user would pick instead, side by side on one throwaway durable
+# server in one run (issue 15): PgQ (Debian's postgresql-15-pgq3) and, when npm is available,
+# graphile-worker (installed into a cache outside the repository; bench/peers_graphile.sh).
+#
+#  drain:   EVENTS events, action = one INSERT into a sink table, drained to the end.
+#           ours: pgrelay-processor --once with 1 and 2 workers (exactly-once removal, a log row
+#           per event, retries, a savepoint per event);
+#           PgQ: its consumer API run server-side in one session, batches of 100 events (a tick
+#           every 100), a savepoint per event (BEGIN … EXCEPTION), pgq.finish_batch per batch.
+#  enqueue: pgbench, CLIENTS clients, SECONDS each: a plain single-row INSERT,
+#           pgq.insert_event() and pgrelay.notify().
+# Rounds are interleaved (ours, PgQ, ours, PgQ …) and the medians printed, with our ratio to PgQ.
+# Usage: bench/peers_bench.sh [EVENTS] [ROUNDS] [SECONDS] [CLIENTS]
+#        (default 20000 3 10 16; needs a built tree: cmake --build --preset ci)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-20000} rounds=${2:-3} secs=${3:-10} clients=${4:-16}
+tools/setup-debian.sh bench >&2   # PgQ (postgresql-15-pgq3), npm
+. bench/lib.sh
+bench_processor
+bench_cluster bench
+pgbench=$AUTOMV_PG_BINDIR/pgbench
+[ -x "$pgbench" ] || pgbench=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1)
+sharedir=$("$AUTOMV_PG_BINDIR/pg_config" --sharedir 2>/dev/null || echo /usr/share/postgresql/15)
+[ -f "$sharedir/extension/pgq.control" ] || { echo "peers_bench: PgQ is not installed for this server ($sharedir)" >&2; exit 1; }
+
+q >/dev/null <<'SQL'
+create extension pg_relay;
+create extension pgq;
+create table public.sink (i int);
+grant insert on public.sink to pgrelay;
+select pgrelay.create_channel('bench.sink', $$insert into public.sink values (($1->>'i')::int)$$);
+select pgq.create_queue('bench');
+select pgq.set_queue_config('bench', 'ticker_max_count', '100');
+select pgq.set_queue_config('bench', 'ticker_max_lag', '1 hour');
+select pgq.set_queue_config('bench', 'ticker_idle_period', '1 hour');
+select pgq.register_consumer('bench', 'sink');
+create table public.plain (payload jsonb);
+-- PgQ's consumer, server-side: every batch, every event under its own savepoint, one commit per
+-- batch (what a PL/pgSQL consumer of PgQ does; pgq.event_retry on a failure).
+create procedure public.pgq_drain() language plpgsql as $$
+declare b bigint; ev record;
+begin
+    loop
+        b := pgq.next_batch('bench', 'sink');
+        exit when b is null;
+        for ev in select ev_id, ev_data from pgq.get_batch_events(b) loop
+            begin
+                insert into public.sink values (ev.ev_data::int);
+            exception when others then
+                perform pgq.event_retry(b, ev.ev_id, 3);
+            end;
+        end loop;
+        perform pgq.finish_batch(b);
+        commit;
+    end loop;
+end $$;
+-- Enqueue N events in transactions of 100, a tick after each (PgQ's batches of 100).
+create procedure public.pgq_fill(n int) language plpgsql as $$
+begin
+    for i in 1 .. n loop
+        perform pgq.insert_event('bench', 'sink', i::text);
+        if i % 100 = 0 then commit; perform pgq.ticker('bench'); commit; end if;
+    end loop;
+    commit;
+    perform pgq.ticker('bench');
+end $$;
+create procedure public.relay_fill(n int) language plpgsql as $$
+begin
+    for i in 1 .. n loop
+        perform pgrelay.notify('bench.sink', jsonb_build_object('i', i));
+        if i % 100 = 0 then commit; end if;
+    end loop;
+end $$;
+SQL
+
+now_ms() { date +%s%3N; }
+rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n / (ms / 1000) }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+checkpoint() { q -c "checkpoint"; }
+
+drain_ours() {  # WORKERS -> events/s
+    q -c "truncate public.sink" -c "call public.relay_fill($events)"
+    checkpoint
+    local start end
+    start=$(now_ms)
+    "$processor" --once --workers "$1" "dbname=bench" 2>/dev/null
+    end=$(now_ms)
+    [ "$(q -c "select count(*) from public.sink")" = "$events" ] || echo "ours: sink incomplete!" >&2
+    [ "$(q -c "select count(*) from pgrelay.queue where channel = 'bench.sink'")" = 0 ] || echo "ours: queue not drained!" >&2
+    rate "$events" $((end - start))
+}
+drain_pgq() {  # -> events/s
+    q -c "truncate public.sink" -c "call public.pgq_fill($events)"
+    checkpoint
+    local start end
+    start=$(now_ms)
+    q -c "call public.pgq_drain()"
+    end=$(now_ms)
+    [ "$(q -c "select count(*) from public.sink")" = "$events" ] || echo "PgQ: sink incomplete!" >&2
+    rate "$events" $((end - start))
+}
+enqueue_tps() {  # SCRIPT -> tps
+    checkpoint
+    "$pgbench" -n -c "$clients" -j "$clients" -T "$secs" -f "$1" bench 2>/dev/null |
+        sed -n 's/^tps = \([0-9.]*\).*/\1/p' | cut -d. -f1
+}
+
+echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores;" \
+     "drain $events events (action: one INSERT), enqueue $clients clients x $secs s; $rounds interleaved rounds, medians"
+ours1=() ours2=() pgq=()
+for r in $(seq "$rounds"); do
+    ours1+=("$(drain_ours 1)")
+    pgq+=("$(drain_pgq)")
+    ours2+=("$(drain_ours 2)")
+    echo "   round $r: ours 1 worker ${ours1[-1]}, PgQ ${pgq[-1]}, ours 2 workers ${ours2[-1]} events/s" >&2
+done
+m1=$(printf '%s\n' "${ours1[@]}" | median) m2=$(printf '%s\n' "${ours2[@]}" | median) mq=$(printf '%s\n' "${pgq[@]}" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+printf 'drain   PgQ server-side consumer (batches of 100):  %6s events/s\n' "$mq"
+printf 'drain   pg_relay, 1 worker:                         %6s events/s  %s x PgQ\n' "$m1" "$(ratio "$m1" "$mq")"
+printf 'drain   pg_relay, 2 workers:                        %6s events/s  %s x PgQ\n' "$m2" "$(ratio "$m2" "$mq")"
+
+echo "insert into public.plain values ('{\"i\": 42}');" >"$bench_state/plain.sql"
+echo "select pgq.insert_event('bench', 'sink', '42');" >"$bench_state/pgq.sql"
+echo "select pgrelay.notify('bench.sink', '{\"i\": 42}');" >"$bench_state/notify.sql"
+plain=() pq=() ours=()
+for r in $(seq "$rounds"); do
+    plain+=("$(enqueue_tps "$bench_state/plain.sql")")
+    pq+=("$(enqueue_tps "$bench_state/pgq.sql")")
+    ours+=("$(enqueue_tps "$bench_state/notify.sql")")
+    echo "   round $r: plain INSERT ${plain[-1]}, pgq.insert_event ${pq[-1]}, notify() ${ours[-1]} tps" >&2
+done
+mp=$(printf '%s\n' "${plain[@]}" | median) mpq=$(printf '%s\n' "${pq[@]}" | median) mo=$(printf '%s\n' "${ours[@]}" | median)
+printf 'enqueue plain single-row INSERT:                    %6s tps\n' "$mp"
+printf 'enqueue pgq.insert_event():                         %6s tps\n' "$mpq"
+printf 'enqueue pgrelay.notify():                           %6s tps  %s x PgQ\n' "$mo" "$(ratio "$mo" "$mpq")"
+
+export AUTOMV_PG_BINDIR
+bench/peers_graphile.sh "$events" "$secs" "$clients" || echo "graphile-worker: failed (see above)"
+
