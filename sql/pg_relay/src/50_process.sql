@@ -33,6 +33,8 @@ create function pgrelay.has_due_events(p_spare boolean default false)
 returns boolean
 language plpgsql volatile security definer
 set search_path = pg_catalog, pg_temp
+set enable_sort = off   -- the due index in order, whatever the statistics say (see due_events)
+set enable_bitmapscan = off
 as $$
 declare
     v_busy text[] := pgrelay.busy_channels(p_spare);
@@ -102,6 +104,12 @@ create function pgrelay.due_events(p_limit integer, p_busy text[], p_role name d
 returns table (run_at timestamptz, id bigint, solo boolean, run_as name)
 language plpgsql volatile   -- PL/pgSQL: the plan is cached (a SQL function's is made anew per call)
 set search_path = pg_catalog, pg_temp
+-- Always walk the due indexes in order and stop at the limit. A queue fills and empties faster
+-- than autovacuum's ANALYZE follows: with stale statistics the cached plan read every due event
+-- (bitmap scan, hash join, sort) — 9.7 ms a call with 20,000 queued instead of 0.8 ms, more than
+-- half of a drain's time.
+set enable_sort = off
+set enable_bitmapscan = off
 as $$
 #variable_conflict use_column
 begin
