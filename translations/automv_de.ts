@@ -1998,6 +1998,30 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>this database has no materialised view yet: create one (CREATE MATERIALIZED VIEW), then register it here; or try the local demo from the Overview tab.</source>
         <translation>diese Datenbank hat noch keine materialisierte Sicht: legen Sie eine an (CREATE MATERIALIZED VIEW) und registrieren Sie sie hier, oder probieren Sie die lokale Demo im Übersicht-Tab.</translation>
     </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Fort&amp;setzen</translation>
+    </message>
+    <message>
+        <source>Refresh %1 automatically again (once now if it changed while paused)</source>
+        <translation>%1 wieder automatisch aktualisieren (einmal sofort, falls sie sich während der Pause geändert hat)</translation>
+    </message>
+    <message>
+        <source>Stop refreshing %1 automatically; its changes are remembered</source>
+        <translation>%1 nicht mehr automatisch aktualisieren; ihre Änderungen werden vermerkt</translation>
+    </message>
+    <message>
+        <source>%1 resumed.</source>
+        <translation>%1 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 paused: its changes are remembered until you resume it.</source>
+        <translation>%1 pausiert: ihre Änderungen werden vermerkt, bis Sie sie fortsetzen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1998,6 +1998,30 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>this database has no materialised view yet: create one (CREATE MATERIALIZED VIEW), then register it here; or try the local demo from the Overview tab.</source>
         <translation>cette base n’a pas encore de vue matérialisée : créez-en une (CREATE MATERIALIZED VIEW) puis enregistrez-la ici, ou essayez la démo locale depuis l’onglet Aperçu.</translation>
     </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Rep&amp;rendre</translation>
+    </message>
+    <message>
+        <source>Refresh %1 automatically again (once now if it changed while paused)</source>
+        <translation>Rafraîchir %1 à nouveau automatiquement (une fois tout de suite si elle a changé pendant la pause)</translation>
+    </message>
+    <message>
+        <source>Stop refreshing %1 automatically; its changes are remembered</source>
+        <translation>Ne plus rafraîchir %1 automatiquement ; ses modifications sont retenues</translation>
+    </message>
+    <message>
+        <source>%1 resumed.</source>
+        <translation>%1 reprise.</translation>
+    </message>
+    <message>
+        <source>%1 paused: its changes are remembered until you resume it.</source>
+        <translation>%1 suspendue : ses modifications sont retenues jusqu’à la reprise.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

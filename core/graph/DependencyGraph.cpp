@@ -34,6 +34,8 @@ MvState stateFromText(const std::string &state) {
         return MvState::Stale;
     if (state == "missing")
         return MvState::Missing;
+    if (state == "paused")
+        return MvState::Paused;
     return MvState::Unregistered;
 }
 
@@ -47,6 +49,7 @@ const char *toString(MvState state) {
     case MvState::Failed: return "failed";
     case MvState::Stale: return "stale";
     case MvState::Missing: return "missing";
+    case MvState::Paused: return "paused";
     }
     return "";
 }

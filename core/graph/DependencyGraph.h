@@ -15,7 +15,7 @@ namespace automv::graph {
 enum class NodeKind { Table, PartitionedTable, View, MaterializedView, ForeignTable, Other };
 enum class EdgeKind { Reads, Chain, Watch };
 /// A materialised view's state as pg_auto_mv reports it; NotMv for tables and views.
-enum class MvState { NotMv, Unregistered, Fresh, Pending, Refreshing, Failed, Stale, Missing };
+enum class MvState { NotMv, Unregistered, Fresh, Pending, Refreshing, Failed, Stale, Missing, Paused };
 
 /// pg_class.relkind ("r", "p", "v", "m", "f") to a kind.
 NodeKind kindFromRelkind(const std::string &relkind);

@@ -387,6 +387,40 @@ private slots:
         QVERIFY(waitUntilFresh(conn, "down", 15));
     }
 
+    // Issue 18, pause/resume: a paused view records its changes but nothing refreshes it (its
+    // state says paused, get_mv_problems() says how to resume); resume_mv() refreshes it once;
+    // a manual refresh still runs while paused.
+    void pauseRemembersChangesAndResumeRefreshesOnce() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_cooldown => 0");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("select pgauto_mv.pause_mv('s')");
+        QCOMPARE(scalar(conn, "select state from pgauto_mv.mv_status where mv = 'public.s'"), std::string("paused"));
+        for (int i = 1; i <= 3; ++i)
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(i)});
+        // The drain has taken the three changes (no request left) and armed nothing.
+        QVERIFY(poll(conn, "select s.change_seq = 3 and s.first_change_at is not null and s.timer_event_id is null"
+                           " and not exists (select 1 from pgauto_mv.request) from pgauto_mv.mv_state s", 10));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("0"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 'pgauto_mv.refresh'"), std::string("0"));
+        QCOMPARE(scalar(conn, "select state from pgauto_mv.mv_status where mv = 'public.s'"), std::string("paused"));
+        QCOMPARE(scalar(conn, "select code || ' ' || fix from pgauto_mv.get_mv_problems() where mv = 'public.s'"),
+                 std::string("paused select pgauto_mv.resume_mv('s', 'public');"));
+
+        conn.exec("select pgauto_mv.resume_mv('s')");
+        QVERIFY(waitUntilFresh(conn, "s", 10));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("1"));
+        QCOMPARE(scalar(conn, "select total from public.s"), scalar(conn, "select sum(v) from public.t"));
+
+        conn.exec("select pgauto_mv.pause_mv('s')");
+        conn.exec("update public.t set v = v + 1 where id = 4");
+        conn.exec("select pgauto_mv.refresh_materialised_view_now('s')");   // manual: runs while paused
+        QVERIFY(poll(conn, "select count(*) = 2 from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'", 10));
+        QCOMPARE(scalar(conn, "select state from pgauto_mv.mv_status where mv = 'public.s'"), std::string("paused"));
+    }
+
     // Advisory locks are cluster-wide: a refresh of view id 1 in another database of the same
     // server is not this database's view id 1 refreshing (mv_status said 'refreshing',
     // has_pending_work said true and wait_until_fresh waited while the other database refreshed).

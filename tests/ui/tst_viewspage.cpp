@@ -130,7 +130,7 @@ private slots:
     void eachStateHasItsOwnColourEverywhere() {
         using automv::graph::MvState;
         const QList<MvState> states{MvState::Fresh, MvState::Pending, MvState::Refreshing, MvState::Failed,
-                                    MvState::Stale, MvState::Missing, MvState::Unregistered};
+                                    MvState::Stale, MvState::Missing, MvState::Unregistered, MvState::Paused};
         for (int i = 0; i < states.size(); ++i)
             for (int j = i + 1; j < states.size(); ++j) {
                 QVERIFY(automv::ui::stateFill(states[i]) != automv::ui::stateFill(states[j]));
@@ -196,6 +196,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("Refresh of big requested"), 10000);
         QCOMPARE(std::string(conn.exec("select count(*) from pgrelay.queue where channel = 'pgauto_mv.refresh'"
                                        " and payload->>'src' = 'manual'").value(0, 0)), std::string("1"));
+
+        // Pause and resume from the page: the state says paused, the button turns into Resume.
+        auto *pauseButton = page.findChild<QPushButton *>("pauseOrResume");
+        QVERIFY(pauseButton && pauseButton->isEnabled());
+        pauseButton->click();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("paused"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(pauseButton->text().contains("Res"), 5000);
+        QCOMPARE(std::string(conn.exec("select paused from pgauto_mv.mv").value(0, 0)), std::string("t"));
+        pauseButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State) != QString("paused"), 10000);
+        QCOMPARE(std::string(conn.exec("select paused from pgauto_mv.mv").value(0, 0)), std::string("f"));
 
         page.unregister(0, false);
         QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("not registered"), 10000);

@@ -12,6 +12,7 @@ QColor stateFill(MvState state) {
     case MvState::Failed: return QColor(0xd5, 0x5e, 0x00);        // vermilion
     case MvState::Stale: return QColor(0xcc, 0x79, 0xa7);         // reddish purple
     case MvState::Missing: return QColor(0x55, 0x55, 0x55);       // dark grey
+    case MvState::Paused: return QColor(0xf0, 0xe4, 0x42);        // yellow
     case MvState::Unregistered: return QColor(0xbb, 0xbb, 0xbb);  // light grey
     case MvState::NotMv: break;
     }
@@ -26,6 +27,7 @@ QColor stateText(MvState state) {
     case MvState::Failed: return QColor(0xb3, 0x3f, 0x00);
     case MvState::Stale: return QColor(0x9e, 0x3d, 0x7a);
     case MvState::Missing: return QColor(0x55, 0x55, 0x55);
+    case MvState::Paused: return QColor(0x7a, 0x6e, 0x00);
     case MvState::Unregistered: return QColor(0x7f, 0x7f, 0x7f);
     case MvState::NotMv: break;
     }

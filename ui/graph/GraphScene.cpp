@@ -71,7 +71,7 @@ void GraphScene::setGraph(const graph::DependencyGraph &dependencies) {
         double detailWidth = detailMetrics.horizontalAdvance(detailText(node));
         if (node.kind == NodeKind::MaterializedView)
             for (auto state : {MvState::Unregistered, MvState::Fresh, MvState::Pending, MvState::Refreshing,
-                               MvState::Failed, MvState::Stale, MvState::Missing}) {
+                               MvState::Failed, MvState::Stale, MvState::Missing, MvState::Paused}) {
                 graph::GraphNode other = node;
                 other.state = state;
                 detailWidth = std::max(detailWidth, detailMetrics.horizontalAdvance(detailText(other)));

@@ -51,7 +51,7 @@ QString GraphStyle::legendHtml() {
     };
     QString html = tr("<b>Materialised views:</b> ");
     for (MvState s : {MvState::Fresh, MvState::Pending, MvState::Refreshing, MvState::Failed, MvState::Stale,
-                      MvState::Unregistered, MvState::Missing})
+                      MvState::Paused, MvState::Unregistered, MvState::Missing})
         html += swatch(stateFill(s), QString::fromLatin1(graph::toString(s)));
     html += tr("<b>Others:</b> ");
     html += swatch(fill({0, NodeKind::Table, {}, {}, MvState::NotMv}), tr("table"));

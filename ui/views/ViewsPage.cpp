@@ -150,6 +150,9 @@ ViewsPage::ViewsPage(QWidget *parent)
     auto *refreshButton = m_refreshButton = new QPushButton(tr("Refresh &now"));
     refreshButton->setObjectName(QStringLiteral("refreshNow"));
     connect(refreshButton, &QPushButton::clicked, this, [this] { refreshNow(selectedRow()); });
+    auto *pauseButton = m_pauseButton = new QPushButton(tr("&Pause"));
+    pauseButton->setObjectName(QStringLiteral("pauseOrResume"));
+    connect(pauseButton, &QPushButton::clicked, this, [this] { pauseOrResume(selectedRow()); });
     auto *unregisterButton = m_unregisterButton = new QPushButton(tr("&Unregister…"));
     unregisterButton->setObjectName(QStringLiteral("unregister"));
     connect(unregisterButton, &QPushButton::clicked, this, [this] { unregister(selectedRow()); });
@@ -163,6 +166,7 @@ ViewsPage::ViewsPage(QWidget *parent)
     top->addWidget(m_filter, 1);
     top->addWidget(registerButton);
     top->addWidget(refreshButton);
+    top->addWidget(pauseButton);
     top->addWidget(unregisterButton);
     top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
@@ -186,7 +190,12 @@ void ViewsPage::updateActions() {
     m_registerButton->setToolTip(selected ? (registered ? tr("Edit how %1 is refreshed").arg(m_model->nameOf(row))
                                                         : tr("Register %1 with pg_auto_mv").arg(m_model->nameOf(row)))
                                           : pick);
-    for (QPushButton *button : {m_refreshButton, m_unregisterButton}) {
+    const bool paused = registered && m_model->index(row, ViewsModel::State).data().toString() == QLatin1String("paused");
+    m_pauseButton->setText(paused ? tr("Res&ume") : tr("&Pause"));
+    m_pauseButton->setToolTip(!registered ? (selected ? tr("%1 is not registered.").arg(m_model->nameOf(row)) : pick)
+                              : paused ? tr("Refresh %1 automatically again (once now if it changed while paused)").arg(m_model->nameOf(row))
+                                       : tr("Stop refreshing %1 automatically; its changes are remembered").arg(m_model->nameOf(row)));
+    for (QPushButton *button : {m_refreshButton, m_unregisterButton, m_pauseButton}) {
         button->setEnabled(registered);
         button->setToolTip(registered ? QString() : selected ? tr("%1 is not registered.").arg(m_model->nameOf(row)) : pick);
     }
@@ -273,6 +282,18 @@ void ViewsPage::refreshNow(int modelRow) {
     runAction(tr("Refresh of %1 requested; the processor runs it.").arg(m_model->nameOf(modelRow)),
               QStringLiteral("select pgauto_mv.refresh_materialised_view_now($1, $2)"),
               {m_model->nameOf(modelRow), m_model->schemaOf(modelRow)});
+}
+
+void ViewsPage::pauseOrResume(int modelRow) {
+    if (!session() || modelRow < 0 || !m_model->isRegistered(modelRow)) {
+        m_status->setText(tr("Select a registered view first."));
+        return;
+    }
+    const QString name = m_model->nameOf(modelRow);
+    const bool paused = m_model->index(modelRow, ViewsModel::State).data().toString() == QLatin1String("paused");
+    runAction(paused ? tr("%1 resumed.").arg(name) : tr("%1 paused: its changes are remembered until you resume it.").arg(name),
+              paused ? QStringLiteral("select pgauto_mv.resume_mv($1, $2)") : QStringLiteral("select pgauto_mv.pause_mv($1, $2)"),
+              {name, m_model->schemaOf(modelRow)});
 }
 
 void ViewsPage::unregister(int modelRow, bool confirm) {

@@ -42,6 +42,8 @@ public slots:
     /// The same for a view named by schema and name (from the graph, say).
     void editView(const QString &schema, const QString &name);
     void refreshNow(int modelRow);
+    /// Pauses a registered view's automatic refreshes, or resumes them (pause_mv / resume_mv).
+    void pauseOrResume(int modelRow);
     /// Asks for confirmation (unless `confirm` is false), then unregisters the view.
     void unregister(int modelRow, bool confirm = true);
 
@@ -59,6 +61,7 @@ private:
     QLineEdit *m_filter;
     QLabel *m_status;
     QPushButton *m_registerButton = nullptr, *m_refreshButton = nullptr, *m_unregisterButton = nullptr;
+    QPushButton *m_pauseButton = nullptr;
     bool m_inFlight = false;
     bool m_autoSizing = false;
     bool m_userSizedColumns = false;

@@ -23,6 +23,9 @@ create table pgauto_mv.mv (
     lock_timeout    numeric not null default 5 check (lock_timeout > 0),
     -- A refresh running longer is cancelled by the processor and logged as failed (57014).
     refresh_timeout numeric check (refresh_timeout > 0),
+    -- pause_mv(): no automatic refresh until resume_mv(); changes are still recorded, and give
+    -- one refresh on resume. A manual refresh still runs.
+    paused          boolean not null default false,
     registered_at   timestamptz not null default pg_catalog.now(),
     registered_by   name not null,
     updated_at      timestamptz not null default pg_catalog.now()

@@ -81,6 +81,9 @@ declare
 begin
     select * into m from pgauto_mv.mv where id = p_mv_id;
     select * into s from pgauto_mv.mv_state where mv_id = p_mv_id;
+    if m.paused then
+        return;   -- resume_mv() arms it
+    end if;
     if p_at is not null then
         select p_at as due, p_reason as reason into d;
     else
@@ -293,6 +296,17 @@ begin
     end if;
     select * into s from pgauto_mv.mv_state where mv_id = v_id;
     v_cause := case when v_src = 'watch' then coalesce(s.change_source, 'watch') else v_src end;
+    if m.paused and v_src <> 'manual' then
+        -- Remembered for resume_mv() (a schedule's or chain's request too), not run now.
+        update pgauto_mv.mv_state
+           set change_source = case when first_change_at is null then v_cause else change_source end,
+               first_change_at = coalesce(first_change_at, clock_timestamp()),
+               last_change_at = coalesce(last_change_at, clock_timestamp()),
+               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+         where mv_id = v_id;
+        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause, p_detail => 'paused: refreshes when resumed');
+        return;
+    end if;
     if v_src = 'watch' then
         if s.timer_event_id is distinct from v_event then
             return;   -- superseded by a newer timer

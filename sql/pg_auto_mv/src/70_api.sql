@@ -78,6 +78,7 @@ select m.id,
        case when c.oid is not null then format('%I.%I', n.nspname, c.relname) else format('%I.%I', m.mv_schema, m.mv_name) end as mv,
        case when c.oid is null then 'missing'
             when pgauto_mv.refreshing(m.id) then 'refreshing'
+            when m.paused then 'paused'
             when s.last_outcome = 'failed' then 'failed'
             when pgauto_mv.overdue(s.first_change_at, m.max_wait) then 'stale'
             when s.first_change_at is not null then 'pending'

@@ -89,12 +89,18 @@ begin
            format('changed since %s, %s s longer than max_wait (%s s) allows', r.first_change_at,
                   round(extract(epoch from now() - r.first_change_at) - r.max_wait, 1), r.max_wait),
            'check that a processor is running (select * from pgrelay.processor_status) and that refreshes succeed'
-      from reg r where pgauto_mv.overdue(r.first_change_at, r.max_wait)
+      from reg r where pgauto_mv.overdue(r.first_change_at, r.max_wait) and not r.paused
+    union all
+    select 'info', r.label, 'paused',
+           case when r.first_change_at is null then 'automatic refreshes are paused; nothing has changed since'
+                else format('automatic refreshes are paused; changes since %s wait for resume_mv()', r.first_change_at) end,
+           format('select pgauto_mv.resume_mv(%L, %L);', r.mv_name, r.mv_schema)
+      from reg r where r.paused
     union all
     select 'error', r.label, 'refresh_not_scheduled',
            format('changes since %s wait, but no refresh is scheduled (its event failed or was deleted)', r.first_change_at),
            'select pgauto_mv.sync_mv();  -- re-arms it'
-      from reg r where r.first_change_at is not null and r.live_oid is not null
+      from reg r where r.first_change_at is not null and r.live_oid is not null and not r.paused
        and r.first_change_at < now() - interval '5 s'
        and not exists (select 1 from pgrelay.queue q where q.id = r.timer_event_id)
        and not exists (select 1 from pgrelay.queue q where q.channel = 'pgauto_mv.refresh' and (q.payload->>'mv')::integer = r.id)
@@ -235,8 +241,8 @@ begin
         return next;
     end loop;
     for r in
-        select s.mv_id from pgauto_mv.mv_state s
-         where s.first_change_at is not null
+        select s.mv_id from pgauto_mv.mv_state s join pgauto_mv.mv m on m.id = s.mv_id
+         where s.first_change_at is not null and not m.paused
            and not exists (select 1 from pgrelay.queue q where q.id = s.timer_event_id)
            and not exists (select 1 from pgauto_mv.chain ch where ch.downstream_id = s.mv_id)
     loop

@@ -20,6 +20,8 @@ grant execute on function
     pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric),
     pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric),
     pgauto_mv.unregister_mv(text, text),
+    pgauto_mv.pause_mv(text, text),
+    pgauto_mv.resume_mv(text, text),
     pgauto_mv.refresh_materialised_view_now(text, text),
     pgauto_mv.refresh_materialized_view_now(text, text),
     pgauto_mv.add_chain(text, text),

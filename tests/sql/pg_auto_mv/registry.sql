@@ -17,7 +17,7 @@ create table app.events_2026 partition of app.events for values from ('2026-01-0
 create materialized view app.event_counts as select at, count(*) from app.events group by at;
 
 begin;
-select plan(49);
+select plan(50);
 -- Roles are cluster-wide: this one lives only in the test's transaction.
 create role t_stranger login;
 grant usage on schema app to t_stranger;
@@ -157,6 +157,9 @@ select case when current_setting('server_version_num')::int < 170000
             then skip('MAINTAIN exists from PostgreSQL 17 on')
             else is((select count(*)::int from pgauto_mv.mv where mv_name = 'totals'), 1, 'and it is registered') end;
 select pgauto_mv.unregister_mv('totals', 'app') from pgauto_mv.mv where mv_name = 'totals';
+
+select throws_ok($$select tap_helpers.as_role('t_stranger', 'select pgauto_mv.pause_mv(''daily'', ''app'')')$$,
+                 '42501', null, 'another role may not pause a view it does not own');
 
 -- The readers' roles read every column of the status views (functions a view calls are checked
 -- against the reader: mv_status failed with "permission denied for function seconds").
