@@ -112,6 +112,8 @@ bool ViewsModel::isRegistered(int row) const {
     return !m_rows.value(row).value(State).toString().startsWith(QLatin1String("not registered"));
 }
 
+bool ViewsModel::isPaused(int row) const { return m_rows.value(row).value(State).toString() == QLatin1String("paused"); }
+
 QString ViewsModel::toCsv() const {
     const auto field = csvField;
     QStringList lines;

@@ -34,6 +34,8 @@ public:
     QString schemaOf(int row) const;
     QString nameOf(int row) const;
     bool isRegistered(int row) const;
+    /// Registered and paused (pause_mv).
+    bool isPaused(int row) const;
 
 private:
     QList<QList<QVariant>> m_rows;

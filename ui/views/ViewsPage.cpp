@@ -190,7 +190,7 @@ void ViewsPage::updateActions() {
     m_registerButton->setToolTip(selected ? (registered ? tr("Edit how %1 is refreshed").arg(m_model->nameOf(row))
                                                         : tr("Register %1 with pg_auto_mv").arg(m_model->nameOf(row)))
                                           : pick);
-    const bool paused = registered && m_model->index(row, ViewsModel::State).data().toString() == QLatin1String("paused");
+    const bool paused = registered && m_model->isPaused(row);
     m_pauseButton->setText(paused ? tr("Res&ume") : tr("&Pause"));
     m_pauseButton->setToolTip(!registered ? (selected ? tr("%1 is not registered.").arg(m_model->nameOf(row)) : pick)
                               : paused ? tr("Refresh %1 automatically again (once now if it changed while paused)").arg(m_model->nameOf(row))
@@ -290,7 +290,7 @@ void ViewsPage::pauseOrResume(int modelRow) {
         return;
     }
     const QString name = m_model->nameOf(modelRow);
-    const bool paused = m_model->index(modelRow, ViewsModel::State).data().toString() == QLatin1String("paused");
+    const bool paused = m_model->isPaused(modelRow);
     runAction(paused ? tr("%1 resumed.").arg(name) : tr("%1 paused: its changes are remembered until you resume it.").arg(name),
               paused ? QStringLiteral("select pgauto_mv.resume_mv($1, $2)") : QStringLiteral("select pgauto_mv.pause_mv($1, $2)"),
               {name, m_model->schemaOf(modelRow)});

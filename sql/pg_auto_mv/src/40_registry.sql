@@ -288,11 +288,11 @@ $$;
 comment on function pgauto_mv.unregister_mv(text, text) is 'Stops managing a view: removes its watches (and triggers no other view needs)';
 
 -- Pause a view's automatic refreshes (Timescale's alter_job(scheduled => false)): changes,
--- chains and schedules are still recorded, nothing refreshes it but a manual refresh; resume_mv()
--- then refreshes it once if anything changed meanwhile.
-create function pgauto_mv.pause_mv(p_mv_name text, p_mv_schema text default 'public')
+-- chains and schedules are still recorded, nothing refreshes it but a manual refresh; resuming
+-- refreshes it once if anything changed meanwhile. pause_mv() and resume_mv() call this.
+create function pgauto_mv.set_paused(p_mv_name text, p_mv_schema text, p_paused boolean)
 returns void
-language plpgsql security definer
+language plpgsql
 set search_path = pg_catalog, pg_temp
 as $$
 declare
@@ -302,30 +302,30 @@ declare
 begin
     select mv_oid into v_oid from pgauto_mv.mv where id = v_id for update;
     perform pgauto_mv.check_may_manage(v_oid);
-    update pgauto_mv.mv set paused = true, updated_at = now() where id = v_id;
+    update pgauto_mv.mv set paused = p_paused, updated_at = now() where id = v_id;
+    if not p_paused then
+        perform pgauto_mv.rearm(v_id);   -- one refresh, if anything changed while paused
+        return;
+    end if;
     select timer_event_id into v_ev from pgauto_mv.mv_state where mv_id = v_id for update;
     delete from pgrelay.queue q where q.id = v_ev and q.channel = 'pgauto_mv.refresh';
     update pgauto_mv.mv_state set timer_event_id = null, timer_due = null, timer_reason = null where mv_id = v_id;
     perform pgauto_mv.log(v_id, 'refresh', 'deferred', 'manual', p_detail => 'paused by ' || session_user);
 end
 $$;
+
+create function pgauto_mv.pause_mv(p_mv_name text, p_mv_schema text default 'public')
+returns void
+language sql security definer
+set search_path = pg_catalog, pg_temp
+as $$ select pgauto_mv.set_paused(p_mv_name, p_mv_schema, true) $$;
 comment on function pgauto_mv.pause_mv(text, text) is
     'Stops automatic refreshes of the view until resume_mv(); changes are remembered';
 
 create function pgauto_mv.resume_mv(p_mv_name text, p_mv_schema text default 'public')
 returns void
-language plpgsql security definer
+language sql security definer
 set search_path = pg_catalog, pg_temp
-as $$
-declare
-    v_id  integer := pgauto_mv.registered_id(p_mv_name, p_mv_schema);
-    v_oid oid;
-begin
-    select mv_oid into v_oid from pgauto_mv.mv where id = v_id for update;
-    perform pgauto_mv.check_may_manage(v_oid);
-    update pgauto_mv.mv set paused = false, updated_at = now() where id = v_id;
-    perform pgauto_mv.rearm(v_id);   -- one refresh, if anything changed while paused
-end
-$$;
+as $$ select pgauto_mv.set_paused(p_mv_name, p_mv_schema, false) $$;
 comment on function pgauto_mv.resume_mv(text, text) is
     'Resumes automatic refreshes; changes made while paused give one refresh';
