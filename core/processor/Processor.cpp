@@ -5,6 +5,7 @@
 #include "core/processor/Redact.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fcntl.h>
 #include <string_view>
 #include <poll.h>
@@ -27,6 +28,16 @@ LogField errorField(const std::exception &error) { return {"error", redactMessag
 // processor while it sleeps, so notify() knows a wake-up hint is worth sending.
 constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
 constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
+// A batch: one row counting its events (attempt = how many), then one row per event that did not
+// succeed. Successes are counted, not listed: a fast drain's batches hold hundreds of them.
+constexpr const char *kProcessBatch =
+    "with b as materialized (select event_id, channel, outcome, attempt, error_code, error_message"
+    "                          from pgrelay.process_batch($1, $2, $3, $4))"
+    " select null::bigint, null::text, 'processed', count(*)::integer, null::text, null::text from b"
+    " union all"
+    " select * from (select * from b where outcome <> 'succeeded') f";
+// How long a batch (one transaction) should take at most; see BatchSizer.
+constexpr std::chrono::milliseconds kBatchTarget{200};
 // (kLockKey, 100 + slot): held by a stopping processor's coordinator before it cancels its
 // batches; process_batch() then undoes the cancelled batch instead of failing the action.
 constexpr const char *kStoppingLock = "select pg_advisory_lock(1885827686, 100 + $1::int)";
@@ -582,6 +593,7 @@ void Processor::workerLoop(int worker) {
     auto &state = m_workerStates[static_cast<std::size_t>(worker - 1)];
     std::optional<pg::PgConnection> connection;
     Backoff afterFailure = retryBackoff();
+    BatchSizer sizer(m_options.batchSize, kBatchTarget);
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -616,7 +628,7 @@ void Processor::workerLoop(int worker) {
             state.backendPid = connection ? connection->backendPid() : 0;
         }
         if (connection)
-            rest = drain(*connection, worker, afterFailure);
+            rest = drain(*connection, worker, afterFailure, sizer);
         {
             std::lock_guard lock(m_mutex);
             state.busy = false;
@@ -629,17 +641,17 @@ void Processor::workerLoop(int worker) {
 }
 
 std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &connection, int worker,
-                                                          Backoff &afterFailure) {
+                                                          Backoff &afterFailure, BatchSizer &sizer) {
     const auto noDeadline = std::chrono::steady_clock::time_point::max();
     while (!stopRequested()) {
-        const std::vector<pg::Param> params{std::to_string(m_options.batchSize), std::to_string(m_slot.load()),
+        const int limit = sizer.next();
+        const std::vector<pg::Param> params{std::to_string(limit), std::to_string(m_slot.load()),
                                             std::to_string(worker), spareOnly(worker) ? "true" : "false"};
         pg::PgResult result;
+        const auto started = std::chrono::steady_clock::now();
         try {
             // One autocommit statement: the batch's actions, log rows and removals commit together.
-            result = connection.exec("select event_id, channel, outcome, attempt, error_code,"
-                                     " error_message from pgrelay.process_batch($1, $2, $3, $4)",
-                                     params);
+            result = connection.exec(kProcessBatch, params);
             setDeadline(worker, noDeadline);
         } catch (const pg::PgError &error) {
             setDeadline(worker, noDeadline);
@@ -658,14 +670,15 @@ std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &conn
             return rest;
         }
         ++m_batches;
-        if (result.rows() > 0)
+        // Row 0 counts the batch's events; the others are the events that did not succeed.
+        const int processed = result.rows() > 0 ? std::atoi(std::string(result.value(0, 3)).c_str()) : 0;
+        sizer.record(processed, std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::steady_clock::now() - started));
+        if (processed > 0)
             afterFailure.reset();  // an empty batch shows nothing: its events may be locked
-        for (int row = 0; row < result.rows(); ++row) {
+        m_succeeded += static_cast<std::uint64_t>(std::max(processed - (result.rows() - 1), 0));
+        for (int row = 1; row < result.rows(); ++row) {
             const auto outcome = result.value(row, 2);
-            if (outcome == "succeeded") {
-                ++m_succeeded;
-                continue;
-            }
             (outcome == "retry" ? m_retried : outcome == "failed" ? m_failed : m_held)++;
             if (outcome == "held")
                 continue;
@@ -679,7 +692,7 @@ std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &conn
                        {"error", redactMessage(result.value(row, 5))},
                        {"worker", std::to_string(worker)}});
         }
-        if (result.rows() < m_options.batchSize)
+        if (processed < limit)
             return std::nullopt;
     }
     return std::nullopt;

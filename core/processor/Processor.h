@@ -3,6 +3,7 @@
 #include "core/pg/PgCancel.h"
 #include "core/pg/PgConnection.h"
 #include "core/processor/Backoff.h"
+#include "core/processor/BatchSizer.h"
 #include "core/processor/ProcessorLog.h"
 #include "core/processor/ProcessorOptions.h"
 
@@ -102,10 +103,11 @@ private:
     void finishWorkers();
     void cancelRunningBatches();
     void workerLoop(int worker);
-    /// Processes batches until one comes back short (nullopt). When a batch fails as a whole:
-    /// how long this worker waits before its next attempt (from `afterFailure`).
+    /// Processes batches until one comes back short (nullopt), each as large as `sizer` says.
+    /// When a batch fails as a whole: how long this worker waits before its next attempt (from
+    /// `afterFailure`).
     std::optional<std::chrono::milliseconds> drain(pg::PgConnection &connection, int worker,
-                                                   Backoff &afterFailure);
+                                                   Backoff &afterFailure, BatchSizer &sizer);
     std::optional<pg::PgConnection> connectWithBackoff(const char *role, int worker);
     /// Sleeps up to `duration`; returns early (true) when a stop was requested.
     bool sleepUnlessStopped(std::chrono::milliseconds duration);

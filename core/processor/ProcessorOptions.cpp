@@ -5,8 +5,8 @@ namespace automv::processor {
 std::optional<std::string> ProcessorOptions::validate() const {
     if (workers < 1 || workers > 9)
         return "--workers must be between 1 and 9, not " + std::to_string(workers);
-    if (batchSize < 1 || batchSize > 60)
-        return "--batch-size must be between 1 and 60, not " + std::to_string(batchSize);
+    if (batchSize < 1 || batchSize > 1000)
+        return "--batch-size must be between 1 and 1000, not " + std::to_string(batchSize);
     if (pollInterval < std::chrono::milliseconds(10) || pollInterval > std::chrono::hours(1))
         return "--poll-interval must be between 0.01 and 3600 seconds";
     if (grace < std::chrono::milliseconds(0) || grace > std::chrono::hours(1))

@@ -14,8 +14,9 @@ struct ProcessorOptions {
     int workers = 1;
     /// Time between polls while the queue is idle (10 ms to 1 hour).
     std::chrono::milliseconds pollInterval{1000};
-    /// Events per claimed batch and transaction (1-60: under the 64-subtransaction cache).
-    int batchSize = 50;
+    /// Events per claimed batch and transaction at most (1-1000); a worker asks for fewer while
+    /// its batches take longer than 200 ms (BatchSizer).
+    int batchSize = 500;
     /// Drain the queue once and return instead of running until stopped.
     bool once = false;
     /// LISTEN for pg_relay's wake-up hint on an extra connection, so an idle processor starts

@@ -233,6 +233,24 @@ private slots:
                  ("fast events done while slow ones ran: " + fastBeforeLastSlow).c_str());
     }
 
+    // Batches follow the actions' pace (BatchSizer): with 10 ms actions a worker asks for about
+    // 20 events a batch (200 ms), not the 500 a fast drain gets, so no transaction runs long.
+    void slowActionsMakeSmallBatches() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('t.paced', 'select pg_sleep(0.01)')");
+        conn.exec("select pgrelay.notify('t.paced') from generate_series(1, 200)");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(1);
+        opts.batchSize = 500;
+        Processor processor(opts, log);
+        QCOMPARE(processor.run(), 0);
+        const auto stats = processor.stats();
+        QCOMPARE(stats.succeeded, std::uint64_t(200));
+        // 50 first (>= 500 ms), then at most 20 a batch: at least 9 batches for 200 events.
+        QVERIFY2(stats.batches >= 9, std::to_string(stats.batches).c_str());
+        conn.exec("select pgrelay.alter_channel('t.paced', p_active => false)");
+    }
+
     // Workers are independent: a long action occupies one worker, and the other takes events
     // notified meanwhile at once (they waited for the long action to end, 3+ s, behind a barrier).
     void fastEventsDoNotWaitBesideALongAction() {

@@ -97,7 +97,7 @@ select results_eq($$select outcome from pgrelay.process_batch(10)$$, $$values ('
                   'reactivated: the held event runs');
 
 -- Batch limits and order.
-select throws_ok($$select * from pgrelay.process_batch(61)$$, 'PR007', null, 'more than 60 per batch is refused');
+select throws_ok($$select * from pgrelay.process_batch(1001)$$, 'PR007', null, 'more than 1000 per batch is refused');
 select throws_ok($$select * from pgrelay.process_batch(0)$$, 'PR007', null, 'a batch of 0 is refused');
 select pgrelay.notify('t.ok', '{"o": 2}', now() - interval '1 s');
 select pgrelay.notify('t.ok', '{"o": 1}', now() - interval '2 s');
