@@ -61,7 +61,7 @@ end
 $$;
 
 begin;
-select plan(56);
+select plan(57);
 
 -- 1. A channel admin became superuser: '$$' inside an identifier hid two statements from the
 --    home-made statement splitter; the first made the action runner SECURITY INVOKER (role
@@ -254,6 +254,9 @@ select throws_ok($$select pgrelay.schedule('tz.b', 'user.ch', p_every => '1 h', 
 select throws_ok($$select pgrelay.notify('user.ch', null, 'infinity')$$, 'PR007', null, 'run_at infinity is refused');
 select throws_ok($$select pgrelay.notify('user.ch', null, '-infinity')$$, 'PR007', null, 'run_at -infinity is refused');
 select throws_ok($$select pgrelay.notify('user.ch', null, '0044-03-15 12:00 BC')$$, 'PR007', null, 'a BC run_at is refused');
+select throws_ok($$select att.as_login('att_app',
+                    'insert into pgrelay.queue_p0 (part, id, channel, payload, run_at) values (0, -6, ''user.ch'', null, ''infinity'')')$$,
+                 '42501', null, 'and a direct INSERT of one is refused by the queue''s insert policy');
 
 select * from finish();
 rollback;

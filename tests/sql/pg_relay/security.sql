@@ -16,7 +16,7 @@ grant insert on app.sink to pgrelay;
 select pgrelay.create_channel('t.ok', 'insert into app.sink values ($1)');
 
 begin;
-select plan(27);
+select plan(28);
 
 -- Catalog checks.
 select is((select count(*)::int from pg_class c, aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a
@@ -70,6 +70,12 @@ set local search_path = evil, public;
 select lives_ok($$select pgrelay.notify('t.ok', '{"hijack": "no"}')$$, 'notify works with a hostile search_path');
 select ok((select run_at < 'infinity' from pgrelay.queue where payload = '{"hijack": "no"}'),
           'and used pg_catalog.now(), not evil.now()');
+-- notify() has no pinned search_path (it runs with the caller's rights; see 40_notify.sql):
+-- even with pg_catalog searched after the hostile schema, it calls pg_catalog's functions.
+set local search_path = evil, pg_catalog, public;
+select pgrelay.notify('t.ok', '{"hijack": "still no"}');
+select ok((select run_at < 'infinity' from pgrelay.queue where payload = '{"hijack": "still no"}'),
+          'and with pg_catalog searched after it too');
 reset search_path;
 
 -- Escalation through an action: the action runs as pgrelay and cannot leave that role.
