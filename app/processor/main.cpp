@@ -23,7 +23,7 @@ constexpr const char *kUsage =
     "  -w, --workers N          worker connections, 1-9 (default 1)\n"
     "  -p, --poll-interval S    seconds between polls when idle, 0.01-3600 (default 1)\n"
     "  -b, --batch-size N       events per batch and transaction at most, 1-1000 (default\n"
-    "                           500; fewer while batches take over 200 ms)\n"
+    "                           1000; fewer while batches take over 200 ms)\n"
     "      --grace S            on SIGTERM/SIGINT, seconds running actions may finish\n"
     "                           before they are cancelled, 0-3600 (default 30);\n"
     "                           a second signal cancels them at once\n"

@@ -28,14 +28,12 @@ LogField errorField(const std::exception &error) { return {"error", redactMessag
 // processor while it sleeps, so notify() knows a wake-up hint is worth sending.
 constexpr const char *kSleepLock = "select pg_try_advisory_lock(1885827686, 65)";
 constexpr const char *kSleepUnlock = "select pg_advisory_unlock(1885827686, 65)";
-// A batch: one row counting its events (attempt = how many), then one row per event that did not
-// succeed. Successes are counted, not listed: a fast drain's batches hold hundreds of them.
+// A batch: a row per event that did not succeed, then one counting all its events (outcome
+// 'processed', attempt = how many). Successes are counted, not listed: a fast drain's batch
+// holds a thousand of them.
 constexpr const char *kProcessBatch =
-    "with b as materialized (select event_id, channel, outcome, attempt, error_code, error_message"
-    "                          from pgrelay.process_batch($1, $2, $3, $4))"
-    " select null::bigint, null::text, 'processed', count(*)::integer, null::text, null::text from b"
-    " union all"
-    " select * from (select * from b where outcome <> 'succeeded') f";
+    "select event_id, channel, outcome, attempt, error_code, error_message"
+    "  from pgrelay.process_batch($1, $2, $3, $4, p_successes => false)";
 // How long a batch (one transaction) should take at most; see BatchSizer.
 constexpr std::chrono::milliseconds kBatchTarget{200};
 // (kLockKey, 100 + slot): held by a stopping processor's coordinator before it cancels its
@@ -670,14 +668,17 @@ std::optional<std::chrono::milliseconds> Processor::drain(pg::PgConnection &conn
             return rest;
         }
         ++m_batches;
-        // Row 0 counts the batch's events; the others are the events that did not succeed.
-        const int processed = result.rows() > 0 ? std::atoi(std::string(result.value(0, 3)).c_str()) : 0;
+        // The last row counts the batch's events; the others are the events that did not succeed.
+        int reported = result.rows();
+        int processed = 0;
+        if (reported > 0 && result.value(reported - 1, 2) == "processed")
+            processed = std::atoi(std::string(result.value(--reported, 3)).c_str());
         sizer.record(processed, std::chrono::duration_cast<std::chrono::microseconds>(
                                     std::chrono::steady_clock::now() - started));
         if (processed > 0)
             afterFailure.reset();  // an empty batch shows nothing: its events may be locked
-        m_succeeded += static_cast<std::uint64_t>(std::max(processed - (result.rows() - 1), 0));
-        for (int row = 1; row < result.rows(); ++row) {
+        m_succeeded += static_cast<std::uint64_t>(std::max(processed - reported, 0));
+        for (int row = 0; row < reported; ++row) {
             const auto outcome = result.value(row, 2);
             (outcome == "retry" ? m_retried : outcome == "failed" ? m_failed : m_held)++;
             if (outcome == "held")

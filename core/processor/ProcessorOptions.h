@@ -16,7 +16,7 @@ struct ProcessorOptions {
     std::chrono::milliseconds pollInterval{1000};
     /// Events per claimed batch and transaction at most (1-1000); a worker asks for fewer while
     /// its batches take longer than 200 ms (BatchSizer).
-    int batchSize = 500;
+    int batchSize = 1000;
     /// Drain the queue once and return instead of running until stopped.
     bool once = false;
     /// LISTEN for pg_relay's wake-up hint on an extra connection, so an idle processor starts

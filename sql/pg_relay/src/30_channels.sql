@@ -94,8 +94,7 @@ begin
         set local check_function_bodies = on;
         execute format('create or replace function pgrelay_action.%I(jsonb) returns void'
                        ' language sql security definer'
-                       ' set search_path = pg_catalog, pg_temp'
-                       ' set standard_conforming_strings = on as %L', p_channel, p_action_sql);
+                       ' set search_path = pg_catalog, pg_temp as %L', p_channel, p_action_sql);
     exception
         when insufficient_privilege then
             raise;

@@ -51,7 +51,7 @@ grant select on pgrelay.notify_right to pgrelay_reader;
 -- Process: the processor's login role is granted pgrelay_processor.
 grant execute on function
     pgrelay.has_due_events(boolean),
-    pgrelay.process_batch(integer, integer, integer, boolean),
+    pgrelay.process_batch(integer, integer, integer, boolean, boolean),
     pgrelay.maintain(bigint),
     pgrelay.repair_schedules(),
     pgrelay.register_processor(text, integer, text, integer),

@@ -93,7 +93,7 @@ select is((select prosrc from pg_proc where oid = 'pgrelay_action."esc.hidden"(j
           (select action_sql from pgrelay.channel where name = 'esc.hidden'),
           'attack 1: what runs is byte for byte what was validated (the function body is the action)');
 -- The body is parsed again when it runs: a session with standard_conforming_strings = off
--- would read this one-statement text as three (found by fuzz_actions.sql); the function pins it.
+-- would read this one-statement text as three (found by fuzz_actions.sql); process_batch() pins it.
 select pgrelay.create_channel('esc.scs', $act$select 'a\', ';insert into att.hits (channel) select current_user;select 1 as x --'$act$);
 set local standard_conforming_strings = off;
 select pgrelay.notify('esc.scs');

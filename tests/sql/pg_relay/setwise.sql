@@ -25,7 +25,7 @@ select pgrelay.create_channel('s.other', $$insert into app.sink values (($1->>'n
 select pgrelay.create_channel('s.deferred', 'insert into app.checked values (($1->>''n'')::int)');
 
 begin;
-select plan(17);
+select plan(18);
 
 -- 200 events: one pass, one subtransaction (every row has the same xmin), each event once.
 create temp table ids1 as
@@ -88,6 +88,13 @@ select is((select count(*)::int from pgrelay.queue where channel = 's.deferred')
           'the ten events past 60 stay queued');
 select is((select count(*)::int from pgrelay.process_batch(500) where outcome = 'succeeded'), 10,
           'and the next batch runs them');
+
+-- The processor's form: successes counted, not listed.
+select pgrelay.notify('s.ok', jsonb_build_object('n', i)) from generate_series(1, 3) i;
+select pgrelay.notify('s.ok', '{"n": "four"}');
+select results_eq($$select outcome, attempt, error_code from pgrelay.process_batch(500, p_successes => false)$$,
+                  $$values ('failed'::text, 1, '22P02'::text), ('processed', 4, null)$$,
+                  'p_successes => false: the failure, then a count of every event processed');
 
 select * from finish();
 rollback;
