@@ -5,17 +5,18 @@
 #
 #  drain:   EVENTS events, action = one INSERT into a sink table, drained to the end.
 #           ours: pgrelay-processor --once with 1 and 2 workers (exactly-once removal, a log row
-#           per event, retries, a savepoint per event);
+#           per event, retries; actions run set-wise under one savepoint a pass, a failing event
+#           fails alone: see process_batch);
 #           PgQ: its consumer API run server-side in one session, batches of 100 events (a tick
 #           every 100), a savepoint per event (BEGIN … EXCEPTION), pgq.finish_batch per batch.
 #  enqueue: pgbench, CLIENTS clients, SECONDS each: a plain single-row INSERT,
 #           pgq.insert_event() and pgrelay.notify().
 # Rounds are interleaved (ours, PgQ, ours, PgQ …) and the medians printed, with our ratio to PgQ.
 # Usage: bench/peers_bench.sh [EVENTS] [ROUNDS] [SECONDS] [CLIENTS]
-#        (default 20000 3 10 16; needs a built tree: cmake --build --preset ci)
+#        (default 20000 5 10 16; needs a built tree: cmake --build --preset ci)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-events=${1:-20000} rounds=${2:-3} secs=${3:-10} clients=${4:-16}
+events=${1:-20000} rounds=${2:-5} secs=${3:-10} clients=${4:-16}
 tools/setup-debian.sh bench >&2   # PgQ (postgresql-15-pgq3), npm
 . bench/lib.sh
 bench_processor

@@ -3,7 +3,7 @@
 -- (the breakeven rate: above it the queue grows). Runs entirely inside the database, no client
 -- round trips, so it is the server's own limit; a processor adds its network and protocol cost.
 --
---   psql -d yourdb -v events=20000 -v batch=50 -f pg_relay_performance_test.sql
+--   psql -d yourdb -v events=20000 -v batch=1000 -f pg_relay_performance_test.sql
 --
 -- Needs pg_relay installed and a role allowed to administer and process it (a superuser or a
 -- member of pgrelay_admin and pgrelay_processor). Creates channel "perf.test", removes it after.
@@ -14,7 +14,7 @@
 \endif
 \if :{?batch}
 \else
-\set batch 50
+\set batch 1000
 \endif
 set client_min_messages = notice;
 select set_config('pgrelay_perf.events', :'events', false), set_config('pgrelay_perf.batch', :'batch', false) \gset
