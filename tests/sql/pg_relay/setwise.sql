@@ -15,9 +15,6 @@ create constraint trigger check_later after insert on app.checked
 grant usage on schema app to pgrelay;
 grant insert on app.sink, app.checked to pgrelay;
 grant usage on sequence app.calls to pgrelay;
-create role relay_setwise_app nologin;
-grant usage on schema app to relay_setwise_app;
-grant insert on app.sink to relay_setwise_app;
 select pgrelay.create_channel('s.ok', $$
     select nextval('app.calls');
     insert into app.sink values (($1->>'n')::int, current_setting('pgrelay.event_id')::bigint)$$);
