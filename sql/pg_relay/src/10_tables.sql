@@ -124,9 +124,12 @@ create table pgrelay.schedule (
     next_run_at      timestamptz,
     last_run_at      timestamptz,
     created_at       timestamptz not null default pg_catalog.now(),
+    -- pause_schedule(): no pending event until resume_schedule() (the next occurrence after
+    -- the resume, never a backlog).
+    paused           boolean not null default false,
     check ((every is null) <> (cron is null))
 );
-comment on table pgrelay.schedule is 'Recurring jobs; each has exactly one pending event in the queue';
+comment on table pgrelay.schedule is 'Recurring jobs; each has exactly one pending event in the queue (none while paused)';
 
 create table pgrelay.processor (
     slot           integer primary key check (slot between 1 and 64),

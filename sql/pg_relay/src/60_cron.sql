@@ -2,8 +2,9 @@
 --
 -- Accepted: 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first;
 -- "*", lists "a,b", ranges "a-b", steps "*/n", "a-b/n", "a/n"; month names JAN-DEC, day names
--- SUN-SAT (0 and 7 are Sunday); @yearly @monthly @weekly @daily @hourly. When day-of-month and
--- day-of-week are both restricted, a day matching either fires (as in Vixie cron).
+-- SUN-SAT (0 and 7 are Sunday); L in day-of-month for the month's last day ("L", "1,15,L");
+-- @yearly @annually @monthly @weekly @daily @midnight @hourly. When day-of-month and day-of-week
+-- are both restricted, a day matching either fires (as in Vixie cron).
 --
 -- Times are wall-clock times in the schedule's zone. Daylight saving:
 --   spring forward: a wall-clock time that does not exist fires once, shifted by the gap
@@ -21,7 +22,8 @@ create type pgrelay.cron_spec as (
     dows     integer[],
     dom_star boolean,
     dow_star boolean,
-    hour_star boolean
+    hour_star boolean,
+    dom_last boolean     -- L: the last day of the month matches too
 );
 
 create function pgrelay.cron_field(p_field text, p_what text, p_lo integer, p_hi integer,
@@ -52,7 +54,8 @@ begin
         if v_m is null then
             raise exception 'pg_relay: invalid cron % field "%"', p_what, p_field
                 using errcode = 'PR005',
-                      hint = format('Use *, a number %s-%s, a range a-b, a list a,b or a step */n.', p_lo, p_hi);
+                      hint = format('Use *, a number %s-%s, a range a-b, a list a,b or a step */n%s.', p_lo, p_hi,
+                                    case when p_what = 'day-of-month' then ' (L: the last day of the month)' else '' end);
         end if;
         if v_m[1] = '*' then
             v_from := p_lo; v_to := p_hi;
@@ -82,6 +85,7 @@ declare
     v_text   text := btrim(coalesce(p_cron, ''));
     v_f      text[];
     v_spec   pgrelay.cron_spec;
+    v_rest   text;
 begin
     v_text := case lower(v_text)
                   when '@yearly' then '0 0 1 1 *' when '@annually' then '0 0 1 1 *'
@@ -102,7 +106,15 @@ begin
     v_spec.seconds := pgrelay.cron_field(v_f[1], 'second', 0, 59);
     v_spec.minutes := pgrelay.cron_field(v_f[2], 'minute', 0, 59);
     v_spec.hours := pgrelay.cron_field(v_f[3], 'hour', 0, 23);
-    v_spec.doms := pgrelay.cron_field(v_f[4], 'day-of-month', 1, 31);
+    -- L (the month's last day) is a day-of-month value of its own, beside any others.
+    v_spec.dom_last := 'L' = any (string_to_array(upper(v_f[4]), ','));
+    if v_spec.dom_last then
+        v_rest := array_to_string(array_remove(string_to_array(upper(v_f[4]), ','), 'L'), ',');
+        v_spec.doms := case when v_rest = '' then '{}'
+                            else pgrelay.cron_field(v_rest, 'day-of-month', 1, 31) end;
+    else
+        v_spec.doms := pgrelay.cron_field(v_f[4], 'day-of-month', 1, 31);
+    end if;
     v_spec.months := pgrelay.cron_field(v_f[5], 'month', 1, 12,
         array['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC']);
     v_spec.dows := array(select distinct d % 7 from unnest(pgrelay.cron_field(v_f[6], 'day-of-week', 0, 7,
@@ -120,6 +132,17 @@ returns integer
 language sql immutable
 set search_path = pg_catalog, pg_temp
 as $$ select min(v) from unnest(p_values) v where v >= p_value $$;
+
+-- Does the day of p_day match the day-of-month field (a listed day, or L and the month's last)?
+create function pgrelay.cron_dom_matches(p_spec pgrelay.cron_spec, p_day timestamp)
+returns boolean
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+    select extract(day from p_day)::integer = any (p_spec.doms)
+        or (coalesce(p_spec.dom_last, false)
+            and date_trunc('month', p_day + interval '1 day') > date_trunc('month', p_day))
+$$;
 
 -- First wall-clock time matching the spec at or after p_from (strictly after unless inclusive).
 -- NULL when nothing matches within 10 years (e.g. 30 February).
@@ -148,8 +171,8 @@ begin
         v_day := case
             when p_spec.dom_star and p_spec.dow_star then true
             when p_spec.dom_star then extract(dow from t)::integer = any (p_spec.dows)
-            when p_spec.dow_star then extract(day from t)::integer = any (p_spec.doms)
-            else extract(day from t)::integer = any (p_spec.doms)
+            when p_spec.dow_star then pgrelay.cron_dom_matches(p_spec, t)
+            else pgrelay.cron_dom_matches(p_spec, t)
                  or extract(dow from t)::integer = any (p_spec.dows) end;
         if not v_day then
             t := date_trunc('day', t) + interval '1 day';

@@ -129,7 +129,8 @@ begin
     on conflict (name) do update
        set channel = excluded.channel, every = excluded.every, cron = excluded.cron,
            timezone = excluded.timezone, payload = excluded.payload,
-           pending_event_id = excluded.pending_event_id, next_run_at = excluded.next_run_at;
+           pending_event_id = excluded.pending_event_id, next_run_at = excluded.next_run_at,
+           paused = false;   -- replaced: a new schedule, running
     return v_first;
 end
 $$;
@@ -197,6 +198,68 @@ begin
 end
 $$;
 
+-- Pausing takes the pending occurrence out of the queue (an occurrence running now finishes;
+-- it enqueues no next one: schedule_next_occurrence sees no pending event of its own).
+create function pgrelay.pause_schedule(p_name text)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    s pgrelay.schedule;
+begin
+    perform pgrelay.check_schedule_not_internal(p_name, null);
+    select * into s from pgrelay.schedule where name = p_name for update;
+    if not found then
+        raise exception 'pg_relay: unknown schedule "%"', coalesce(p_name, '<NULL>')
+            using errcode = 'PR009', hint = 'List schedules with: select name from pgrelay.schedule;';
+    end if;
+    if s.paused then
+        return;
+    end if;
+    delete from pgrelay.queue where id = s.pending_event_id and schedule_name = p_name;
+    update pgrelay.schedule set paused = true, pending_event_id = null, next_run_at = null
+     where name = p_name;
+end
+$$;
+comment on function pgrelay.pause_schedule(text) is
+    'Pauses a schedule: its pending occurrence leaves the queue until resume_schedule()';
+
+-- Resuming enqueues the next occurrence after now: runs missed while paused are not made up.
+create function pgrelay.resume_schedule(p_name text)
+returns timestamptz
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    s       pgrelay.schedule;
+    v_next  timestamptz;
+    v_id    bigint;
+begin
+    perform pgrelay.check_schedule_not_internal(p_name, null);
+    select * into s from pgrelay.schedule where name = p_name for update;
+    if not found then
+        raise exception 'pg_relay: unknown schedule "%"', coalesce(p_name, '<NULL>')
+            using errcode = 'PR009', hint = 'List schedules with: select name from pgrelay.schedule;';
+    end if;
+    if not s.paused then
+        return s.next_run_at;
+    end if;
+    v_next := pgrelay.next_run(s.every, s.cron, s.timezone, coalesce(s.last_run_at, s.created_at), now());
+    if v_next is not null then
+        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
+        values ((select current_part from pgrelay.queue_state), s.channel, s.payload, v_next, s.name,
+                pgrelay.channel_priority(s.channel))
+        returning id into v_id;
+    end if;
+    update pgrelay.schedule set paused = false, pending_event_id = v_id, next_run_at = v_next
+     where name = p_name;
+    return v_next;
+end
+$$;
+comment on function pgrelay.resume_schedule(text) is
+    'Resumes a paused schedule at its next occurrence after now (no backlog); returns that time';
+
 -- Called by process_batch() when a schedule's occurrence has finished: enqueue the next one.
 create function pgrelay.schedule_next_occurrence(p_name text, p_event_id bigint,
                                                  p_scheduled timestamptz, p_part smallint)
@@ -242,7 +305,8 @@ declare
 begin
     select current_part into v_part from pgrelay.queue_state;
     for s in select * from pgrelay.schedule sc
-              where not exists (select 1 from pgrelay.queue q
+              where not sc.paused
+                and not exists (select 1 from pgrelay.queue q
                                  where q.id = sc.pending_event_id and q.schedule_name = sc.name)
                 for update
     loop

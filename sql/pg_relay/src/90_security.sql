@@ -41,6 +41,8 @@ grant execute on function
     pgrelay.drop_channel(text),
     pgrelay.schedule(text, text, interval, text, jsonb, text),
     pgrelay.unschedule(text),
+    pgrelay.pause_schedule(text),
+    pgrelay.resume_schedule(text),
     pgrelay.requeue_failed(bigint, timestamptz),
     pgrelay.set_setting(text, text),
     pgrelay.purge_log(),

@@ -6,7 +6,7 @@ grant insert on public.ticks to pgrelay;
 select pgrelay.create_channel('t.tick', 'insert into public.ticks values (now(), $1)');
 
 begin;
-select plan(27);
+select plan(41);
 
 -- Bad input, each a documented SQLSTATE, nothing stored.
 select throws_ok($$select pgrelay.schedule('s.bad', 't.tick')$$, 'PR005', null, 'neither interval nor cron');
@@ -30,6 +30,23 @@ select results_eq($$select * from pgrelay.preview_schedule(p_cron => '*/20 * * *
 select results_eq($$select * from pgrelay.preview_schedule(p_cron => '30 9 * * MON-FRI', p_timezone => 'Europe/Berlin', p_from => '2026-01-02 12:00Z', p_count => 3)$$,
                   $$values ('2026-01-05 08:30Z'::timestamptz), ('2026-01-06 08:30Z'), ('2026-01-07 08:30Z')$$,
                   'five fields, weekday names, in the schedule''s time zone (Friday afternoon -> Monday 09:30 CET)');
+
+-- L: the last day of the month, alone or beside other days; the @ shorthands.
+select results_eq($$select * from pgrelay.preview_schedule(p_cron => '0 18 L * *', p_from => '2027-01-15Z', p_count => 4)$$,
+                  $$values ('2027-01-31 18:00Z'::timestamptz), ('2027-02-28 18:00Z'), ('2027-03-31 18:00Z'), ('2027-04-30 18:00Z')$$,
+                  'L fires on the last day of each month (31, 28, 31, 30)');
+select results_eq($$select * from pgrelay.preview_schedule(p_cron => '0 0 1,15,l * *', p_from => '2028-02-10Z', p_count => 3)$$,
+                  $$values ('2028-02-15 00:00Z'::timestamptz), ('2028-02-29 00:00Z'), ('2028-03-01 00:00Z')$$,
+                  'L in a list (any case), on a leap February');
+select results_eq($$select * from pgrelay.preview_schedule(p_cron => '0 9 L * MON', p_from => '2027-01-26Z', p_count => 3)$$,
+                  $$values ('2027-01-31 09:00Z'::timestamptz), ('2027-02-01 09:00Z'), ('2027-02-08 09:00Z')$$,
+                  'L beside a weekday: either matches (Vixie cron)');
+select results_eq($$select * from pgrelay.preview_schedule(p_cron => '@midnight', p_from => '2027-01-01 12:00Z', p_count => 1)
+                    union all select * from pgrelay.preview_schedule(p_cron => '@annually', p_from => '2027-01-01 12:00Z', p_count => 1)$$,
+                  $$values ('2027-01-02 00:00Z'::timestamptz), ('2028-01-01 00:00Z')$$,
+                  '@midnight and @annually');
+select throws_ok($$select * from pgrelay.preview_schedule(p_cron => '0 0 LW * *')$$, 'PR005', null,
+                 'LW (nearest weekday) is not taken: a clear error');
 
 -- DST, America/New_York: spring forward 2026-03-08 02:00 -> 03:00; fall back 2026-11-01 02:00 -> 01:00.
 select results_eq($$select * from pgrelay.preview_schedule(p_cron => '30 2 * * *', p_timezone => 'America/New_York', p_from => '2026-03-07 12:00Z', p_count => 3)$$,
@@ -68,6 +85,24 @@ select count(*) from pgrelay.process_batch(10);
 select is((select count(*)::int from public.ticks), 1, 'after an outage the schedule fires once, not a burst');
 select ok((select run_at > now() and run_at <= now() + interval '10 s' from pgrelay.queue where schedule_name = 's.tick'),
           'and its next run is the next future slot');
+
+-- Pause and resume: no pending occurrence while paused (not even after repair_schedules()),
+-- and a resume fires at the next occurrence after now, never the runs it missed.
+select pgrelay.pause_schedule('s.tick');
+select is((select count(*)::int from pgrelay.queue where schedule_name = 's.tick'), 0, 'pause takes the pending occurrence out');
+select results_eq($$select paused, pending_event_id, next_run_at from pgrelay.schedule where name = 's.tick'$$,
+                  $$values (true, null::bigint, null::timestamptz)$$, 'and the schedule says paused');
+select lives_ok($$select pgrelay.pause_schedule('s.tick')$$, 'pausing twice is harmless');
+select is(pgrelay.repair_schedules(), 0, 'repair_schedules() leaves a paused schedule alone');
+update pgrelay.schedule set last_run_at = now() - interval '1 hour' where name = 's.tick';
+select ok((select pgrelay.resume_schedule('s.tick') between now() and now() + interval '10 s'),
+          'resume returns the next occurrence after now, not one of the 360 it missed');
+select is((select count(*)::int from pgrelay.queue where schedule_name = 's.tick' and run_at > now()), 1,
+          'one pending occurrence again, in the future');
+select is((select paused from pgrelay.schedule where name = 's.tick'), false, 'and it runs again');
+select throws_ok($$select pgrelay.pause_schedule('s.nope')$$, 'PR009', null, 'pausing an unknown schedule is a clear error');
+select throws_ok($$select pgrelay.pause_schedule('pgrelay.purge_log')$$, 'PR003', null,
+                 'a built-in job''s schedule belongs to the extensions');
 
 -- Unschedule.
 select pgrelay.unschedule('s.tick');

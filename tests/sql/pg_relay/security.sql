@@ -16,7 +16,7 @@ grant insert on app.sink to pgrelay;
 select pgrelay.create_channel('t.ok', 'insert into app.sink values ($1)');
 
 begin;
-select plan(28);
+select plan(30);
 
 -- Catalog checks.
 select is((select count(*)::int from pg_class c, aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a
@@ -55,6 +55,10 @@ select throws_ok($$select tap_helpers.as_role('relay_sec_app', 'select count(*) 
                  '42501', null, 'but cannot read the queue');
 select throws_ok($$select tap_helpers.as_role('relay_sec_app', 'select pgrelay.drop_channel(''t.ok'')')$$,
                  '42501', null, 'nor administer channels');
+select throws_ok($$select tap_helpers.as_role('relay_sec_app', 'select pgrelay.pause_schedule(''pgrelay.purge_log'')')$$,
+                 '42501', null, 'nor pause schedules');
+select throws_ok($$select tap_helpers.as_role('relay_sec_app', 'select pgrelay.resume_schedule(''pgrelay.purge_log'')')$$,
+                 '42501', null, 'nor resume them');
 
 -- pgrelay_reader may read the log but not the queue or dead letters (payloads).
 select lives_ok($$select tap_helpers.as_role('relay_sec_auditor', 'select count(*) from pgrelay.log')$$,
