@@ -138,7 +138,9 @@ private slots:
 
     void killedMidDrainLosesNothingAndDoublesNothing() {
         auto conn = m_db->connect();
-        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 20000) g");
+        // Enough events that a drain (~50,000 events/s since batches run set-wise) outlasts
+        // several kills; 20,000 were drained before the third.
+        conn.exec("select pgrelay.notify('t.sink', jsonb_build_object('i', g)) from generate_series(1, 60000) g");
         int kills = 0;
         std::srand(20261124);
         for (int round = 0; round < 40; ++round) {
@@ -149,7 +151,7 @@ private slots:
                          {QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--poll-interval"),
                           QStringLiteral("0.01"), QString::fromStdString(m_db->conninfo())});
             QVERIFY(victim.waitForStarted(10000));
-            QTest::qWait(60 + std::rand() % 200);  // a random moment mid-drain
+            QTest::qWait(40 + std::rand() % 150);  // a random moment mid-drain
             victim.kill();                            // SIGKILL: no chance to clean up
             QVERIFY(victim.waitForFinished(10000));
             ++kills;
@@ -162,9 +164,9 @@ private slots:
         QCOMPARE(finisher.exitCode(), 0);
         qInfo("killed the processor %d times during the drain", kills);
         QVERIFY2(kills >= 3, "the drain must have been interrupted several times");
-        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("20000"));
-        QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("20000"));
-        QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where channel = 't.sink'"), std::string("20000"));
+        QCOMPARE(scalar(conn, "select count(*) from public.sink"), std::string("60000"));
+        QCOMPARE(scalar(conn, "select count(distinct v) from public.sink"), std::string("60000"));
+        QCOMPARE(scalar(conn, "select count(*) from pgrelay.log where channel = 't.sink'"), std::string("60000"));
         QCOMPARE(scalar(conn, "select count(*) from pgrelay.queue where channel = 't.sink'"), std::string("0"));
     }
 
