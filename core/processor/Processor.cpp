@@ -209,10 +209,17 @@ Processor::Tick Processor::poll() {
     try {
         const auto result = m_coordinator->exec(
             "select pg_is_in_recovery(),"
-            " case when pg_is_in_recovery() then false else pgrelay.has_due_events($1) end",
+            " case when pg_is_in_recovery() then false else pgrelay.has_due_events($1) end,"
+            " case when pg_is_in_recovery() then null else ceil(pgrelay.next_due_in())::bigint end",
             {spareOnly() ? "true" : "false"});
         tick.standby = result.value(0, 0) == "t";
         tick.due = result.value(0, 1) == "t";
+        if (!result.isNull(0, 2)) {
+            // Measured by the server's clock, so a client clock that is off does not matter.
+            const long long inMs = std::max(0LL, std::atoll(std::string(result.value(0, 2)).c_str()));
+            tick.nextDue = std::chrono::steady_clock::now() + std::chrono::milliseconds(inMs);
+        }
+        m_nextDue = tick.nextDue;
         ++m_polls;
     } catch (const pg::PgError &error) {
         m_log.warning("poll failed", {{"sqlstate", error.sqlState()}, errorField(error)});
@@ -540,9 +547,17 @@ bool Processor::waitForPipe(int socket, std::chrono::milliseconds timeout) {
     return ready > 0 && count == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR));
 }
 
+std::chrono::milliseconds Processor::untilNextDue(std::chrono::milliseconds cap) const {
+    if (m_nextDue == std::chrono::steady_clock::time_point::max())
+        return cap;
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(m_nextDue - std::chrono::steady_clock::now());
+    return std::clamp(left, std::chrono::milliseconds(0), cap);
+}
+
 void Processor::waitForWork() {
-    // Until the next poll, or the earliest deadline of a running action.
-    const auto wait = enforceDeadlines(m_options.pollInterval);
+    // Until the next poll, the earliest deadline of a running action, or the time the earliest
+    // future event comes due (a scheduled run starts on time, not up to a poll interval late).
+    auto wait = untilNextDue(enforceDeadlines(m_options.pollInterval));
     // The hint is only worth its cost to notify() while a worker could take new work.
     if (!m_options.wakeupHint || m_standby || !anyWorkerIdle() || !ensureListener()) {
         waitForPipe(-1, wait);
@@ -565,6 +580,7 @@ void Processor::waitForWork() {
     // Announced as asleep: look once more, so an event committed just before is not missed.
     if (poll().due)
         callWorkers();
+    wait = untilNextDue(wait);
     // A hint may already sit in libpq's buffer, read along with the lock's answer: the socket
     // would not show it, and the wait would last the whole poll interval (measured: p99 896 ms
     // commit-to-action at a 1 s poll). PQnotifies parses what is buffered.

@@ -64,6 +64,8 @@ private:
     struct Tick {
         bool standby = false;
         bool due = false;
+        /// When the earliest event not yet due comes due (max(): none is queued).
+        std::chrono::steady_clock::time_point nextDue = std::chrono::steady_clock::time_point::max();
     };
 
     // What the coordinator knows of one worker (guarded by m_mutex).
@@ -81,6 +83,8 @@ private:
     };
 
     bool ensureCoordinator();
+    /// `cap`, or less: the time left until the earliest future event comes due (latest poll).
+    std::chrono::milliseconds untilNextDue(std::chrono::milliseconds cap) const;
     Tick poll();
     /// Wakes every worker that is idle and not backing off; busy ones drain again after.
     void callWorkers();
@@ -129,6 +133,8 @@ private:
     int m_wakePipe[2] = {-1, -1};                 ///< stop() and idle workers write here
     std::atomic<int> m_slot{0};
     std::atomic<bool> m_standby{false};
+    /// From the latest poll: when the earliest future event comes due (coordinator thread only).
+    std::chrono::steady_clock::time_point m_nextDue = std::chrono::steady_clock::time_point::max();
     std::atomic<std::uint64_t> m_succeeded{0}, m_retried{0}, m_failed{0}, m_held{0}, m_batches{0}, m_polls{0};
 
     // Coordinator -> workers: calls to drain; workers -> coordinator: their state.

@@ -487,6 +487,47 @@ private slots:
         QCOMPARE(running.finish(), 0);
     }
 
+    // A future run_at (or a schedule's next run) starts on time, not up to a poll interval
+    // late: the processor sleeps until the earlier of its poll and the next event's time.
+    void aFutureEventStartsOnTimeNotAPollLate() {
+        auto conn = m_db->connect();
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        const auto id = scalar(conn, "select pgrelay.notify('t.sink', '{\"on\": \"time\"}', now() + interval '1.5 s')");
+        const auto due = scalar(conn, "select run_at::text from pgrelay.queue where id = " + id);
+        auto opts = options(1);
+        opts.once = false;
+        opts.wakeupHint = false;
+        opts.pollInterval = std::chrono::milliseconds(20000);  // only knowing the time can be quick
+        automv::test::RunningProcessor running(opts, log);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.log where event_id = " + id),
+                                  std::string("1"), 10000);
+        const auto late = std::stod(scalar(conn, "select extract(epoch from started_at - '" + due +
+                                                     "'::timestamptz) * 1000 from pgrelay.log where event_id = " + id));
+        qInfo("a future event started %.1f ms after its run_at (poll interval 20 s)", late);
+        QVERIFY2(late >= 0 && late < 2000, std::to_string(late).c_str());
+        QCOMPARE(running.finish(), 0);
+    }
+
+    // A sleeping processor hears of a future event from the hint, and wakes at its time.
+    void aHintedFutureEventStartsOnTime() {
+        auto conn = m_db->connect();
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto opts = options(1);
+        opts.once = false;
+        opts.pollInterval = std::chrono::milliseconds(20000);
+        automv::test::RunningProcessor running(opts, log);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        const auto id = scalar(conn, "select pgrelay.notify('t.sink', '{\"hinted\": \"later\"}', now() + interval '1 s')");
+        const auto due = scalar(conn, "select run_at::text from pgrelay.queue where id = " + id);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.log where event_id = " + id),
+                                  std::string("1"), 10000);
+        const auto late = std::stod(scalar(conn, "select extract(epoch from started_at - '" + due +
+                                                     "'::timestamptz) * 1000 from pgrelay.log where event_id = " + id));
+        qInfo("a hinted future event started %.1f ms after its run_at (poll interval 20 s)", late);
+        QVERIFY2(late >= 0 && late < 2000, std::to_string(late).c_str());
+        QCOMPARE(running.finish(), 0);
+    }
+
     void pollingStillWorksWhenTheHintConnectionIsDropped() {
         auto conn = m_db->connect();
         std::atomic<int> lost{0};

@@ -137,7 +137,9 @@ begin
     end if;
     if pg_catalog.date_part('epoch', pg_catalog.clock_timestamp())
        >= coalesce(nullif(pg_catalog.current_setting('pgrelay.notify_check_at', true), '')::pg_catalog.float8, 0) then
-        perform pgrelay.notify_housekeeping(p_run_at is null or p_run_at <= pg_catalog.now());
+        -- A future event hints too: the processor learns when it is due (next_due_in) and
+        -- wakes for it then, not a poll interval late.
+        perform pgrelay.notify_housekeeping(true);
     end if;
     if pg_catalog.current_setting('pgrelay.notify_part', true) operator(pg_catalog.=) '1' then
         insert into pgrelay.queue_p1 (part, id, channel, payload, run_at, priority)

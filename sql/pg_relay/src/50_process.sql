@@ -49,6 +49,24 @@ end
 $$;
 comment on function pgrelay.has_due_events(boolean) is 'The processor''s poll: is any event due now and not being processed?';
 
+-- Milliseconds until the earliest event that is not due yet (NULL: none is queued), so the
+-- processor sleeps until then rather than a whole poll interval: a scheduled run or a future
+-- run_at starts on time, not a poll late. One step down the due index.
+create function pgrelay.next_due_in()
+returns double precision
+language plpgsql stable security definer
+set search_path = pg_catalog, pg_temp
+set enable_sort = off
+set enable_bitmapscan = off
+as $$
+begin
+    return (select extract(epoch from min(q.run_at) - clock_timestamp()) * 1000
+              from pgrelay.queue q where not q.held and q.run_at > now());
+end
+$$;
+comment on function pgrelay.next_due_in() is
+    'The processor''s poll: milliseconds until the earliest event not yet due (NULL: none)';
+
 -- Channel limits. max_parallel: an event of such a channel runs holding one of the channel's
 -- max_parallel transaction advisory locks (hashtext('pgrelay.parallel ' || channel), 1..N), so
 -- the locks held in pg_locks are the events running now, across all processors; a claim skips

@@ -53,6 +53,7 @@ grant select on pgrelay.notify_right to pgrelay_reader;
 -- Process: the processor's login role is granted pgrelay_processor.
 grant execute on function
     pgrelay.has_due_events(boolean),
+    pgrelay.next_due_in(),
     pgrelay.process_batch(integer, integer, integer, boolean, boolean),
     pgrelay.maintain(bigint),
     pgrelay.repair_schedules(),
