@@ -12,6 +12,7 @@ revoke all on schema pgrelay_action from public;
 grant usage on schema pgrelay to pgrelay_notify, pgrelay_reader, pgrelay_admin, pgrelay_processor;
 -- Anyone who may use pg_relay at all may ask its version.
 grant execute on function pgrelay.version() to pgrelay_notify, pgrelay_reader, pgrelay_processor;
+grant execute on function pgrelay.queue_metrics() to pgrelay_reader;
 
 -- Notify: what notify() itself needs (it runs with the caller's rights); which channels a role
 -- may notify is per channel (pgrelay.notify_right, row-level security on the queue). An action
