@@ -249,16 +249,31 @@ $$;
 
 -- The session's progress counter for set-wise passes (see process_batch): a temporary sequence,
 -- owned by pg_relay's owner (actions cannot touch it), whose values are not rolled back with
--- the pass. Made once per session; reset_session() leaves it.
+-- the pass. Made once per session; reset_session() leaves it. False if it cannot be had — no
+-- TEMP privilege on the database for pg_relay's owner, or the name taken by something else —
+-- and the batch then runs one by one, as before set-wise passes existed.
 create function pgrelay.progress_counter()
-returns void
+returns boolean
 language plpgsql
 set search_path = pg_catalog, pg_temp
 as $$
+declare
+    v_ok boolean;
 begin
-    if to_regclass('pg_temp.pgrelay_progress') is null then
-        create temporary sequence pgrelay_progress;
+    select c.relkind = 'S' and c.relowner = pgrelay.owner_oid() into v_ok
+      from pg_class c
+     where c.oid = to_regclass('pg_temp.pgrelay_progress');
+    if found then
+        return v_ok;
     end if;
+    begin
+        create temporary sequence pgrelay_progress;
+    exception when others then
+        raise warning 'pg_relay: no progress counter for set-wise batches (%); events run one by one', sqlerrm
+            using hint = 'Grant TEMP on this database to pg_relay''s owner.';
+        return false;
+    end;
+    return true;
 end
 $$;
 
@@ -399,8 +414,7 @@ begin
     --    sequence: not rolled back) tells which event it was. That event gets the error as its
     --    outcome (it is not run again: a statement_timeout would not cancel it twice) and the
     --    pass runs again without it, so a batch costs one more pass per failing event.
-    if cardinality(array_remove(e_fn, null)) > 0 then
-        perform pgrelay.progress_counter();
+    if cardinality(array_remove(e_fn, null)) > 0 and pgrelay.progress_counter() then
         loop
             v_stage := 'actions';
             v_starts := '{}';
