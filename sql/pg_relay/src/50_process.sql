@@ -360,6 +360,7 @@ declare
     v_t0       timestamptz;
     v_state    text;
     v_one_by_one integer := 0;
+    v_back     boolean;
     v_processed integer := 0;
     v_names    text[];
     v_fns      text[];
@@ -502,14 +503,6 @@ begin
         loop
             if r.fn is not null then
                 v_one_by_one := v_one_by_one + 1;
-                if v_one_by_one > 60 then
-                    -- Past the subtransaction cache: back it goes, unchanged, for the next batch.
-                    insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
-                                               schedule_name, held, priority)
-                    values (v_part, r.id, r.channel, r.payload, r.run_at, r.enqueued_at, r.attempt,
-                            r.schedule_name, false, r.priority);
-                    continue;
-                end if;
             end if;
             event_id := r.id;
             channel := r.channel;
@@ -521,10 +514,14 @@ begin
             select true, c.active, c.run_as, c.timeout, c.max_parallel
               into v_exists, v_active, v_run_as, v_timeout, v_max_parallel
               from pgrelay.channel c where c.name = r.channel;
-            if v_max_parallel is not null and v_active
-               and not pgrelay.take_parallel_slot(r.channel, v_max_parallel) then
-                -- Another processor took the last slot since busy_channels() looked: back it goes,
-                -- unchanged, for a later batch (nothing ran, nothing is logged).
+            -- Back it goes, unchanged, for a later batch (nothing runs, nothing is logged) when it
+            -- would be one by one past the subtransaction cache, or when another processor took
+            -- the channel's last max_parallel slot since busy_channels() looked.
+            v_back := r.fn is not null and v_one_by_one > 60;
+            if not v_back and v_max_parallel is not null and v_active then
+                v_back := not pgrelay.take_parallel_slot(r.channel, v_max_parallel);
+            end if;
+            if v_back then
                 insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
                                            schedule_name, held, priority)
                 values (v_part, r.id, r.channel, r.payload, r.run_at, r.enqueued_at, r.attempt,

@@ -169,6 +169,24 @@ $$;
 comment on function pgrelay.schedule(text, text, interval, text, jsonb, text) is
     'Creates or replaces a recurring job; returns its first run time';
 
+-- The schedule, locked for a change; PR009 if there is none of that name.
+create function pgrelay.schedule_for_update(p_name text)
+returns pgrelay.schedule
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    s pgrelay.schedule;
+begin
+    select * into s from pgrelay.schedule where name = p_name for update;
+    if not found then
+        raise exception 'pg_relay: unknown schedule "%"', coalesce(p_name, '<NULL>')
+            using errcode = 'PR009', hint = 'List schedules with: select name from pgrelay.schedule;';
+    end if;
+    return s;
+end
+$$;
+
 create function pgrelay.unschedule(p_name text)
 returns void
 language plpgsql security definer
@@ -188,11 +206,7 @@ as $$
 declare
     v_pending bigint;
 begin
-    select pending_event_id into v_pending from pgrelay.schedule where name = p_name for update;
-    if not found then
-        raise exception 'pg_relay: unknown schedule "%"', coalesce(p_name, '<NULL>')
-            using errcode = 'PR009', hint = 'List schedules with: select name from pgrelay.schedule;';
-    end if;
+    v_pending := (pgrelay.schedule_for_update(p_name)).pending_event_id;
     delete from pgrelay.queue where id = v_pending and schedule_name = p_name;
     delete from pgrelay.schedule where name = p_name;
 end
@@ -209,11 +223,7 @@ declare
     s pgrelay.schedule;
 begin
     perform pgrelay.check_schedule_not_internal(p_name, null);
-    select * into s from pgrelay.schedule where name = p_name for update;
-    if not found then
-        raise exception 'pg_relay: unknown schedule "%"', coalesce(p_name, '<NULL>')
-            using errcode = 'PR009', hint = 'List schedules with: select name from pgrelay.schedule;';
-    end if;
+    s := pgrelay.schedule_for_update(p_name);
     if s.paused then
         return;
     end if;
@@ -237,11 +247,7 @@ declare
     v_id    bigint;
 begin
     perform pgrelay.check_schedule_not_internal(p_name, null);
-    select * into s from pgrelay.schedule where name = p_name for update;
-    if not found then
-        raise exception 'pg_relay: unknown schedule "%"', coalesce(p_name, '<NULL>')
-            using errcode = 'PR009', hint = 'List schedules with: select name from pgrelay.schedule;';
-    end if;
+    s := pgrelay.schedule_for_update(p_name);
     if not s.paused then
         return s.next_run_at;
     end if;
