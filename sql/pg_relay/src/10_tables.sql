@@ -40,9 +40,13 @@ comment on table pgrelay.notify_right is 'Per-channel notify rights; change with
 comment on column pgrelay.channel.solo is
     'Each event of this channel is processed in a transaction of its own (e.g. a materialised view refresh, whose locks must not pile up with other events'' work)';
 
--- The queue: pending events only (processed rows leave it). Two partitions take turns being
--- the one notify() appends to; a drained, inactive partition is TRUNCATEd by
--- pgrelay.maintain(), so dead index entries from a big drain never slow the poll for long.
+-- The queue: pending events only (processed rows leave it). Events of priority-0 channels (the
+-- default) go to queue_p0 or queue_p1, which take turns being the one notify() appends to; a
+-- drained, inactive one is TRUNCATEd by pgrelay.maintain(), so dead index entries from a big
+-- drain never slow the poll for long. Events of channels with another priority go to queue_p2,
+-- the only partition with the priority index, so a priority-0 notify maintains one index, not
+-- two (measured: the second, partial index cost notify() 5-8 % at 16 clients;
+-- bench/peers_bench.sh). pgrelay.queue_part() says which partition a row belongs in.
 create sequence pgrelay.event_id_seq;
 create table pgrelay.queue (
     part          smallint not null,
@@ -64,11 +68,11 @@ create table pgrelay.queue (
 alter sequence pgrelay.event_id_seq owned by pgrelay.queue.id;
 create table pgrelay.queue_p0 partition of pgrelay.queue for values in (0);
 create table pgrelay.queue_p1 partition of pgrelay.queue for values in (1);
+create table pgrelay.queue_p2 partition of pgrelay.queue for values in (2);
 -- "Is anything due now?" and the claim both read this partial index: due order, held excluded.
 create index queue_due_idx on pgrelay.queue (run_at, id) where not held;
--- Events of channels with a priority other than 0, in claim order; a notify of a priority-0
--- channel (the default) writes nothing here.
-create index queue_priority_idx on pgrelay.queue (priority desc, run_at, id) where not held and priority <> 0;
+-- Events of channels with a priority other than 0, in claim order.
+create index queue_priority_idx on pgrelay.queue_p2 (priority desc, run_at, id) where not held;
 comment on table pgrelay.queue is 'Pending events; rows leave when processed (log) or failed (failed)';
 
 create table pgrelay.queue_state (

@@ -75,6 +75,18 @@ begin
 end
 $$;
 
+-- The queue partition an event of the given priority belongs in: queue_p2 for a priority other
+-- than 0, else the partition notify() appends to now (pgrelay.queue_state.current_part; either
+-- of queue_p0 and queue_p1 is correct, see pgrelay.maintain()).
+create function pgrelay.queue_part(p_priority smallint)
+returns smallint
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select case when p_priority <> 0 then 2::smallint
+                else (select s.current_part from pgrelay.queue_state s) end
+$$;
+
 create function pgrelay.version()
 returns text
 language sql immutable

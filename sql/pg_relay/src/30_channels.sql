@@ -267,9 +267,11 @@ begin
            priority    = coalesce(p_priority, priority),
            updated_at  = now()
      where name = p_name;
-    -- Queued events take the new priority (it orders the claim from the queue's index).
+    -- Queued events take the new priority (it orders the claim from the queue's index), and
+    -- move to the partition that goes with it.
     if p_priority is not null and p_priority <> c.priority then
-        update pgrelay.queue set priority = p_priority where channel = p_name;
+        update pgrelay.queue set priority = p_priority, part = pgrelay.queue_part(p_priority::smallint)
+         where channel = p_name;
     end if;
     -- An inactive channel's pending events are held (kept, not run) until it is active again.
     if p_active is not null then
@@ -347,7 +349,7 @@ begin
                    ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name, smallint) to %I', p_role);
     execute format('grant usage on sequence pgrelay.event_id_seq to %I', p_role);
     execute format('grant select (name, active, priority) on pgrelay.channel to %I', p_role);
-    execute format('grant insert (part, id, channel, payload, run_at, priority) on pgrelay.queue_p0, pgrelay.queue_p1 to %I', p_role);
+    execute format('grant insert (part, id, channel, payload, run_at, priority) on pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.queue_p2 to %I', p_role);
 end
 $$;
 

@@ -66,20 +66,27 @@ comment on function pgrelay.may_notify(text, name, smallint) is
 
 alter table pgrelay.queue_p0 enable row level security;
 alter table pgrelay.queue_p1 enable row level security;
+alter table pgrelay.queue_p2 enable row level security;
 alter table pgrelay.queue enable row level security;
+-- Each partition admits the priorities that belong in it (pgrelay.queue_part): an event of a
+-- priority-0 channel in queue_p2 would never be claimed.
 create policy notify_own_channels on pgrelay.queue_p0 for insert
     with check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
-                and pgrelay.may_notify(channel, current_user, priority));
+                and pgrelay.may_notify(channel, current_user, priority) and priority = 0);
 create policy notify_own_channels on pgrelay.queue_p1 for insert
     with check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
-                and pgrelay.may_notify(channel, current_user, priority));
+                and pgrelay.may_notify(channel, current_user, priority) and priority = 0);
+create policy notify_own_channels on pgrelay.queue_p2 for insert
+    with check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
+                and pgrelay.may_notify(channel, current_user, priority) and priority <> 0);
 create policy notify_own_channels on pgrelay.queue for insert
     with check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
-                and pgrelay.may_notify(channel, current_user, priority));
+                and pgrelay.may_notify(channel, current_user, priority) and (part = 2) = (priority <> 0));
 -- Reading, changing and removing queue rows stays as granted (admins read; the extensions'
 -- own functions, which own the tables, do the rest).
 create policy read_as_granted on pgrelay.queue_p0 for select using (true);
 create policy read_as_granted on pgrelay.queue_p1 for select using (true);
+create policy read_as_granted on pgrelay.queue_p2 for select using (true);
 create policy read_as_granted on pgrelay.queue for select using (true);
 
 create function pgrelay.notify_housekeeping(p_due boolean)
@@ -141,16 +148,27 @@ begin
         -- wakes for it then, not a poll interval late.
         perform pgrelay.notify_housekeeping(true);
     end if;
+    -- A priority-0 channel's event (the usual case) goes to the current one of queue_p0 and
+    -- queue_p1; any other priority's to queue_p2 (see pgrelay.queue_part).
     if pg_catalog.current_setting('pgrelay.notify_part', true) operator(pg_catalog.=) '1' then
         insert into pgrelay.queue_p1 (part, id, channel, payload, run_at, priority)
         select 1, v_id, c.name, p_payload, coalesce(p_run_at, pg_catalog.now()), c.priority
           from pgrelay.channel c
-         where c.name operator(pg_catalog.=) p_channel and c.active;
+         where c.name operator(pg_catalog.=) p_channel and c.active
+           and c.priority operator(pg_catalog.=) 0;
     else
         insert into pgrelay.queue_p0 (part, id, channel, payload, run_at, priority)
         select 0, v_id, c.name, p_payload, coalesce(p_run_at, pg_catalog.now()), c.priority
           from pgrelay.channel c
-         where c.name operator(pg_catalog.=) p_channel and c.active;
+         where c.name operator(pg_catalog.=) p_channel and c.active
+           and c.priority operator(pg_catalog.=) 0;
+    end if;
+    if not found then
+        insert into pgrelay.queue_p2 (part, id, channel, payload, run_at, priority)
+        select 2, v_id, c.name, p_payload, coalesce(p_run_at, pg_catalog.now()), c.priority
+          from pgrelay.channel c
+         where c.name operator(pg_catalog.=) p_channel and c.active
+           and c.priority operator(pg_catalog.<>) 0;
     end if;
     if not found then
         perform pgrelay.refuse_notify(p_channel);

@@ -119,7 +119,8 @@ $$;
 -- Due events in claim order — priority (higher first), then due time — locked for the caller
 -- (FOR UPDATE SKIP LOCKED: what another batch holds is skipped). Three index range scans, each in
 -- claim order, read one after the other and only as far as needed: events with a priority
--- above 0, then 0 (the usual case, on the main due index), then below. With p_role: only events
+-- above 0 (queue_p2's priority index), then 0 (queue_p0 and queue_p1, on the due index), then
+-- below (queue_p2 again). With p_role: only events
 -- of channels running as that role that are not solo and have no timeout and no max_parallel
 -- (the followers of a batch's first event), p_not_id excluded (the first: locked by us already).
 create function pgrelay.due_events(p_limit integer, p_busy text[], p_role name default null,
@@ -143,8 +144,8 @@ begin
         select q.priority, q.run_at, q.id, c.run_as,
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
                q.part, q.ctid
-          from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
-         where not q.held and q.priority <> 0 and q.priority > 0 and q.run_at <= now()
+          from pgrelay.queue_p2 q left join pgrelay.channel c on c.name = q.channel
+         where not q.held and q.priority > 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
            and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
          order by q.priority desc, q.run_at, q.id
@@ -155,7 +156,7 @@ begin
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
                q.part, q.ctid
           from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
-         where not q.held and q.priority = 0 and q.run_at <= now()
+         where q.part in (0, 1) and not q.held and q.priority = 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
            and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
          order by q.run_at, q.id
@@ -165,8 +166,8 @@ begin
         select q.priority, q.run_at, q.id, c.run_as,
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
                q.part, q.ctid
-          from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
-         where not q.held and q.priority <> 0 and q.priority < 0 and q.run_at <= now()
+          from pgrelay.queue_p2 q left join pgrelay.channel c on c.name = q.channel
+         where not q.held and q.priority < 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
            and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
          order by q.priority desc, q.run_at, q.id
@@ -228,6 +229,7 @@ as $$
 declare
     v_tids0 tid[] := array(select t.tid from unnest(p_parts, p_tids) t(part, tid) where t.part = 0);
     v_tids1 tid[] := array(select t.tid from unnest(p_parts, p_tids) t(part, tid) where t.part = 1);
+    v_tids2 tid[] := array(select t.tid from unnest(p_parts, p_tids) t(part, tid) where t.part = 2);
 begin
     with taken0 as (
         delete from pgrelay.queue_p0 q where q.ctid = any (v_tids0)
@@ -235,9 +237,13 @@ begin
     ), taken1 as (
         delete from pgrelay.queue_p1 q where q.ctid = any (v_tids1)
         returning q.*
+    ), taken2 as (
+        delete from pgrelay.queue_p2 q where q.ctid = any (v_tids2)
+        returning q.*
     ), taken as (
         -- Sorted once into claim order; the aggregates below read it in that order.
-        select * from taken0 union all select * from taken1 order by priority desc, run_at, id
+        select * from taken0 union all select * from taken1 union all select * from taken2
+         order by priority desc, run_at, id
     )
     select array_agg(t.id), array_agg(t.channel), array_agg(t.payload), array_agg(t.run_at),
            array_agg(t.enqueued_at), array_agg(t.attempt), array_agg(t.schedule_name),
@@ -524,7 +530,7 @@ begin
             if v_back then
                 insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
                                            schedule_name, held, priority)
-                values (v_part, r.id, r.channel, r.payload, r.run_at, r.enqueued_at, r.attempt,
+                values (case when r.priority <> 0 then 2 else v_part end, r.id, r.channel, r.payload, r.run_at, r.enqueued_at, r.attempt,
                         r.schedule_name, false, r.priority);
                 continue;
             end if;
@@ -599,7 +605,7 @@ begin
             if outcome in ('retry', 'held') then
                 insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
                                            schedule_name, held, priority)
-                values (v_part, r.id, r.channel, r.payload,
+                values (case when r.priority <> 0 then 2 else v_part end, r.id, r.channel, r.payload,
                         case when outcome = 'retry' then clock_timestamp() + pgrelay.retry_delay(r.attempt)
                              else r.run_at end,
                         r.enqueued_at,
@@ -612,7 +618,7 @@ begin
                         error_code, v_message, r.schedule_name);
             end if;
             if r.schedule_name is not null and outcome in ('succeeded', 'failed') then
-                perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at, v_part);
+                perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at);
             end if;
 
             duration_ms := coalesce(d_ms[r.pos], extract(epoch from clock_timestamp() - v_started) * 1000);
@@ -644,7 +650,7 @@ begin
                 select x.* from unnest(e_id, e_run_at, e_schedule, v_dones) as x(id, run_at, schedule_name, done)
                  where x.done is not null and x.schedule_name is not null
             loop
-                perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at, v_part);
+                perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at);
             end loop;
         end if;
         if p_successes then

@@ -92,7 +92,6 @@ declare
     v_first  timestamptz;
     v_old    bigint;
     v_id     bigint;
-    v_part   smallint;
 begin
     perform pgrelay.check_name('schedule', p_name);
     if (p_every is null) = (p_cron is null) then
@@ -120,10 +119,7 @@ begin
     if v_old is not null then
         delete from pgrelay.queue where id = v_old and schedule_name = p_name;
     end if;
-    select current_part into v_part from pgrelay.queue_state;
-    insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
-    values (v_part, p_channel, p_payload, v_first, p_name, pgrelay.channel_priority(p_channel))
-    returning id into v_id;
+    v_id := pgrelay.enqueue_occurrence(p_name, p_channel, p_payload, v_first);
     insert into pgrelay.schedule (name, channel, every, cron, timezone, payload, pending_event_id, next_run_at)
     values (p_name, p_channel, p_every, p_cron, p_timezone, p_payload, v_id, v_first)
     on conflict (name) do update
@@ -152,6 +148,20 @@ begin
                   hint = 'Schedules of pgrelay.* and pgauto_mv.* channels belong to the extensions (pg_auto_mv: pgauto_mv.create_schedule()).';
     end if;
 end
+$$;
+
+-- Enqueues one occurrence of schedule p_name (its channel's priority, the partition that goes
+-- with it); returns the event id. The one place schedules write the queue.
+create function pgrelay.enqueue_occurrence(p_name text, p_channel text, p_payload jsonb,
+                                           p_run_at timestamptz)
+returns bigint
+language sql
+set search_path = pg_catalog, pg_temp
+as $$
+    insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
+    select pgrelay.queue_part(p.priority), p_channel, p_payload, p_run_at, p_name, p.priority
+      from (select pgrelay.channel_priority(p_channel) as priority) p
+    returning id
 $$;
 
 create function pgrelay.schedule(p_name text, p_channel text, p_every interval default null,
@@ -253,10 +263,7 @@ begin
     end if;
     v_next := pgrelay.next_run(s.every, s.cron, s.timezone, coalesce(s.last_run_at, s.created_at), now());
     if v_next is not null then
-        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
-        values ((select current_part from pgrelay.queue_state), s.channel, s.payload, v_next, s.name,
-                pgrelay.channel_priority(s.channel))
-        returning id into v_id;
+        v_id := pgrelay.enqueue_occurrence(s.name, s.channel, s.payload, v_next);
     end if;
     update pgrelay.schedule set paused = false, pending_event_id = v_id, next_run_at = v_next
      where name = p_name;
@@ -268,7 +275,7 @@ comment on function pgrelay.resume_schedule(text) is
 
 -- Called by process_batch() when a schedule's occurrence has finished: enqueue the next one.
 create function pgrelay.schedule_next_occurrence(p_name text, p_event_id bigint,
-                                                 p_scheduled timestamptz, p_part smallint)
+                                                 p_scheduled timestamptz)
 returns void
 language plpgsql
 set search_path = pg_catalog, pg_temp
@@ -285,9 +292,7 @@ begin
     v_next := pgrelay.next_run(s.every, s.cron, s.timezone, p_scheduled,
                                greatest(p_scheduled, now()));
     if v_next is not null then
-        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
-        values (p_part, s.channel, s.payload, v_next, s.name, pgrelay.channel_priority(s.channel))
-        returning id into v_id;
+        v_id := pgrelay.enqueue_occurrence(s.name, s.channel, s.payload, v_next);
     end if;
     update pgrelay.schedule
        set pending_event_id = v_id, next_run_at = v_next, last_run_at = p_scheduled
@@ -305,11 +310,9 @@ as $$
 declare
     s       pgrelay.schedule;
     v_n     integer := 0;
-    v_part  smallint;
     v_next  timestamptz;
     v_id    bigint;
 begin
-    select current_part into v_part from pgrelay.queue_state;
     for s in select * from pgrelay.schedule sc
               where not sc.paused
                 and not exists (select 1 from pgrelay.queue q
@@ -317,9 +320,7 @@ begin
                 for update
     loop
         v_next := pgrelay.next_run(s.every, s.cron, s.timezone, coalesce(s.last_run_at, now()), now());
-        insert into pgrelay.queue (part, channel, payload, run_at, schedule_name, priority)
-        values (v_part, s.channel, s.payload, v_next, s.name, pgrelay.channel_priority(s.channel))
-        returning id into v_id;
+        v_id := pgrelay.enqueue_occurrence(s.name, s.channel, s.payload, v_next);
         update pgrelay.schedule set pending_event_id = v_id, next_run_at = v_next where name = s.name;
         v_n := v_n + 1;
     end loop;

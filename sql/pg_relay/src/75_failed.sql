@@ -7,7 +7,6 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
     f       pgrelay.failed;
-    v_part  smallint;
 begin
     perform pgrelay.check_run_at(p_run_at);
     delete from pgrelay.failed where id = p_event_id returning * into f;
@@ -20,10 +19,9 @@ begin
         raise exception 'pg_relay: failed event % belongs to channel "%", which no longer exists', p_event_id, f.channel
             using errcode = 'PR001', hint = 'Create the channel again, then requeue.';
     end if;
-    select current_part into v_part from pgrelay.queue_state;
     -- A fresh start: attempt 1, and no longer a schedule's occurrence (that one has moved on).
     insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt, held, priority)
-    select v_part, f.id, f.channel, f.payload, coalesce(p_run_at, now()), f.enqueued_at, 1, not c.active, c.priority
+    select pgrelay.queue_part(c.priority), f.id, f.channel, f.payload, coalesce(p_run_at, now()), f.enqueued_at, 1, not c.active, c.priority
       from pgrelay.channel c where c.name = f.channel;
     return f.id;
 end

@@ -31,7 +31,7 @@ grant execute on function pgrelay.preview_schedule(interval, text, text, integer
     to pgrelay_reader;
 
 -- Administer (also reads, through pgrelay_reader).
-grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.failed,
+grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.queue_p2, pgrelay.failed,
     pgrelay.queue_state to pgrelay_admin;
 grant delete on pgrelay.failed to pgrelay_admin;
 grant execute on function

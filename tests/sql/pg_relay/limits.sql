@@ -7,7 +7,7 @@ drop role if exists limits_app;
 create role limits_app;
 
 begin;
-select plan(21);
+select plan(22);
 
 -- Creating and changing limits; bad values are refused by name and change nothing.
 select lives_ok($$select pgrelay.create_channel('l.low', 'insert into public.ran (channel, n) values (''low'', ($1->>''n'')::int)', p_priority => -5)$$,
@@ -66,6 +66,10 @@ select throws_ok($$select tap_helpers.as_role('limits_app',
                      'insert into pgrelay.queue_p0 (part, channel, run_at, priority) values (0, ''l.normal'', now(), 1000)')$$,
                  'PR013', 'pg_relay: an event of channel "l.normal" must have the channel''s priority',
                  'a notifier''s direct insert with another priority is refused');
+select throws_ok($$select tap_helpers.as_role('limits_app',
+                     'insert into pgrelay.queue_p2 (part, channel, run_at, priority) values (2, ''l.normal'', now(), 0)')$$,
+                 '42501', null,
+                 'and one of a priority-0 channel into queue_p2 (the other priorities'' partition, never claimed from for priority 0)');
 select lives_ok($$select tap_helpers.as_role('limits_app', 'select pgrelay.notify(''l.normal'')')$$,
                 'while notify() as that role works');
 

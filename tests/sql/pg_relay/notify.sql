@@ -12,7 +12,7 @@ select pgrelay.notify('t.sink', '{"n": 2}');
 rollback;
 
 begin;
-select plan(12);
+select plan(16);
 
 select is((select count(*)::int from pgrelay.queue where channel = 't.sink'), 1,
           'a committed notify leaves one event; the rolled-back one never existed');
@@ -45,10 +45,30 @@ select matches(
     'Index (Only )?Scan using queue_p0_run_at_id_idx', 'the poll reads the partial index of partition 0');
 select ok((select indpred is not null from pg_index where indexrelid = 'pgrelay.queue_p0_run_at_id_idx'::regclass),
           'that index is partial (held events left out)');
-select is((select array_agg(pg_get_expr(i.indpred, i.indrelid) order by 1) from pg_index i join pg_class c on c.oid = i.indrelid
-            where c.relname = 'queue_p0' and i.indexrelid <> 'pgrelay.queue_p0_run_at_id_idx'::regclass),
-          array['((NOT held) AND (priority <> 0))'],
-          'the only other index on the queue leaves out events of priority 0: a notify of such a channel does not write it');
+select is((select count(*)::int from pg_index i where i.indrelid = 'pgrelay.queue_p0'::regclass), 1,
+          'a notify of a priority-0 channel writes one index: the due index is queue_p0''s only one');
+select is((select array_agg(i.indexrelid::regclass::text order by 1) from pg_index i
+            where i.indrelid = 'pgrelay.queue_p2'::regclass),
+          array['pgrelay.queue_p2_run_at_id_idx', 'pgrelay.queue_priority_idx'],
+          'the priority index is on queue_p2, the partition of the other priorities, beside its due index');
+
+-- Priority channels' events go to queue_p2, and move when the channel's priority changes.
+delete from pgrelay.queue;
+select pgrelay.create_channel('t.urgent', 'insert into public.sink values ($1)', p_priority => 5);
+select pgrelay.notify('t.urgent', '{"u": 1}'), pgrelay.notify('t.sink', '{"n": 3}');
+select results_eq($$select channel, tableoid::regclass::text from pgrelay.queue order by channel$$,
+                  $$values ('t.sink', 'pgrelay.queue_p' || (select current_part from pgrelay.queue_state)),
+                           ('t.urgent', 'pgrelay.queue_p2')$$,
+                  'a priority-5 channel''s event is in queue_p2, a priority-0 one''s in the current partition');
+select pgrelay.alter_channel('t.urgent', p_priority => 0);
+select pgrelay.alter_channel('t.sink', p_priority => -3);
+select results_eq($$select channel, priority::int, tableoid::regclass::text from pgrelay.queue order by channel$$,
+                  $$values ('t.sink', -3, 'pgrelay.queue_p2'),
+                           ('t.urgent', 0, 'pgrelay.queue_p' || (select current_part from pgrelay.queue_state))$$,
+                  'changing a channel''s priority moves its queued events to the partition that goes with it');
+select results_eq($$select channel from pgrelay.process_batch(10) order by event_id$$,
+                  $$values ('t.urgent'), ('t.sink')$$,
+                  'and the claim follows the new priorities (0 before -3)');
 
 select * from finish();
 rollback;
