@@ -11,7 +11,9 @@
 #           every 100), a savepoint per event (BEGIN … EXCEPTION), pgq.finish_batch per batch.
 #  enqueue: pgbench, CLIENTS clients, SECONDS each: a plain single-row INSERT,
 #           pgq.insert_event() and pgrelay.notify().
-# Rounds are interleaved (ours, PgQ, ours, PgQ …) and the medians printed, with our ratio to PgQ.
+# Rounds are interleaved (ours, PgQ, ours, PgQ …) and the medians printed, with our ratio to PgQ:
+# the median of the rounds' ratios (each round's two runs share the machine's state of the moment;
+# on a shared VM that state swings by ±20 % between rounds, more than the two differ).
 # Usage: bench/peers_bench.sh [EVENTS] [ROUNDS] [SECONDS] [CLIENTS]
 #        (default 20000 5 10 16; needs a built tree: cmake --build --preset ci)
 set -euo pipefail
@@ -118,25 +120,40 @@ for r in $(seq "$rounds"); do
     echo "   round $r: ours 1 worker ${ours1[-1]}, PgQ ${pgq[-1]}, ours 2 workers ${ours2[-1]} events/s" >&2
 done
 m1=$(printf '%s\n' "${ours1[@]}" | median) m2=$(printf '%s\n' "${ours2[@]}" | median) mq=$(printf '%s\n' "${pgq[@]}" | median)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# Median over rounds of ours[i] / theirs[i]: round_ratio "a1 a2 …" "b1 b2 …"
+round_ratio() {
+    paste <(tr ' ' '\n' <<<"$1") <(tr ' ' '\n' <<<"$2") |
+        awk '{ print $1 / $2 }' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 printf 'drain   PgQ server-side consumer (batches of 100):  %6s events/s\n' "$mq"
-printf 'drain   pg_relay, 1 worker:                         %6s events/s  %s x PgQ\n' "$m1" "$(ratio "$m1" "$mq")"
-printf 'drain   pg_relay, 2 workers:                        %6s events/s  %s x PgQ\n' "$m2" "$(ratio "$m2" "$mq")"
+printf 'drain   pg_relay, 1 worker:                         %6s events/s  %s x PgQ\n' "$m1" "$(round_ratio "${ours1[*]}" "${pgq[*]}")"
+printf 'drain   pg_relay, 2 workers:                        %6s events/s  %s x PgQ\n' "$m2" "$(round_ratio "${ours2[*]}" "${pgq[*]}")"
 
 echo "insert into public.plain values ('{\"i\": 42}');" >"$bench_state/plain.sql"
 echo "select pgq.insert_event('bench', 'sink', '42');" >"$bench_state/pgq.sql"
 echo "select pgrelay.notify('bench.sink', '{\"i\": 42}');" >"$bench_state/notify.sql"
+# The drains above leave dead rows behind (ours: queue and log; PgQ: its event tables) that
+# autovacuum would clean up during the enqueue rounds, charging the drains' cleanup to whichever
+# enqueue ran then: start the enqueue rounds from a vacuumed database instead. The order of the
+# three runs rotates from round to round, so none always runs first after a checkpoint.
+q -c "vacuum analyze" >/dev/null
 plain=() pq=() ours=()
+run_enqueue() {  # plain|pgq|notify
+    case "$1" in
+        plain) plain+=("$(enqueue_tps "$bench_state/plain.sql")") ;;
+        pgq) pq+=("$(enqueue_tps "$bench_state/pgq.sql")") ;;
+        notify) ours+=("$(enqueue_tps "$bench_state/notify.sql")") ;;
+    esac
+}
+kinds=(plain pgq notify)
 for r in $(seq "$rounds"); do
-    plain+=("$(enqueue_tps "$bench_state/plain.sql")")
-    pq+=("$(enqueue_tps "$bench_state/pgq.sql")")
-    ours+=("$(enqueue_tps "$bench_state/notify.sql")")
+    for k in 0 1 2; do run_enqueue "${kinds[$(( (r + k) % 3 ))]}"; done
     echo "   round $r: plain INSERT ${plain[-1]}, pgq.insert_event ${pq[-1]}, notify() ${ours[-1]} tps" >&2
 done
 mp=$(printf '%s\n' "${plain[@]}" | median) mpq=$(printf '%s\n' "${pq[@]}" | median) mo=$(printf '%s\n' "${ours[@]}" | median)
 printf 'enqueue plain single-row INSERT:                    %6s tps\n' "$mp"
 printf 'enqueue pgq.insert_event():                         %6s tps\n' "$mpq"
-printf 'enqueue pgrelay.notify():                           %6s tps  %s x PgQ\n' "$mo" "$(ratio "$mo" "$mpq")"
+printf 'enqueue pgrelay.notify():                           %6s tps  %s x PgQ\n' "$mo" "$(round_ratio "${ours[*]}" "${pq[*]}")"
 
 export AUTOMV_PG_BINDIR
 bench/peers_graphile.sh "$events" "$secs" "$clients" || echo "graphile-worker: failed (see above)"

@@ -22,6 +22,19 @@ create table pgrelay.channel (
     timeout      interval check (timeout > interval '0' and timeout <= interval '7 days'),
     max_parallel integer check (max_parallel between 1 and 1000),
     priority     smallint not null default 0 check (priority between -1000 and 1000),
+    -- Retry policy (create_channel / alter_channel; pgrelay.retry_after): a failed action whose
+    -- SQLSTATE matches retry_on (a class such as '40', or a full code) runs again until it has
+    -- run max_attempts times, after base * factor^(attempt - 1), at most cap, less up to jitter
+    -- of it at random. retry_base NULL: 3 s, 5 s, then 10 s (pg_relay's fixed steps).
+    max_attempts integer not null default 4 check (max_attempts between 1 and 1000),
+    retry_on     text[] not null default '{40}'
+                 check (array_position(retry_on, null) is null
+                        and (cardinality(retry_on) = 0
+                             or array_to_string(retry_on, ',') ~ '^([0-9A-Z]{2}|[0-9A-Z]{5})(,([0-9A-Z]{2}|[0-9A-Z]{5}))*$')),
+    retry_base   interval check (retry_base > interval '0' and retry_base <= interval '1 day'),
+    retry_factor numeric not null default 2 check (retry_factor between 1 and 10),
+    retry_cap    interval not null default '1 hour' check (retry_cap > interval '0' and retry_cap <= interval '7 days'),
+    retry_jitter numeric not null default 0 check (retry_jitter between 0 and 1),
     created_at  timestamptz not null default pg_catalog.now(),
     created_by  name not null default session_user,
     updated_at  timestamptz not null default pg_catalog.now()

@@ -166,6 +166,54 @@ begin
 end
 $$;
 
+-- Validates a retry policy (create_channel / alter_channel); NULL arguments are not checked.
+create function pgrelay.check_retry_policy(p_name text, p_max_attempts integer, p_retry_on text[],
+                                           p_retry_base interval, p_retry_factor numeric,
+                                           p_retry_cap interval, p_retry_jitter numeric)
+returns void
+language plpgsql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_bad text;
+begin
+    if p_max_attempts is not null and p_max_attempts not between 1 and 1000 then
+        raise exception 'pg_relay: max_attempts % of channel "%" is out of range', p_max_attempts, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use 1 (never retry) to 1000 runs of an event in all; the default is 4.';
+    end if;
+    select x into v_bad from unnest(p_retry_on) x
+     where x is null or x !~ '^([0-9A-Z]{2}|[0-9A-Z]{5})$' limit 1;
+    if found then
+        raise exception 'pg_relay: retry_on of channel "%" has %, which is not a SQLSTATE or a class of them',
+                p_name, coalesce(quote_literal(v_bad), 'NULL')
+            using errcode = 'invalid_parameter_value',
+                  hint = 'List classes (two characters, e.g. ''40'' for serialization failures and deadlocks) or full codes (five, e.g. ''55P03''), upper case; ''{}'' never retries.';
+    end if;
+    if p_retry_base is not null and p_retry_base <> interval '0'
+       and (p_retry_base < interval '0' or p_retry_base > interval '1 day') then
+        raise exception 'pg_relay: retry_base % of channel "%" is out of range', p_retry_base, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use more than 0 and at most 1 day, e.g. interval ''2 s''; interval ''0'' means pg_relay''s fixed steps (3 s, 5 s, 10 s).';
+    end if;
+    if p_retry_factor is not null and p_retry_factor not between 1 and 10 then
+        raise exception 'pg_relay: retry_factor % of channel "%" is out of range', p_retry_factor, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use 1 (the same delay every time) to 10; the default is 2 (each delay twice the last).';
+    end if;
+    if p_retry_cap is not null and (p_retry_cap <= interval '0' or p_retry_cap > interval '7 days') then
+        raise exception 'pg_relay: retry_cap % of channel "%" is out of range', p_retry_cap, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use more than 0 and at most 7 days; the default is 1 hour.';
+    end if;
+    if p_retry_jitter is not null and p_retry_jitter not between 0 and 1 then
+        raise exception 'pg_relay: retry_jitter % of channel "%" is out of range', p_retry_jitter, p_name
+            using errcode = 'invalid_parameter_value',
+                  hint = 'Use a fraction from 0 (exact delays) to 1 (anything from 0 to the delay), e.g. 0.2.';
+    end if;
+end
+$$;
+
 -- The priority a new event of the channel gets (0 for a channel that does not exist).
 create function pgrelay.channel_priority(p_channel text)
 returns smallint
@@ -179,7 +227,13 @@ create function pgrelay.create_channel(p_name text, p_action_sql text, p_descrip
                                        p_solo boolean default false, p_run_as name default 'pgrelay',
                                        p_timeout interval default null,
                                        p_max_parallel integer default null,
-                                       p_priority integer default 0)
+                                       p_priority integer default 0,
+                                       p_max_attempts integer default 4,
+                                       p_retry_on text[] default '{40}',
+                                       p_retry_base interval default null,
+                                       p_retry_factor numeric default 2,
+                                       p_retry_cap interval default '1 hour',
+                                       p_retry_jitter numeric default 0)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -189,9 +243,14 @@ begin
     perform pgrelay.check_not_internal(p_name, 'choose another name');
     perform pgrelay.check_run_as(coalesce(p_run_as, 'pgrelay'));
     perform pgrelay.check_limits(p_name, p_timeout, p_max_parallel, p_priority);
-    insert into pgrelay.channel (name, action_sql, description, solo, run_as, timeout, max_parallel, priority)
+    perform pgrelay.check_retry_policy(p_name, p_max_attempts, p_retry_on, p_retry_base, p_retry_factor,
+                                       p_retry_cap, p_retry_jitter);
+    insert into pgrelay.channel (name, action_sql, description, solo, run_as, timeout, max_parallel, priority,
+                                 max_attempts, retry_on, retry_base, retry_factor, retry_cap, retry_jitter)
     values (p_name, p_action_sql, p_description, coalesce(p_solo, false), coalesce(p_run_as, 'pgrelay'),
-            p_timeout, p_max_parallel, coalesce(p_priority, 0));
+            p_timeout, p_max_parallel, coalesce(p_priority, 0),
+            coalesce(p_max_attempts, 4), coalesce(p_retry_on, '{40}'), nullif(p_retry_base, interval '0'),
+            coalesce(p_retry_factor, 2), coalesce(p_retry_cap, interval '1 hour'), coalesce(p_retry_jitter, 0));
     -- Default notify rights: members of pgrelay_notify and pgrelay_admin (grant_notify /
     -- revoke_notify change them).
     insert into pgrelay.notify_right (channel, grantee)
@@ -238,7 +297,13 @@ create function pgrelay.alter_channel(p_name text, p_action_sql text default nul
                                       p_max_parallel integer default null,
                                       p_priority integer default null,
                                       p_no_timeout boolean default false,
-                                      p_no_max_parallel boolean default false)
+                                      p_no_max_parallel boolean default false,
+                                      p_max_attempts integer default null,
+                                      p_retry_on text[] default null,
+                                      p_retry_base interval default null,
+                                      p_retry_factor numeric default null,
+                                      p_retry_cap interval default null,
+                                      p_retry_jitter numeric default null)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -249,6 +314,8 @@ begin
     perform pgrelay.lock_channel(p_name);
     select * into c from pgrelay.channel where name = p_name;
     perform pgrelay.check_limits(p_name, p_timeout, p_max_parallel, p_priority);
+    perform pgrelay.check_retry_policy(p_name, p_max_attempts, p_retry_on, p_retry_base, p_retry_factor,
+                                       p_retry_cap, p_retry_jitter);
     if p_action_sql is not null or p_run_as is not null then
         -- Whoever changes what runs, or as whom, must be a member of the role it runs as.
         perform pgrelay.check_not_internal(p_name, 'its action and run-as role cannot be changed');
@@ -265,6 +332,12 @@ begin
            timeout     = case when p_no_timeout then null else coalesce(p_timeout, timeout) end,
            max_parallel = case when p_no_max_parallel then null else coalesce(p_max_parallel, max_parallel) end,
            priority    = coalesce(p_priority, priority),
+           max_attempts = coalesce(p_max_attempts, max_attempts),
+           retry_on     = coalesce(p_retry_on, retry_on),
+           retry_base   = case when p_retry_base = interval '0' then null else coalesce(p_retry_base, retry_base) end,
+           retry_factor = coalesce(p_retry_factor, retry_factor),
+           retry_cap    = coalesce(p_retry_cap, retry_cap),
+           retry_jitter = coalesce(p_retry_jitter, retry_jitter),
            updated_at  = now()
      where name = p_name;
     -- Queued events take the new priority (it orders the claim from the queue's index), and

@@ -25,6 +25,24 @@ as $$
                           when 3 then interval '10 s' end
 $$;
 
+-- How long until a failed event of p_channel runs again, after its attempt p_attempt failed
+-- with p_code; NULL: it does not (its SQLSTATE is not in the channel's retry_on, or it has had
+-- max_attempts runs). See the retry columns of pgrelay.channel.
+create function pgrelay.retry_after(p_channel text, p_code text, p_attempt integer)
+returns interval
+language sql volatile   -- jitter
+set search_path = pg_catalog, pg_temp
+as $$
+    select case when c.retry_base is null then pgrelay.retry_delay(least(p_attempt, 3))
+                else make_interval(secs => least(extract(epoch from c.retry_cap),
+                                                 extract(epoch from c.retry_base)
+                                                 * power(c.retry_factor::float8, least(p_attempt - 1, 100))))
+           end * (1 - c.retry_jitter::float8 * random())
+      from pgrelay.channel c
+     where c.name = p_channel and p_attempt < c.max_attempts
+       and (left(p_code, 2) = any (c.retry_on) or p_code = any (c.retry_on))
+$$;
+
 -- PL/pgSQL rather than SQL: its plan is cached across calls, so a poll costs microseconds.
 -- "Due" means claimable now: an event a batch is running (claimed, not yet committed) is skipped,
 -- or a processor whose other worker runs a long action would see it due, call its idle workers,
@@ -339,6 +357,7 @@ declare
     v_before  text[];
     v_after   text[];
     v_message text;
+    v_delay   interval;   -- until a failed event runs again (pgrelay.retry_after); NULL: it does not
     v_ran     boolean := false;
     v_fn_channel text;
     v_started timestamptz;
@@ -542,8 +561,8 @@ begin
                 v_started := d_started[r.pos];
                 error_code := d_code[r.pos];
                 v_message := d_message[r.pos];
-                outcome := case when left(error_code, 2) = '40' and r.attempt < 4
-                                then 'retry' else 'failed' end;
+                v_delay := pgrelay.retry_after(r.channel, error_code, r.attempt);
+                outcome := case when v_delay is not null then 'retry' else 'failed' end;
             elsif not coalesce(v_exists, false) then
                 outcome := 'failed';
                 error_code := 'PR001';
@@ -593,8 +612,8 @@ begin
                             v_message := format('the action ran longer than the timeout of channel "%s" (%s) and was cancelled',
                                                 r.channel, v_timeout);
                         end if;
-                        outcome := case when left(error_code, 2) = '40' and r.attempt < 4
-                                        then 'retry' else 'failed' end;
+                        v_delay := pgrelay.retry_after(r.channel, error_code, r.attempt);
+                        outcome := case when v_delay is not null then 'retry' else 'failed' end;
                     end;
                 end if;
             end if;
@@ -606,7 +625,7 @@ begin
                 insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
                                            schedule_name, held, priority)
                 values (case when r.priority <> 0 then 2 else v_part end, r.id, r.channel, r.payload,
-                        case when outcome = 'retry' then clock_timestamp() + pgrelay.retry_delay(r.attempt)
+                        case when outcome = 'retry' then clock_timestamp() + v_delay
                              else r.run_at end,
                         r.enqueued_at,
                         case when outcome = 'retry' then r.attempt + 1 else r.attempt end,

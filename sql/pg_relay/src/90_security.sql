@@ -35,8 +35,10 @@ grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.queue
     pgrelay.queue_state to pgrelay_admin;
 grant delete on pgrelay.failed to pgrelay_admin;
 grant execute on function
-    pgrelay.create_channel(text, text, text, boolean, name, interval, integer, integer),
-    pgrelay.alter_channel(text, text, boolean, text, boolean, name, interval, integer, integer, boolean, boolean),
+    pgrelay.create_channel(text, text, text, boolean, name, interval, integer, integer,
+                           integer, text[], interval, numeric, interval, numeric),
+    pgrelay.alter_channel(text, text, boolean, text, boolean, name, interval, integer, integer, boolean, boolean,
+                          integer, text[], interval, numeric, interval, numeric),
     pgrelay.grant_notify(text, name),
     pgrelay.revoke_notify(text, name),
     pgrelay.drop_channel(text),
