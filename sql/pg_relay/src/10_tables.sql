@@ -4,10 +4,11 @@ create table pgrelay.setting (
     name  text primary key,
     value text not null
 );
-comment on table pgrelay.setting is 'pg_relay settings (log_retention, ...); change with pgrelay.set_setting()';
+comment on table pgrelay.setting is 'pg_relay settings (log_retention, failed_retention, ...); change with pgrelay.set_setting()';
 insert into pgrelay.setting (name, value) values
     ('log_retention', '14 days'),
-    ('log_purge_every', '1 hour');
+    ('log_purge_every', '1 hour'),
+    ('failed_retention', '30 days');
 
 create table pgrelay.channel (
     name        text primary key,

@@ -1,4 +1,4 @@
--- pg_relay: settings and log retention.
+-- pg_relay: settings, and retention of the log and of dead letters.
 
 create function pgrelay.set_setting(p_name text, p_value text)
 returns void
@@ -8,9 +8,9 @@ as $$
 declare
     v_interval interval;
 begin
-    if p_name not in ('log_retention', 'log_purge_every') then
+    if p_name is null or p_name not in ('log_retention', 'log_purge_every', 'failed_retention') then
         raise exception 'pg_relay: unknown setting "%"', coalesce(p_name, '<NULL>')
-            using errcode = 'PR010', hint = 'Settings: log_retention, log_purge_every.';
+            using errcode = 'PR010', hint = 'Settings: log_retention, log_purge_every, failed_retention.';
     end if;
     begin
         v_interval := p_value::interval;
@@ -39,6 +39,23 @@ declare
 begin
     delete from pgrelay.log
      where started_at < now() - (select value::interval from pgrelay.setting where name = 'log_retention');
+    get diagnostics v_n = row_count;
+    return v_n;
+end
+$$;
+
+-- Deletes dead letters (pgrelay.failed) that failed longer ago than the failed_retention
+-- setting; returns how many. The built-in purge job runs it beside purge_log().
+create function pgrelay.purge_failed()
+returns bigint
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_n bigint;
+begin
+    delete from pgrelay.failed
+     where failed_at < now() - (select value::interval from pgrelay.setting where name = 'failed_retention');
     get diagnostics v_n = row_count;
     return v_n;
 end

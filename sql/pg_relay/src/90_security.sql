@@ -47,8 +47,11 @@ grant execute on function
     pgrelay.pause_schedule(text),
     pgrelay.resume_schedule(text),
     pgrelay.requeue_failed(bigint, timestamptz),
+    pgrelay.requeue_failed_events(text, text, timestamptz, timestamptz, timestamptz, boolean),
+    pgrelay.discard_failed_events(text, text, timestamptz, timestamptz, boolean),
     pgrelay.set_setting(text, text),
     pgrelay.purge_log(),
+    pgrelay.purge_failed(),
     pgrelay.repair_schedules()
   to pgrelay_admin;
 grant select on pgrelay.notify_right to pgrelay_reader;
@@ -68,4 +71,4 @@ grant select on pgrelay.processor_status to pgrelay_processor;
 
 -- The extensions' own channels run as pgrelay_internal: the built-in log purge job.
 grant usage on schema pgrelay to pgrelay_internal;
-grant execute on function pgrelay.purge_log() to pgrelay_internal;
+grant execute on function pgrelay.purge_log(), pgrelay.purge_failed() to pgrelay_internal;
