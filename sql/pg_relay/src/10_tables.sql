@@ -36,6 +36,11 @@ create table pgrelay.channel (
     retry_factor numeric not null default 2 check (retry_factor between 1 and 10),
     retry_cap    interval not null default '1 hour' check (retry_cap > interval '0' and retry_cap <= interval '7 days'),
     retry_jitter numeric not null default 0 check (retry_jitter between 0 and 1),
+    -- Failure alerts: an event of this channel that fails for good (pgrelay.failed) enqueues an
+    -- event on the channel on_failure names, with its facts (pgrelay.failure_alert); its payload
+    -- too only if alert_payload.
+    on_failure    text references pgrelay.channel (name) on update cascade,
+    alert_payload boolean not null default false,
     created_at  timestamptz not null default pg_catalog.now(),
     created_by  name not null default session_user,
     updated_at  timestamptz not null default pg_catalog.now()

@@ -214,6 +214,36 @@ begin
 end
 $$;
 
+-- Validates a failure alert channel for p_name: an existing user channel, and no loop (an
+-- alert whose action fails would alert again, back and forth, for ever).
+create function pgrelay.check_on_failure(p_name text, p_on_failure text)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if p_on_failure is null then
+        return;
+    end if;
+    if pgrelay.is_internal_channel(p_on_failure)
+       or not exists (select from pgrelay.channel c where c.name = p_on_failure) then
+        raise exception 'pg_relay: failure alert channel "%" of channel "%" does not exist', p_on_failure, p_name
+            using errcode = 'PR001',
+                  hint = 'Create a channel whose action records or forwards the alert first (pgrelay.create_channel()).';
+    end if;
+    if exists (with recursive chain(name, depth) as (
+                   select p_on_failure, 1
+                   union all
+                   select c.on_failure, ch.depth + 1 from chain ch join pgrelay.channel c on c.name = ch.name
+                    where c.on_failure is not null and ch.depth < 1000)
+               select from chain where name = p_name) then
+        raise exception 'pg_relay: channel "%" cannot send its failure alerts to "%": they would come back to it', p_name, p_on_failure
+            using errcode = 'invalid_parameter_value',
+                  hint = 'A failure alert channel must not itself alert, directly or further on, the channel it serves.';
+    end if;
+end
+$$;
+
 -- The priority a new event of the channel gets (0 for a channel that does not exist).
 create function pgrelay.channel_priority(p_channel text)
 returns smallint
@@ -233,7 +263,9 @@ create function pgrelay.create_channel(p_name text, p_action_sql text, p_descrip
                                        p_retry_base interval default null,
                                        p_retry_factor numeric default 2,
                                        p_retry_cap interval default '1 hour',
-                                       p_retry_jitter numeric default 0)
+                                       p_retry_jitter numeric default 0,
+                                       p_on_failure text default null,
+                                       p_alert_payload boolean default false)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -245,12 +277,15 @@ begin
     perform pgrelay.check_limits(p_name, p_timeout, p_max_parallel, p_priority);
     perform pgrelay.check_retry_policy(p_name, p_max_attempts, p_retry_on, p_retry_base, p_retry_factor,
                                        p_retry_cap, p_retry_jitter);
+    perform pgrelay.check_on_failure(p_name, p_on_failure);
     insert into pgrelay.channel (name, action_sql, description, solo, run_as, timeout, max_parallel, priority,
-                                 max_attempts, retry_on, retry_base, retry_factor, retry_cap, retry_jitter)
+                                 max_attempts, retry_on, retry_base, retry_factor, retry_cap, retry_jitter,
+                                 on_failure, alert_payload)
     values (p_name, p_action_sql, p_description, coalesce(p_solo, false), coalesce(p_run_as, 'pgrelay'),
             p_timeout, p_max_parallel, coalesce(p_priority, 0),
             coalesce(p_max_attempts, 4), coalesce(p_retry_on, '{40}'), nullif(p_retry_base, interval '0'),
-            coalesce(p_retry_factor, 2), coalesce(p_retry_cap, interval '1 hour'), coalesce(p_retry_jitter, 0));
+            coalesce(p_retry_factor, 2), coalesce(p_retry_cap, interval '1 hour'), coalesce(p_retry_jitter, 0),
+            p_on_failure, coalesce(p_alert_payload, false));
     -- Default notify rights: members of pgrelay_notify and pgrelay_admin (grant_notify /
     -- revoke_notify change them).
     insert into pgrelay.notify_right (channel, grantee)
@@ -303,7 +338,10 @@ create function pgrelay.alter_channel(p_name text, p_action_sql text default nul
                                       p_retry_base interval default null,
                                       p_retry_factor numeric default null,
                                       p_retry_cap interval default null,
-                                      p_retry_jitter numeric default null)
+                                      p_retry_jitter numeric default null,
+                                      p_on_failure text default null,
+                                      p_alert_payload boolean default null,
+                                      p_no_on_failure boolean default false)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -316,6 +354,7 @@ begin
     perform pgrelay.check_limits(p_name, p_timeout, p_max_parallel, p_priority);
     perform pgrelay.check_retry_policy(p_name, p_max_attempts, p_retry_on, p_retry_base, p_retry_factor,
                                        p_retry_cap, p_retry_jitter);
+    perform pgrelay.check_on_failure(p_name, p_on_failure);
     if p_action_sql is not null or p_run_as is not null then
         -- Whoever changes what runs, or as whom, must be a member of the role it runs as.
         perform pgrelay.check_not_internal(p_name, 'its action and run-as role cannot be changed');
@@ -338,6 +377,8 @@ begin
            retry_factor = coalesce(p_retry_factor, retry_factor),
            retry_cap    = coalesce(p_retry_cap, retry_cap),
            retry_jitter = coalesce(p_retry_jitter, retry_jitter),
+           on_failure   = case when p_no_on_failure then null else coalesce(p_on_failure, on_failure) end,
+           alert_payload = coalesce(p_alert_payload, alert_payload),
            updated_at  = now()
      where name = p_name;
     -- Queued events take the new priority (it orders the claim from the queue's index), and
@@ -371,6 +412,13 @@ begin
         raise exception 'pg_relay: channel "%" is used by schedule(s) %', p_name, v_schedules
             using errcode = 'dependent_objects_still_exist',
                   hint = 'Remove them first with pgrelay.unschedule().';
+    end if;
+    select string_agg(c.name, ', ' order by c.name) into v_schedules
+      from pgrelay.channel c where c.on_failure = p_name;
+    if v_schedules is not null then
+        raise exception 'pg_relay: channel "%" receives the failure alerts of channel(s) %', p_name, v_schedules
+            using errcode = 'dependent_objects_still_exist',
+                  hint = 'Point them elsewhere first: pgrelay.alter_channel(p_name => ..., p_no_on_failure => true).';
     end if;
     select count(*) into v_pending from pgrelay.queue where channel = p_name;
     if v_pending > 0 then

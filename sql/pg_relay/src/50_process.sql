@@ -43,6 +43,26 @@ as $$
        and (left(p_code, 2) = any (c.retry_on) or p_code = any (c.retry_on))
 $$;
 
+-- After an event of p_channel failed for good: if the channel has a failure alert channel,
+-- enqueue an event there with the failed event's facts — id, channel, SQLSTATE, message (as the
+-- log has it, values redacted), attempts, when — and its payload only if the channel opts in
+-- (alert_payload). Held if the alert channel is inactive; it runs in a later batch.
+create function pgrelay.failure_alert(p_channel text, p_event_id bigint, p_sqlstate text, p_message text,
+                                      p_attempts integer, p_payload jsonb)
+returns void
+language sql
+set search_path = pg_catalog, pg_temp
+as $$
+    insert into pgrelay.queue (part, channel, payload, run_at, held, priority)
+    select pgrelay.queue_part(a.priority), a.name,
+           jsonb_build_object('event_id', p_event_id, 'channel', p_channel, 'sqlstate', p_sqlstate,
+                              'message', p_message, 'attempts', p_attempts, 'failed_at', clock_timestamp())
+           || case when c.alert_payload then jsonb_build_object('payload', p_payload) else '{}' end,
+           now(), not a.active, a.priority
+      from pgrelay.channel c join pgrelay.channel a on a.name = c.on_failure
+     where c.name = p_channel
+$$;
+
 -- PL/pgSQL rather than SQL: its plan is cached across calls, so a poll costs microseconds.
 -- "Due" means claimable now: an event a batch is running (claimed, not yet committed) is skipped,
 -- or a processor whose other worker runs a long action would see it due, call its idle workers,
@@ -635,6 +655,7 @@ begin
                                             sqlstate, message, schedule_name)
                 values (r.id, r.channel, r.payload, r.enqueued_at, r.run_at, r.attempt,
                         error_code, v_message, r.schedule_name);
+                perform pgrelay.failure_alert(r.channel, r.id, error_code, error_message, r.attempt, r.payload);
             end if;
             if r.schedule_name is not null and outcome in ('succeeded', 'failed') then
                 perform pgrelay.schedule_next_occurrence(r.schedule_name, r.id, r.run_at);

@@ -36,9 +36,9 @@ grant select on pgrelay.queue, pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.queue
 grant delete on pgrelay.failed to pgrelay_admin;
 grant execute on function
     pgrelay.create_channel(text, text, text, boolean, name, interval, integer, integer,
-                           integer, text[], interval, numeric, interval, numeric),
+                           integer, text[], interval, numeric, interval, numeric, text, boolean),
     pgrelay.alter_channel(text, text, boolean, text, boolean, name, interval, integer, integer, boolean, boolean,
-                          integer, text[], interval, numeric, interval, numeric),
+                          integer, text[], interval, numeric, interval, numeric, text, boolean, boolean),
     pgrelay.grant_notify(text, name),
     pgrelay.revoke_notify(text, name),
     pgrelay.drop_channel(text),
