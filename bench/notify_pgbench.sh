@@ -2,7 +2,9 @@
 # Write-path cost of pgrelay.notify(): a 16-client pgbench of notify() beside a plain single-row
 # INSERT into an unindexed table, on the same throwaway, durable server, in one run. Samples
 # pg_stat_activity every 50 ms during each run and counts lock waits.
-# Each round also runs the queue row INSERTed by the client (no function): notify()'s floor.
+# Each round also runs the queue row INSERTed by the client (no function): notify()'s floor; and
+# keyed notifies (issue 17): p_key over a million keys (nearly every call queues a new event)
+# and over 100 hot keys (nearly every call finds the key's queued event and keeps it).
 # Usage: bench/notify_pgbench.sh [SECONDS] [CLIENTS] [ROUNDS]   (needs a built tree: build/ci)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +40,8 @@ end $$;
 SQL
 echo 'insert into public.plain_sink values ('"'"'{"order": 42, "status": "paid"}'"'"');' >"$state/plain.sql"
 echo 'select pgrelay.notify('"'"'bench.event'"'"', '"'"'{"order": 42, "status": "paid"}'"'"');' >"$state/notify.sql"
+echo 'select pgrelay.notify('"'"'bench.event'"'"', '"'"'{"order": 42, "status": "paid"}'"'"', p_key => '"'"'order:'"'"' || (random() * 1000000)::int);' >"$state/keyed.sql"
+echo 'select pgrelay.notify('"'"'bench.event'"'"', '"'"'{"order": 42, "status": "paid"}'"'"', p_key => '"'"'order:'"'"' || (random() * 100)::int);' >"$state/hot.sql"
 # The floor under notify(): the same queue row INSERTed by the client itself (as superuser: no
 # function, no channel check, no hint) — what the queue's row, index and partition cost alone.
 echo 'insert into pgrelay.queue_p0 (part, channel, payload, run_at) values (0, '"'"'bench.event'"'"', '"'"'{"order": 42, "status": "paid"}'"'"', now());' >"$state/raw.sql"
@@ -53,16 +57,19 @@ run() {  # run NAME SCRIPT -> prints tps; samples lock waits meanwhile
 }
 # Interleaved rounds: this machine's speed drifts by ±20 % over tens of seconds (a shared VM),
 # so each round runs both back to back and the figure is the median of the per-round ratios.
-ratios=() plains=() notifies=() raws=() raw_ratios=()
+ratios=() plains=() notifies=() raws=() raw_ratios=() keyed=() keyed_ratios=() hot=() hot_ratios=()
+pct() { awk -v p="$1" -v n="$2" 'BEGIN { printf "%.1f", 100 * n / p }'; }
 for round in $(seq "$rounds"); do
     p=$(run plain "$state/plain.sql")
     n=$(run notify "$state/notify.sql")
     w=$(run raw "$state/raw.sql")
-    plains+=("$p") notifies+=("$n") raws+=("$w")
-    ratios+=("$(awk -v p="$p" -v n="$n" 'BEGIN { printf "%.1f", 100 * n / p }')")
-    raw_ratios+=("$(awk -v p="$p" -v n="$w" 'BEGIN { printf "%.1f", 100 * n / p }')")
-    printf 'round %d: plain %8.0f tps   notify %8.0f tps (%5.1f %%)   raw queue row %8.0f tps (%5.1f %%)\n' \
-        "$round" "$p" "$n" "${ratios[-1]}" "$w" "${raw_ratios[-1]}"
+    k=$(run keyed "$state/keyed.sql")
+    h=$(run hot "$state/hot.sql")
+    plains+=("$p") notifies+=("$n") raws+=("$w") keyed+=("$k") hot+=("$h")
+    ratios+=("$(pct "$p" "$n")") raw_ratios+=("$(pct "$p" "$w")")
+    keyed_ratios+=("$(pct "$n" "$k")") hot_ratios+=("$(pct "$n" "$h")")
+    printf 'round %d: plain %6.0f tps   notify %6.0f (%5.1f %%)   raw queue row %6.0f (%5.1f %%)   keyed %6.0f   hot keys %6.0f\n' \
+        "$round" "$p" "$n" "${ratios[-1]}" "$w" "${raw_ratios[-1]}" "$k" "$h"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 psql -X -At -d postgres -F ' ' -c "
@@ -80,3 +87,7 @@ printf 'pgrelay.notify():               %10.0f tps (median)\n' "$(median "${noti
 printf 'notify / plain insert:          %9.1f %% (median of the rounds)\n' "$(median "${ratios[@]}")"
 printf 'floor: the queue row INSERTed by the client, no function: %.0f tps, %.1f %% of plain\n' \
     "$(median "${raws[@]}")" "$(median "${raw_ratios[@]}")"
+printf 'keyed notify(p_key), 1M keys (new events):  %6.0f tps, %5.1f %% of unkeyed notify\n' \
+    "$(median "${keyed[@]}")" "$(median "${keyed_ratios[@]}")"
+printf 'keyed notify(p_key), 100 hot keys (kept):   %6.0f tps, %5.1f %% of unkeyed notify\n' \
+    "$(median "${hot[@]}")" "$(median "${hot_ratios[@]}")"

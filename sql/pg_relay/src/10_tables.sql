@@ -65,7 +65,8 @@ comment on column pgrelay.channel.solo is
 -- drain never slow the poll for long. Events of channels with another priority go to queue_p2,
 -- the only partition with the priority index, so a priority-0 notify maintains one index, not
 -- two (measured: the second, partial index cost notify() 5-8 % at 16 clients;
--- bench/peers_bench.sh). pgrelay.queue_part() says which partition a row belongs in.
+-- bench/peers_bench.sh); so do keyed events (notify(p_key)), for the key index.
+-- pgrelay.queue_part() says which partition a row belongs in.
 create sequence pgrelay.event_id_seq;
 create table pgrelay.queue (
     part          smallint not null,
@@ -77,7 +78,8 @@ create table pgrelay.queue (
     attempt       integer not null default 1,
     schedule_name text,
     held          boolean not null default false,
-    priority      smallint not null default 0    -- the channel's, copied: claims read it from the index
+    priority      smallint not null default 0,   -- the channel's, copied: claims read it from the index
+    dedup_key     text      -- notify(p_key): at most one event not yet started per (channel, key)
     -- run_at is finite and in the Common Era (an infinite one would never come due and would
     -- block drop_channel forever): notify() checks what callers give (pgrelay.check_run_at),
     -- the insert policy (40_notify.sql) what a direct INSERT writes, and the extensions' own
@@ -92,6 +94,8 @@ create table pgrelay.queue_p2 partition of pgrelay.queue for values in (2);
 create index queue_due_idx on pgrelay.queue (run_at, id) where not held;
 -- Events of channels with a priority other than 0, in claim order.
 create index queue_priority_idx on pgrelay.queue_p2 (priority desc, run_at, id) where not held;
+-- Keyed events, to find the one a keyed notify keeps or replaces.
+create index queue_key_idx on pgrelay.queue_p2 (channel, dedup_key) where dedup_key is not null;
 comment on table pgrelay.queue is 'Pending events; rows leave when processed (log) or failed (failed)';
 
 create table pgrelay.queue_state (

@@ -76,14 +76,15 @@ end
 $$;
 
 -- The queue partition an event of the given priority belongs in: queue_p2 for a priority other
--- than 0, else the partition notify() appends to now (pgrelay.queue_state.current_part; either
--- of queue_p0 and queue_p1 is correct, see pgrelay.maintain()).
-create function pgrelay.queue_part(p_priority smallint)
+-- than 0 or a keyed event, else the partition notify() appends to now
+-- (pgrelay.queue_state.current_part; either of queue_p0 and queue_p1 is correct, see
+-- pgrelay.maintain()).
+create function pgrelay.queue_part(p_priority smallint, p_keyed boolean default false)
 returns smallint
 language sql stable
 set search_path = pg_catalog, pg_temp
 as $$
-    select case when p_priority <> 0 then 2::smallint
+    select case when p_priority <> 0 or p_keyed then 2::smallint
                 else (select s.current_part from pgrelay.queue_state s) end
 $$;
 

@@ -384,7 +384,7 @@ begin
     -- Queued events take the new priority (it orders the claim from the queue's index), and
     -- move to the partition that goes with it.
     if p_priority is not null and p_priority <> c.priority then
-        update pgrelay.queue set priority = p_priority, part = pgrelay.queue_part(p_priority::smallint)
+        update pgrelay.queue set priority = p_priority, part = pgrelay.queue_part(p_priority::smallint, dedup_key is not null)
          where channel = p_name;
     end if;
     -- An inactive channel's pending events are held (kept, not run) until it is active again.
@@ -465,12 +465,17 @@ set search_path = pg_catalog, pg_temp
 as $$
 begin
     execute format('grant usage on schema pgrelay to %I', p_role);
-    execute format('grant execute on function pgrelay.notify(text, jsonb, timestamptz),'
+    execute format('grant execute on function pgrelay.notify(text, jsonb, timestamptz, text, text),'
+                   ' pgrelay.notify_keyed(text, jsonb, timestamptz, text, text),'
                    ' pgrelay.check_run_at(timestamptz), pgrelay.notify_housekeeping(boolean),'
-                   ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name, smallint) to %I', p_role);
+                   ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name, smallint),'
+                   ' pgrelay.has_notify_right(text, name) to %I', p_role);
     execute format('grant usage on sequence pgrelay.event_id_seq to %I', p_role);
     execute format('grant select (name, active, priority) on pgrelay.channel to %I', p_role);
-    execute format('grant insert (part, id, channel, payload, run_at, priority) on pgrelay.queue_p0, pgrelay.queue_p1, pgrelay.queue_p2 to %I', p_role);
+    execute format('grant insert (part, id, channel, payload, run_at, priority) on pgrelay.queue_p0, pgrelay.queue_p1 to %I', p_role);
+    -- Keyed notify: queue_p2's row-level security limits these to keyed events of the role's channels.
+    execute format('grant insert (part, id, channel, payload, run_at, priority, dedup_key),'
+                   ' select (id, channel, dedup_key), update (payload, run_at) on pgrelay.queue_p2 to %I', p_role);
 end
 $$;
 

@@ -39,15 +39,24 @@
 -- True if p_role may notify p_channel, else raises PR013 naming both. Called by the queue's
 -- row-level security policy with current_user and the row's priority, which must be the
 -- channel's (notify() copies it; a direct INSERT may not jump the queue).
+-- True if p_role holds a notify right on p_channel (a user channel), else false.
+create function pgrelay.has_notify_right(p_channel text, p_role name)
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$
+    select not pgrelay.is_internal_channel(p_channel)
+           and exists (select from pgrelay.notify_right r
+                        where r.channel = p_channel and pg_has_role(p_role, r.grantee, 'USAGE'))
+$$;
+
 create function pgrelay.may_notify(p_channel text, p_role name, p_priority smallint)
 returns boolean
 language plpgsql stable security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
-    if not pgrelay.is_internal_channel(p_channel)
-       and exists (select from pgrelay.notify_right r
-                    where r.channel = p_channel and pg_has_role(p_role, r.grantee, 'USAGE')) then
+    if pgrelay.has_notify_right(p_channel, p_role) then
         if p_priority is distinct from (select c.priority from pgrelay.channel c where c.name = p_channel) then
             raise exception 'pg_relay: an event of channel "%" must have the channel''s priority', p_channel
                 using errcode = 'PR013', hint = 'Enqueue with pgrelay.notify().';
@@ -78,15 +87,24 @@ create policy notify_own_channels on pgrelay.queue_p1 for insert
                 and pgrelay.may_notify(channel, current_user, priority) and priority = 0);
 create policy notify_own_channels on pgrelay.queue_p2 for insert
     with check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
-                and pgrelay.may_notify(channel, current_user, priority) and priority <> 0);
+                and pgrelay.may_notify(channel, current_user, priority) and (priority <> 0 or dedup_key is not null));
 create policy notify_own_channels on pgrelay.queue for insert
     with check (run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
-                and pgrelay.may_notify(channel, current_user, priority) and (part = 2) = (priority <> 0));
+                and pgrelay.may_notify(channel, current_user, priority)
+                and (part = 2) = (priority <> 0 or dedup_key is not null));
 -- Reading, changing and removing queue rows stays as granted (admins read; the extensions'
 -- own functions, which own the tables, do the rest).
 create policy read_as_granted on pgrelay.queue_p0 for select using (true);
 create policy read_as_granted on pgrelay.queue_p1 for select using (true);
-create policy read_as_granted on pgrelay.queue_p2 for select using (true);
+create policy read_as_granted on pgrelay.queue_p2 for select to pgrelay_admin using (true);
+-- A keyed notify (notify_keyed) finds, locks and may replace the pending event of its key: a
+-- notifier sees and changes keyed events of the channels it may notify, nothing else.
+create policy notify_keyed on pgrelay.queue_p2 for select
+    using (dedup_key is not null and pgrelay.has_notify_right(channel, current_user));
+create policy replace_keyed on pgrelay.queue_p2 for update
+    using (dedup_key is not null and pgrelay.has_notify_right(channel, current_user))
+    with check (dedup_key is not null and run_at > '0001-01-01 00:00:00+00' and run_at < 'infinity'
+                and pgrelay.has_notify_right(channel, current_user));
 create policy read_as_granted on pgrelay.queue for select using (true);
 
 create function pgrelay.notify_housekeeping(p_due boolean)
@@ -132,16 +150,21 @@ $$;
 -- the caller's own call, never lend it rights; every function is qualified and the operators
 -- that decide the row are pg_catalog's; what reaches the queue is checked by its insert policy.
 create function pgrelay.notify(p_channel text, p_payload jsonb default null,
-                               p_run_at timestamptz default null)
+                               p_run_at timestamptz default null,
+                               p_key text default null, p_on_conflict text default 'keep')
 returns bigint
 language plpgsql security invoker
 as $$
 declare
-    v_id bigint := pg_catalog.nextval('pgrelay.event_id_seq');
+    v_id bigint;
 begin
     if p_run_at is not null then
         perform pgrelay.check_run_at(p_run_at);
     end if;
+    if p_key is not null then
+        return pgrelay.notify_keyed(p_channel, p_payload, p_run_at, p_key, p_on_conflict);
+    end if;
+    v_id := pg_catalog.nextval('pgrelay.event_id_seq');
     if pg_catalog.date_part('epoch', pg_catalog.clock_timestamp())
        >= coalesce(nullif(pg_catalog.current_setting('pgrelay.notify_check_at', true), '')::pg_catalog.float8, 0) then
         -- A future event hints too: the processor learns when it is due (next_due_in) and
@@ -176,5 +199,56 @@ begin
     return v_id;
 end
 $$;
-comment on function pgrelay.notify(text, jsonb, timestamptz) is
+comment on function pgrelay.notify(text, jsonb, timestamptz, text, text) is
     'Enqueues one event in the caller''s transaction (rollback: no event). Returns the event id.';
+
+-- notify() with a key: at most one queued event per (channel, key) that no batch has taken
+-- yet. If there is one, 'keep' leaves it as it is and 'replace' gives it this payload and run_at;
+-- either way its id is returned. Otherwise a new keyed event is queued — also when the key's
+-- event is running now (it may have read its payload already). A key is free once a batch has
+-- taken its event: should that event go back to the queue (a retry, a put-back, a held event),
+-- it goes back without the key (as graphile-worker clears a running job's key), so a batch never
+-- has to wait for, or be waited on by, a keyed notify. Notifies of one key take turns
+-- (a transaction-level advisory lock on the key), so two cannot both find none and both queue
+-- one; notifies of other keys and unkeyed ones never wait. Runs with the caller's rights, like
+-- notify(): row-level security on queue_p2 lets a notifier see and change only keyed events of
+-- channels it may notify.
+create function pgrelay.notify_keyed(p_channel text, p_payload jsonb, p_run_at timestamptz,
+                                     p_key text, p_on_conflict text)
+returns bigint
+language plpgsql security invoker
+as $$
+declare
+    v_id bigint;
+begin
+    if p_on_conflict is null or p_on_conflict not in ('keep', 'replace') then
+        raise exception 'pg_relay: p_on_conflict must be ''keep'' or ''replace'', not %',
+                coalesce(pg_catalog.quote_literal(p_on_conflict), 'NULL')
+            using errcode = 'invalid_parameter_value',
+                  hint = '''keep'' leaves a queued event of the key as it is; ''replace'' gives it the new payload and run_at.';
+    end if;
+    perform pg_catalog.pg_advisory_xact_lock(
+        pg_catalog.hashtextextended('pgrelay.key ' operator(pg_catalog.||) p_channel
+                                    operator(pg_catalog.||) E'\n' operator(pg_catalog.||) p_key, 0));
+    select q.id into v_id from pgrelay.queue_p2 q
+     where q.channel operator(pg_catalog.=) p_channel and q.dedup_key operator(pg_catalog.=) p_key
+       for update skip locked;
+    if found then
+        if p_on_conflict operator(pg_catalog.=) 'replace' then
+            update pgrelay.queue_p2 q
+               set payload = p_payload, run_at = coalesce(p_run_at, pg_catalog.now())
+             where q.id operator(pg_catalog.=) v_id and q.dedup_key operator(pg_catalog.=) p_key;
+        end if;
+        return v_id;
+    end if;
+    v_id := pg_catalog.nextval('pgrelay.event_id_seq');
+    insert into pgrelay.queue_p2 (part, id, channel, payload, run_at, priority, dedup_key)
+    select 2, v_id, c.name, p_payload, coalesce(p_run_at, pg_catalog.now()), c.priority, p_key
+      from pgrelay.channel c
+     where c.name operator(pg_catalog.=) p_channel and c.active;
+    if not found then
+        perform pgrelay.refuse_notify(p_channel);
+    end if;
+    return v_id;
+end
+$$;

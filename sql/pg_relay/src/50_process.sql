@@ -157,8 +157,8 @@ $$;
 -- Due events in claim order — priority (higher first), then due time — locked for the caller
 -- (FOR UPDATE SKIP LOCKED: what another batch holds is skipped). Three index range scans, each in
 -- claim order, read one after the other and only as far as needed: events with a priority
--- above 0 (queue_p2's priority index), then 0 (queue_p0 and queue_p1, on the due index), then
--- below (queue_p2 again). With p_role: only events
+-- above 0 (queue_p2's priority index), then 0 (the due index of every partition: queue_p2 holds
+-- keyed events of priority 0 too), then below (queue_p2's priority index again). With p_role: only events
 -- of channels running as that role that are not solo and have no timeout and no max_parallel
 -- (the followers of a batch's first event), p_not_id excluded (the first: locked by us already).
 create function pgrelay.due_events(p_limit integer, p_busy text[], p_role name default null,
@@ -194,7 +194,7 @@ begin
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
                q.part, q.ctid
           from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
-         where q.part in (0, 1) and not q.held and q.priority = 0 and q.run_at <= now()
+         where not q.held and q.priority = 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
            and (p_role is null or (c.run_as = p_role and not (c.solo or c.timeout is not null or c.max_parallel is not null)))
          order by q.run_at, q.id
@@ -440,7 +440,8 @@ begin
         select v_parts || array_agg(d.part), v_tids || array_agg(d.tid) into v_parts, v_tids
           from pgrelay.due_events(p_limit - 1, v_busy, v_first.run_as, v_first.id) d;
     end if;
-    select t.* into e_id, e_channel, e_payload, e_run_at, e_enqueued, e_attempt, e_schedule, e_priority
+    select t.ids, t.channels, t.payloads, t.run_ats, t.enqueued, t.attempts, t.schedules, t.priorities
+      into e_id, e_channel, e_payload, e_run_at, e_enqueued, e_attempt, e_schedule, e_priority
       from pgrelay.take_events(v_parts, v_tids) t;
     if e_id is null then
         return;
@@ -567,10 +568,11 @@ begin
                 v_back := not pgrelay.take_parallel_slot(r.channel, v_max_parallel);
             end if;
             if v_back then
+                -- Without its key (notify_keyed: the key is free once a batch has taken the event).
                 insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
                                            schedule_name, held, priority)
-                values (case when r.priority <> 0 then 2 else v_part end, r.id, r.channel, r.payload, r.run_at, r.enqueued_at, r.attempt,
-                        r.schedule_name, false, r.priority);
+                values (case when r.priority <> 0 then 2 else v_part end, r.id, r.channel, r.payload, r.run_at,
+                        r.enqueued_at, r.attempt, r.schedule_name, false, r.priority);
                 continue;
             end if;
             -- After the slot: started_at says when the action could start, so the log never shows
@@ -642,6 +644,7 @@ begin
             error_message := case when v_message is not null then pgrelay.redact(v_message) end;
 
             if outcome in ('retry', 'held') then
+                -- Without its key, like a put-back event.
                 insert into pgrelay.queue (part, id, channel, payload, run_at, enqueued_at, attempt,
                                            schedule_name, held, priority)
                 values (case when r.priority <> 0 then 2 else v_part end, r.id, r.channel, r.payload,

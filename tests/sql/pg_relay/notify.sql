@@ -47,10 +47,10 @@ select ok((select indpred is not null from pg_index where indexrelid = 'pgrelay.
           'that index is partial (held events left out)');
 select is((select count(*)::int from pg_index i where i.indrelid = 'pgrelay.queue_p0'::regclass), 1,
           'a notify of a priority-0 channel writes one index: the due index is queue_p0''s only one');
-select is((select array_agg(i.indexrelid::regclass::text order by 1) from pg_index i
+select is((select array_agg(i.indexrelid::regclass::text order by i.indexrelid::regclass::text) from pg_index i
             where i.indrelid = 'pgrelay.queue_p2'::regclass),
-          array['pgrelay.queue_p2_run_at_id_idx', 'pgrelay.queue_priority_idx'],
-          'the priority index is on queue_p2, the partition of the other priorities, beside its due index');
+          array['pgrelay.queue_key_idx', 'pgrelay.queue_p2_run_at_id_idx', 'pgrelay.queue_priority_idx'],
+          'the priority and key indexes are on queue_p2, the partition of other priorities and keyed events, beside its due index');
 
 -- Priority channels' events go to queue_p2, and move when the channel's priority changes.
 delete from pgrelay.queue;
