@@ -89,6 +89,116 @@
     </message>
 </context>
 <context>
+    <name>automv::ui::ChannelPolicy</name>
+    <message>
+        <source>Choose a channel.</source>
+        <translation>Wählen Sie einen Kanal.</translation>
+    </message>
+    <message>
+        <source>Runs in all are 1 (never retry) to 1000.</source>
+        <translation>Ausführungen insgesamt: 1 (nie wiederholen) bis 1000.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SQLSTATE (five characters, e.g. 55P03) or a class of them (two, e.g. 40).</source>
+        <translation>„%1“ ist kein SQLSTATE (fünf Zeichen, z. B. 55P03) und keine Klasse davon (zwei, z. B. 40).</translation>
+    </message>
+    <message>
+        <source>The first delay is 0 (pg_relay&apos;s fixed steps) to 86400 seconds.</source>
+        <translation>Die erste Wartezeit ist 0 (die festen Stufen von pg_relay) bis 86400 Sekunden.</translation>
+    </message>
+    <message>
+        <source>The factor is 1 to 10.</source>
+        <translation>Der Faktor ist 1 bis 10.</translation>
+    </message>
+    <message>
+        <source>The longest delay is more than 0 and at most 7 days (604800 seconds).</source>
+        <translation>Die längste Wartezeit ist größer als 0 und höchstens 7 Tage (604800 Sekunden).</translation>
+    </message>
+    <message>
+        <source>Jitter is a fraction from 0 to 1.</source>
+        <translation>Die Streuung ist ein Anteil von 0 bis 1.</translation>
+    </message>
+    <message>
+        <source>A channel cannot send its failure alerts to itself.</source>
+        <translation>Ein Kanal kann seine Fehlermeldungen nicht an sich selbst senden.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ChannelPolicyDialog</name>
+    <message>
+        <source>Retries and failure alerts: %1</source>
+        <translation>Wiederholungen und Fehlermeldungen: %1</translation>
+    </message>
+    <message>
+        <source>none: never retry</source>
+        <translation>leer: nie wiederholen</translation>
+    </message>
+    <message>
+        <source>SQLSTATE classes (40: serialization failures and deadlocks) or codes (55P03: lock not available), separated by commas</source>
+        <translation>SQLSTATE-Klassen (40: Serialisierungsfehler und Deadlocks) oder Codes (55P03: Sperre nicht verfügbar), durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>3 s, 5 s, 10 s (pg_relay&apos;s fixed steps)</source>
+        <translation>3 s, 5 s, 10 s (feste Stufen von pg_relay)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Include the failed event&apos;s payload</source>
+        <translation>Nutzdaten des fehlgeschlagenen Ereignisses mitsenden</translation>
+    </message>
+    <message>
+        <source>Off: the alert carries the event&apos;s id, channel, SQLSTATE, message (values redacted), attempts and time only</source>
+        <translation>Aus: Die Meldung enthält nur ID, Kanal, SQLSTATE, Meldungstext (Werte geschwärzt), Versuche und Zeitpunkt des Ereignisses</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>&amp;Runs in all:</source>
+        <translation>&amp;Ausführungen insgesamt:</translation>
+    </message>
+    <message>
+        <source>Retry on &amp;SQLSTATEs:</source>
+        <translation>Wiederholen bei &amp;SQLSTATEs:</translation>
+    </message>
+    <message>
+        <source>&amp;First delay:</source>
+        <translation>&amp;Erste Wartezeit:</translation>
+    </message>
+    <message>
+        <source>Each delay &amp;times:</source>
+        <translation>Jede Wartezeit &amp;mal:</translation>
+    </message>
+    <message>
+        <source>&amp;Longest delay:</source>
+        <translation>&amp;Längste Wartezeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter (fraction taken off at random):</source>
+        <translation>&amp;Streuung (zufällig abgezogener Anteil):</translation>
+    </message>
+    <message>
+        <source>Failure alerts</source>
+        <translation>Fehlermeldungen</translation>
+    </message>
+    <message>
+        <source>&amp;Alert channel:</source>
+        <translation>&amp;Meldekanal:</translation>
+    </message>
+    <message>
+        <source>What OK runs:</source>
+        <translation>Was OK ausführt:</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ConnectionDialog</name>
     <message>
         <source>New connection</source>
@@ -1508,6 +1618,42 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Stopping: running actions may finish for 30 s, then they are cancelled (their events stay queued)…</source>
         <translation>Wird angehalten: laufende Aktionen dürfen 30 s lang fertig werden, dann werden sie abgebrochen (ihre Ereignisse bleiben eingereiht)…</translation>
     </message>
+    <message>
+        <source>&amp;Retries and alerts…</source>
+        <translation>&amp;Wiederholungen und Meldungen…</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Retry on</source>
+        <translation>Wiederholen bei</translation>
+    </message>
+    <message>
+        <source>Alerts to</source>
+        <translation>Meldungen an</translation>
+    </message>
+    <message>
+        <source>Runs of an event in all, its retries included</source>
+        <translation>Ausführungen eines Ereignisses insgesamt, Wiederholungen eingeschlossen</translation>
+    </message>
+    <message>
+        <source>SQLSTATEs (classes or codes) that are retried</source>
+        <translation>SQLSTATEs (Klassen oder Codes), die wiederholt werden</translation>
+    </message>
+    <message>
+        <source>The channel told of each event that fails for good</source>
+        <translation>Der Kanal, der von jedem endgültig fehlgeschlagenen Ereignis erfährt</translation>
+    </message>
+    <message>
+        <source>Retry policy and failure alerts of the selected channel</source>
+        <translation>Wiederholungsregeln und Fehlermeldungen des gewählten Kanals</translation>
+    </message>
+    <message>
+        <source>Cannot read the channel&apos;s retry policy: %1</source>
+        <translation>Die Wiederholungsregeln des Kanals sind nicht lesbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::RegisterDialog</name>
@@ -1626,12 +1772,6 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>Registering…</source>
         <translation>Wird registriert…</translation>
-    </message>
-    <message>
-        <source>The server refused this; nothing was changed:
-%1</source>
-        <translation>Der Server hat dies abgelehnt; nichts wurde geändert:
-%1</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1972,19 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>Cancelled before it started; nothing was changed.</source>
         <translation>Vor dem Start abgebrochen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::SubmittingDialog</name>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Der Server hat dies abgelehnt; nichts wurde geändert:
+%1</translation>
     </message>
 </context>
 <context>

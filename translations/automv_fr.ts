@@ -89,6 +89,116 @@
     </message>
 </context>
 <context>
+    <name>automv::ui::ChannelPolicy</name>
+    <message>
+        <source>Choose a channel.</source>
+        <translation>Choisissez un canal.</translation>
+    </message>
+    <message>
+        <source>Runs in all are 1 (never retry) to 1000.</source>
+        <translation>Exécutions au total : de 1 (jamais de nouvel essai) à 1000.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SQLSTATE (five characters, e.g. 55P03) or a class of them (two, e.g. 40).</source>
+        <translation>« %1 » n’est ni un SQLSTATE (cinq caractères, p. ex. 55P03) ni une classe de SQLSTATE (deux, p. ex. 40).</translation>
+    </message>
+    <message>
+        <source>The first delay is 0 (pg_relay&apos;s fixed steps) to 86400 seconds.</source>
+        <translation>Le premier délai va de 0 (les paliers fixes de pg_relay) à 86400 secondes.</translation>
+    </message>
+    <message>
+        <source>The factor is 1 to 10.</source>
+        <translation>Le facteur va de 1 à 10.</translation>
+    </message>
+    <message>
+        <source>The longest delay is more than 0 and at most 7 days (604800 seconds).</source>
+        <translation>Le délai maximal est supérieur à 0 et d’au plus 7 jours (604800 secondes).</translation>
+    </message>
+    <message>
+        <source>Jitter is a fraction from 0 to 1.</source>
+        <translation>La dispersion est une fraction de 0 à 1.</translation>
+    </message>
+    <message>
+        <source>A channel cannot send its failure alerts to itself.</source>
+        <translation>Un canal ne peut pas s’envoyer ses propres alertes d’échec.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::ChannelPolicyDialog</name>
+    <message>
+        <source>Retries and failure alerts: %1</source>
+        <translation>Nouveaux essais et alertes d’échec : %1</translation>
+    </message>
+    <message>
+        <source>none: never retry</source>
+        <translation>vide : jamais de nouvel essai</translation>
+    </message>
+    <message>
+        <source>SQLSTATE classes (40: serialization failures and deadlocks) or codes (55P03: lock not available), separated by commas</source>
+        <translation>Classes de SQLSTATE (40 : échecs de sérialisation et interblocages) ou codes (55P03 : verrou indisponible), séparés par des virgules</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>3 s, 5 s, 10 s (pg_relay&apos;s fixed steps)</source>
+        <translation>3 s, 5 s, 10 s (paliers fixes de pg_relay)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Include the failed event&apos;s payload</source>
+        <translation>Inclure la charge utile de l’événement en échec</translation>
+    </message>
+    <message>
+        <source>Off: the alert carries the event&apos;s id, channel, SQLSTATE, message (values redacted), attempts and time only</source>
+        <translation>Désactivé : l’alerte ne contient que l’identifiant, le canal, le SQLSTATE, le message (valeurs masquées), les tentatives et l’heure de l’événement</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Nouveaux essais</translation>
+    </message>
+    <message>
+        <source>&amp;Runs in all:</source>
+        <translation>&amp;Exécutions au total :</translation>
+    </message>
+    <message>
+        <source>Retry on &amp;SQLSTATEs:</source>
+        <translation>Réessayer sur les &amp;SQLSTATE :</translation>
+    </message>
+    <message>
+        <source>&amp;First delay:</source>
+        <translation>&amp;Premier délai :</translation>
+    </message>
+    <message>
+        <source>Each delay &amp;times:</source>
+        <translation>Chaque délai &amp;multiplié par :</translation>
+    </message>
+    <message>
+        <source>&amp;Longest delay:</source>
+        <translation>Délai ma&amp;ximal :</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter (fraction taken off at random):</source>
+        <translation>&amp;Dispersion (fraction retirée au hasard) :</translation>
+    </message>
+    <message>
+        <source>Failure alerts</source>
+        <translation>Alertes d’échec</translation>
+    </message>
+    <message>
+        <source>&amp;Alert channel:</source>
+        <translation>Canal d’&amp;alerte :</translation>
+    </message>
+    <message>
+        <source>What OK runs:</source>
+        <translation>Ce que OK exécute :</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ConnectionDialog</name>
     <message>
         <source>New connection</source>
@@ -1508,6 +1618,42 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Stopping: running actions may finish for 30 s, then they are cancelled (their events stay queued)…</source>
         <translation>Arrêt : les actions en cours peuvent se terminer pendant 30 s, puis elles sont annulées (leurs événements restent en file)…</translation>
     </message>
+    <message>
+        <source>&amp;Retries and alerts…</source>
+        <translation>&amp;Nouveaux essais et alertes…</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>Retry on</source>
+        <translation>Réessayer sur</translation>
+    </message>
+    <message>
+        <source>Alerts to</source>
+        <translation>Alertes vers</translation>
+    </message>
+    <message>
+        <source>Runs of an event in all, its retries included</source>
+        <translation>Exécutions d’un événement au total, nouveaux essais compris</translation>
+    </message>
+    <message>
+        <source>SQLSTATEs (classes or codes) that are retried</source>
+        <translation>SQLSTATE (classes ou codes) qui donnent lieu à un nouvel essai</translation>
+    </message>
+    <message>
+        <source>The channel told of each event that fails for good</source>
+        <translation>Le canal informé de chaque événement en échec définitif</translation>
+    </message>
+    <message>
+        <source>Retry policy and failure alerts of the selected channel</source>
+        <translation>Règles de nouvel essai et alertes d’échec du canal sélectionné</translation>
+    </message>
+    <message>
+        <source>Cannot read the channel&apos;s retry policy: %1</source>
+        <translation>Impossible de lire les règles de nouvel essai du canal : %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::RegisterDialog</name>
@@ -1626,12 +1772,6 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>The server refused this; nothing was changed:
-%1</source>
-        <translation>Le serveur a refusé ; rien n’a été modifié :
-%1</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1972,19 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>Cancelled before it started; nothing was changed.</source>
         <translation>Annulé avant de commencer ; rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>automv::ui::SubmittingDialog</name>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Le serveur a refusé ; rien n’a été modifié :
+%1</translation>
     </message>
 </context>
 <context>

@@ -20,14 +20,7 @@ using automv::processor::Processor;
 using automv::processor::ProcessorLog;
 using automv::processor::ProcessorOptions;
 using automv::test::ScratchDatabase;
-
-namespace {
-
-std::string scalar(automv::pg::PgConnection &conn, const std::string &sql) {
-    return std::string(conn.exec(sql).value(0, 0));
-}
-
-} // namespace
+using automv::test::scalar;
 
 class TestProcessor : public QObject {
     Q_OBJECT

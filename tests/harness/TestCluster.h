@@ -82,4 +82,9 @@ private:
     std::string m_name;
 };
 
+/// The first column of the first row of a query, as text: what most checks compare.
+inline std::string scalar(pg::PgConnection &conn, const std::string &sql) {
+    return std::string(conn.exec(sql).value(0, 0));
+}
+
 } // namespace automv::test

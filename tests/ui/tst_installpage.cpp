@@ -10,15 +10,10 @@
 #include <QTest>
 
 using automv::test::ScratchDatabase;
+using automv::test::scalar;
 using automv::ui::DatabaseSession;
 using automv::ui::ExtensionInstaller;
 using automv::ui::InstallPage;
-
-namespace {
-std::string scalar(automv::pg::PgConnection &conn, const std::string &sql) {
-    return std::string(conn.exec(sql).value(0, 0));
-}
-} // namespace
 
 class TestInstallPage : public QObject {
     Q_OBJECT

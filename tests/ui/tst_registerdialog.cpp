@@ -12,15 +12,13 @@
 #include <QTest>
 
 using automv::test::ScratchDatabase;
+using automv::test::scalar;
 using automv::ui::DatabaseSession;
 using automv::ui::RegisterDialog;
 using automv::ui::Registration;
 
 namespace {
 
-std::string scalar(automv::pg::PgConnection &conn, const std::string &sql) {
-    return std::string(conn.exec(sql).value(0, 0));
-}
 
 /// Runs the dialog's call through a background session, as the Views page does.
 QString run(DatabaseSession &session, const Registration &registration) {

@@ -2,6 +2,7 @@
 
 #include "ui/common/Humane.h"
 
+#include "ui/processor/ChannelPolicyDialog.h"
 #include "ui/processor/EmbeddedProcessor.h"
 #include "ui/session/DatabaseSession.h"
 
@@ -35,14 +36,18 @@ const char *kChannelsSql =
     " case when c.solo then 'yes' else '' end, coalesce(c.timeout::text, ''), coalesce(c.max_parallel::text, ''),"
     " c.priority,"
     " (select count(*) from pgrelay.queue q where q.channel = c.name and not q.held and q.run_at <= now()),"
-    " (select count(*) from pgrelay.queue q where q.channel = c.name)"
+    " (select count(*) from pgrelay.queue q where q.channel = c.name),"
+    " c.max_attempts, array_to_string(c.retry_on, ', '), coalesce(c.on_failure, '')"
     " from pgrelay.channel c order by c.priority desc, c.name";
+constexpr auto kPolicyTag = "processor.channel.policy";
+constexpr auto kAlterTag = "processor.channel.alter";
 } // namespace
 
 ProcessorPage::ProcessorPage(QWidget *parent)
     : QWidget(parent), m_processor(new EmbeddedProcessor(this)), m_workers(new QSpinBox),
       m_poll(new QDoubleSpinBox), m_startStop(new QPushButton(tr("&Start"))), m_counters(new QLabel),
-      m_registry(new QTableWidget), m_channels(new QTableWidget), m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
+      m_registry(new QTableWidget), m_channels(new QTableWidget),
+      m_editChannel(new QPushButton(tr("&Retries and alerts…"))), m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("processorPage"));
     m_workers->setRange(1, 9);
     m_workers->setValue(2);
@@ -60,9 +65,22 @@ ProcessorPage::ProcessorPage(QWidget *parent)
     m_registry->verticalHeader()->hide();
     m_registry->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_channels->setObjectName(QStringLiteral("channels"));
-    m_channels->setColumnCount(9);
+    m_channels->setColumnCount(12);
     m_channels->setHorizontalHeaderLabels({tr("Channel"), tr("Active"), tr("Runs as"), tr("Solo"), tr("Timeout"),
-                                           tr("Max parallel"), tr("Priority"), tr("Due"), tr("Queued")});
+                                           tr("Max parallel"), tr("Priority"), tr("Due"), tr("Queued"),
+                                           tr("Runs"), tr("Retry on"), tr("Alerts to")});
+    m_channels->horizontalHeaderItem(9)->setToolTip(tr("Runs of an event in all, its retries included"));
+    m_channels->horizontalHeaderItem(10)->setToolTip(tr("SQLSTATEs (classes or codes) that are retried"));
+    m_channels->horizontalHeaderItem(11)->setToolTip(tr("The channel told of each event that fails for good"));
+    m_channels->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_channels->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_editChannel->setObjectName(QStringLiteral("editChannel"));
+    m_editChannel->setEnabled(false);
+    m_editChannel->setToolTip(tr("Retry policy and failure alerts of the selected channel"));
+    connect(m_editChannel, &QPushButton::clicked, this, &ProcessorPage::editSelectedChannel);
+    connect(m_channels, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_editChannel->setEnabled(m_session && !m_channels->selectedItems().isEmpty()); });
+    connect(m_channels, &QTableWidget::cellDoubleClicked, this, &ProcessorPage::editSelectedChannel);
     m_channels->horizontalHeaderItem(4)->setToolTip(
         tr("An action running longer is cancelled and fails with SQLSTATE 57014 (pgrelay.alter_channel(p_timeout => …))"));
     m_channels->horizontalHeaderItem(5)->setToolTip(
@@ -86,7 +104,11 @@ ProcessorPage::ProcessorPage(QWidget *parent)
     layout->addWidget(m_queue);
     layout->addWidget(new QLabel(tr("Processors attached to this database:")));
     layout->addWidget(m_registry, 1);
-    layout->addWidget(new QLabel(tr("Channels, their limits and their events:")));
+    auto *channelsHeader = new QHBoxLayout;
+    channelsHeader->addWidget(new QLabel(tr("Channels, their limits and their events:")));
+    channelsHeader->addStretch();
+    channelsHeader->addWidget(m_editChannel);
+    layout->addLayout(channelsHeader);
     layout->addWidget(m_channels, 1);
     layout->addWidget(new QLabel(tr("Log:")));
     layout->addWidget(m_log, 1);
@@ -123,6 +145,14 @@ void ProcessorPage::setConnection(const QString &conninfo, DatabaseSession *sess
     if (m_session) {
         connect(m_session, &DatabaseSession::queryFinished, this, &ProcessorPage::onResult);
         connect(m_session, &DatabaseSession::queryFailed, this, [this](const QString &tag, const QString &message) {
+            if (tag == QLatin1String(kAlterTag) && m_policyDialog) {
+                m_policyDialog->submitFinished(message);
+                return;
+            }
+            if (tag == QLatin1String(kPolicyTag)) {
+                m_channels->setToolTip(tr("Cannot read the channel's retry policy: %1").arg(message.trimmed()));
+                return;
+            }
             if (tag == QLatin1String(kChannelsTag)) {
                 m_channels->setRowCount(0);
                 m_channels->setToolTip(tr("Cannot read pg_relay's channels: %1").arg(message.trimmed()));
@@ -154,6 +184,7 @@ QString ProcessorPage::countersText() const { return m_counters->text(); }
 int ProcessorPage::attachedProcessors() const { return m_registry->rowCount(); }
 QString ProcessorPage::queueText() const { return m_queue->text(); }
 QTableWidget *ProcessorPage::channelsTable() const { return m_channels; }
+ChannelPolicyDialog *ProcessorPage::policyDialog() const { return m_policyDialog.data(); }
 
 void ProcessorPage::tick() {
     if (m_processor->isRunning()) {
@@ -172,7 +203,45 @@ void ProcessorPage::tick() {
     }
 }
 
+void ProcessorPage::editSelectedChannel() {
+    const auto selected = m_channels->selectedItems();
+    if (!m_session || selected.isEmpty() || m_policyDialog)
+        return;
+    const QTableWidgetItem *name = m_channels->item(selected.first()->row(), 0);
+    if (!name)
+        return;
+    m_policyChannel = name->text();
+    m_session->query(QString::fromLatin1(kPolicyTag), ChannelPolicy::loadSql(), {m_policyChannel});
+}
+
+void ProcessorPage::openPolicyDialog(const QueryResult &result) {
+    QStringList alertChannels;
+    for (int r = 0; r < m_channels->rowCount(); ++r)
+        if (const auto *item = m_channels->item(r, 0);
+            item && !item->text().startsWith(QLatin1String("pgrelay.")) && !item->text().startsWith(QLatin1String("pgauto_mv.")))
+            alertChannels << item->text();
+    auto *dialog = new ChannelPolicyDialog(ChannelPolicy::fromRow(m_policyChannel, result.rows.value(0)), alertChannels, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSubmitter([this](const ChannelPolicy &policy) {
+        m_session->query(QString::fromLatin1(kAlterTag), policy.sql(), policy.params());
+    });
+    m_policyDialog = dialog;
+    dialog->open();
+}
+
 void ProcessorPage::onResult(const QString &tag, const QueryResult &result) {
+    if (tag == QLatin1String(kPolicyTag)) {
+        if (!result.rows.isEmpty() && !m_policyDialog)
+            openPolicyDialog(result);
+        return;
+    }
+    if (tag == QLatin1String(kAlterTag)) {
+        if (m_policyDialog)
+            m_policyDialog->submitFinished(QString());
+        m_inFlight = false;
+        tick();   // the table shows the new policy at once
+        return;
+    }
     if (tag == QLatin1String(kChannelsTag)) {
         m_channels->setToolTip(QString());
         m_channels->setRowCount(int(result.rows.size()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QDoubleSpinBox;
@@ -12,13 +13,15 @@ class QTimer;
 
 namespace automv::ui {
 
+class ChannelPolicyDialog;
 class DatabaseSession;
 class EmbeddedProcessor;
 struct QueryResult;
 
 /// Runs the processor engine inside the console on the connected database (for development):
 /// workers and poll interval, start/stop, live counters and events/s, its log, and every
-/// processor attached to the database (from pg_relay's registry).
+/// processor attached to the database (from pg_relay's registry), and each channel with its
+/// limits, retry policy and failure alerts; "Retries and alerts…" edits the selected channel's.
 class ProcessorPage : public QWidget {
     Q_OBJECT
 public:
@@ -32,13 +35,18 @@ public:
     int attachedProcessors() const;
     QString queueText() const;
     QTableWidget *channelsTable() const;
+    /// The open retry policy and alerts dialog, if any.
+    ChannelPolicyDialog *policyDialog() const;
 
 public slots:
     void startOrStop();
+    /// Reads the selected channel's policy, then opens the dialog on it.
+    void editSelectedChannel();
 
 private:
     void tick();
     void onResult(const QString &tag, const QueryResult &result);
+    void openPolicyDialog(const QueryResult &result);
 
     QString m_conninfo;
     DatabaseSession *m_session = nullptr;
@@ -49,6 +57,9 @@ private:
     QLabel *m_counters;
     QTableWidget *m_registry;
     QTableWidget *m_channels;
+    QPushButton *m_editChannel;
+    QPointer<ChannelPolicyDialog> m_policyDialog;
+    QString m_policyChannel;   ///< whose policy was asked for
     QLabel *m_queue;
     QPlainTextEdit *m_log;
     QTimer *m_timer;

@@ -35,7 +35,7 @@ QDoubleSpinBox *seconds(double value, double minimum, const QString &tip) {
 } // namespace
 
 RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &suggestedTables, QWidget *parent)
-    : QDialog(parent), m_initial(initial) {
+    : SubmittingDialog(parent), m_initial(initial) {
     setWindowTitle(initial.existing ? tr("Edit registration — %1.%2").arg(initial.schema, initial.name)
                                     : tr("Register %1.%2").arg(initial.schema, initial.name));
     // Ranges below the valid ones: a typed negative stays as typed and OK says what is wrong
@@ -116,17 +116,14 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     tabs->addTab(watchPage, tr("&Watched tables"));
     tabs->addTab(m_preview, tr("SQL &preview"));
 
-    m_message = new QLabel;
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
-    auto *buttons = m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    auto *message = new QLabel;
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(initial.existing ? tr("Apply") : tr("Register"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &RegisterDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &RegisterDialog::reject);
+    setUpSubmission(message, buttons);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
-    layout->addWidget(m_message);
+    layout->addWidget(message);
     layout->addWidget(buttons);
 
     for (auto *box : {m_lag, m_maxWait, m_cooldown, m_lockTimeout, m_refreshTimeout})
@@ -177,7 +174,6 @@ Registration RegisterDialog::registration() const {
     return r;
 }
 
-QString RegisterDialog::message() const { return m_message->text(); }
 QString RegisterDialog::previewText() const { return m_preview->toPlainText(); }
 
 void RegisterDialog::updatePreview() {
@@ -185,37 +181,6 @@ void RegisterDialog::updatePreview() {
         m_preview->setPlainText(registration().previewSql());
 }
 
-void RegisterDialog::accept() {
-    if (m_submitting)
-        return;   // one call at a time
-    const QString problem = registration().validate();
-    if (!problem.isEmpty()) {
-        m_message->setText(problem);
-        return;   // nothing runs
-    }
-    if (!m_submitter) {
-        QDialog::accept();
-        return;
-    }
-    m_submitting = true;
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    m_message->setStyleSheet(QString());
-    m_message->setText(m_initial.existing ? tr("Applying…") : tr("Registering…"));
-    m_submitter(registration());
-}
-
-void RegisterDialog::submitFinished(const QString &error) {
-    if (!m_submitting)
-        return;
-    m_submitting = false;
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
-    if (error.isEmpty()) {
-        m_message->clear();
-        QDialog::accept();
-        return;
-    }
-    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
-    m_message->setText(tr("The server refused this; nothing was changed:\n%1").arg(error.trimmed()));
-}
+QString RegisterDialog::busyText() const { return m_initial.existing ? tr("Applying…") : tr("Registering…"); }
 
 } // namespace automv::ui

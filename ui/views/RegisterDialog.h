@@ -1,15 +1,12 @@
 #pragma once
 
+#include "ui/common/SubmittingDialog.h"
 #include "ui/views/Registration.h"
-
-#include <QDialog>
 
 #include <functional>
 
 class QCheckBox;
-class QDialogButtonBox;
 class QDoubleSpinBox;
-class QLabel;
 class QPlainTextEdit;
 class QTableWidget;
 
@@ -21,25 +18,24 @@ namespace automv::ui {
 /// and a preview of the exact register_mv / alter_mv call. OK refuses invalid input. With a
 /// submitter, OK sends the call and the dialog stays open until the server answers: it closes
 /// on success and shows the server's refusal (every edit kept) otherwise.
-class RegisterDialog : public QDialog {
+class RegisterDialog : public SubmittingDialog {
     Q_OBJECT
 public:
     /// `suggestedTables`: the base tables the view reads ('schema.table'); offered as watches.
     RegisterDialog(const Registration &initial, const QStringList &suggestedTables, QWidget *parent = nullptr);
 
     Registration registration() const;
-    QString message() const;
     QString previewText() const;
-
-    void accept() override;
 
     /// Sends a valid registration to the server; the owner answers with submitFinished().
     using Submitter = std::function<void(const Registration &)>;
     void setSubmitter(Submitter submitter) { m_submitter = std::move(submitter); }
-    /// The server's answer to the submitted call: empty = done (the dialog closes); otherwise
-    /// the error is shown and the dialog stays open with every edit.
-    void submitFinished(const QString &error);
-    bool submitting() const { return m_submitting; }
+
+protected:
+    QString problem() const override { return registration().validate(); }
+    bool canSubmit() const override { return bool(m_submitter); }
+    void submit() override { m_submitter(registration()); }
+    QString busyText() const override;
 
 private:
     void addWatchRow(const Registration::Watch &watch);
@@ -54,10 +50,7 @@ private:
     QCheckBox *m_fireOnReplica = nullptr;
     QTableWidget *m_watches = nullptr;
     QPlainTextEdit *m_preview = nullptr;
-    QLabel *m_message = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
     Submitter m_submitter;
-    bool m_submitting = false;
 };
 
 } // namespace automv::ui
