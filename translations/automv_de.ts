@@ -1806,6 +1806,83 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     </message>
 </context>
 <context>
+    <name>automv::ui::RelaySchedulesPanel</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Its pending run leaves the queue; nothing runs until resumed</source>
+        <translation>Sein anstehender Lauf verlässt die Warteschlange; bis zum Fortsetzen läuft nichts</translation>
+    </message>
+    <message>
+        <source>Runs at its next occurrence after now; runs missed while paused are not made up</source>
+        <translation>Läuft beim nächsten Termin ab jetzt; während der Pause verpasste Läufe werden nicht nachgeholt</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs (pgrelay.schedule):</source>
+        <translation>Geplante Aufträge (pgrelay.schedule):</translation>
+    </message>
+    <message>
+        <source>Schedule %1 paused.</source>
+        <translation>Zeitplan %1 angehalten.</translation>
+    </message>
+    <message>
+        <source>Schedule %1 resumed.</source>
+        <translation>Zeitplan %1 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Der Server hat dies abgelehnt; nichts wurde geändert:
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot read pg_relay&apos;s schedules: %1</source>
+        <translation>Die Zeitpläne von pg_relay sind nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::SchedulesPage</name>
     <message>
         <source>&amp;Every</source>

@@ -1806,6 +1806,83 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     </message>
 </context>
 <context>
+    <name>automv::ui::RelaySchedulesPanel</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Dernière exécution</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Its pending run leaves the queue; nothing runs until resumed</source>
+        <translation>Son exécution en attente quitte la file ; rien ne s’exécute avant la reprise</translation>
+    </message>
+    <message>
+        <source>Runs at its next occurrence after now; runs missed while paused are not made up</source>
+        <translation>S’exécute à sa prochaine occurrence à partir de maintenant ; les exécutions manquées pendant la suspension ne sont pas rattrapées</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs (pgrelay.schedule):</source>
+        <translation>Tâches planifiées (pgrelay.schedule) :</translation>
+    </message>
+    <message>
+        <source>Schedule %1 paused.</source>
+        <translation>Planification %1 suspendue.</translation>
+    </message>
+    <message>
+        <source>Schedule %1 resumed.</source>
+        <translation>Planification %1 reprise.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>suspendue</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Le serveur a refusé ; rien n’a été modifié :
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot read pg_relay&apos;s schedules: %1</source>
+        <translation>Impossible de lire les planifications de pg_relay : %1</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::SchedulesPage</name>
     <message>
         <source>&amp;Every</source>

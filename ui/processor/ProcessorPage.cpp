@@ -4,6 +4,7 @@
 
 #include "ui/processor/ChannelPolicyDialog.h"
 #include "ui/processor/EmbeddedProcessor.h"
+#include "ui/processor/RelaySchedulesPanel.h"
 #include "ui/session/DatabaseSession.h"
 
 #include <QDoubleSpinBox>
@@ -47,7 +48,8 @@ ProcessorPage::ProcessorPage(QWidget *parent)
     : QWidget(parent), m_processor(new EmbeddedProcessor(this)), m_workers(new QSpinBox),
       m_poll(new QDoubleSpinBox), m_startStop(new QPushButton(tr("&Start"))), m_counters(new QLabel),
       m_registry(new QTableWidget), m_channels(new QTableWidget),
-      m_editChannel(new QPushButton(tr("&Retries and alerts…"))), m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
+      m_editChannel(new QPushButton(tr("&Retries and alerts…"))), m_schedules(new RelaySchedulesPanel),
+      m_queue(new QLabel), m_log(new QPlainTextEdit), m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("processorPage"));
     m_workers->setRange(1, 9);
     m_workers->setValue(2);
@@ -110,6 +112,7 @@ ProcessorPage::ProcessorPage(QWidget *parent)
     channelsHeader->addWidget(m_editChannel);
     layout->addLayout(channelsHeader);
     layout->addWidget(m_channels, 1);
+    layout->addWidget(m_schedules, 1);
     layout->addWidget(new QLabel(tr("Log:")));
     layout->addWidget(m_log, 1);
 
@@ -142,6 +145,7 @@ void ProcessorPage::setConnection(const QString &conninfo, DatabaseSession *sess
     m_session = session;
     m_inFlight = false;
     m_startStop->setEnabled(!conninfo.isEmpty() || m_processor->isRunning());
+    m_schedules->setSession(session);
     if (m_session) {
         connect(m_session, &DatabaseSession::queryFinished, this, &ProcessorPage::onResult);
         connect(m_session, &DatabaseSession::queryFailed, this, [this](const QString &tag, const QString &message) {
@@ -200,6 +204,7 @@ void ProcessorPage::tick() {
         m_inFlight = true;
         m_session->query(QString::fromLatin1(kRegistryTag), QString::fromLatin1(kRegistrySql));
         m_session->query(QString::fromLatin1(kChannelsTag), QString::fromLatin1(kChannelsSql));
+        m_schedules->reload();
     }
 }
 

@@ -16,12 +16,14 @@ namespace automv::ui {
 class ChannelPolicyDialog;
 class DatabaseSession;
 class EmbeddedProcessor;
+class RelaySchedulesPanel;
 struct QueryResult;
 
 /// Runs the processor engine inside the console on the connected database (for development):
 /// workers and poll interval, start/stop, live counters and events/s, its log, and every
 /// processor attached to the database (from pg_relay's registry), and each channel with its
-/// limits, retry policy and failure alerts; "Retries and alerts…" edits the selected channel's.
+/// limits, retry policy and failure alerts; "Retries and alerts…" edits the selected channel's;
+/// and pg_relay's scheduled jobs, which can be paused and resumed.
 class ProcessorPage : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +37,7 @@ public:
     int attachedProcessors() const;
     QString queueText() const;
     QTableWidget *channelsTable() const;
+    RelaySchedulesPanel *schedulesPanel() const { return m_schedules; }
     /// The open retry policy and alerts dialog, if any.
     ChannelPolicyDialog *policyDialog() const;
 
@@ -58,6 +61,7 @@ private:
     QTableWidget *m_registry;
     QTableWidget *m_channels;
     QPushButton *m_editChannel;
+    RelaySchedulesPanel *m_schedules;
     QPointer<ChannelPolicyDialog> m_policyDialog;
     QString m_policyChannel;   ///< whose policy was asked for
     QLabel *m_queue;
