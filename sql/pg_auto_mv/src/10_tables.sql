@@ -59,6 +59,7 @@ create table pgauto_mv.mv_state (
     retry_attempt    integer not null default 0,
     failed_in_row    integer not null default 0,   -- refreshes failed since the last success (backs off)
     last_refresh_at  timestamptz,          -- completion of the last refresh attempt that ran
+    covered_snapshot pg_snapshot,          -- taken just before the last successful refresh: what it saw
     last_success_at  timestamptz,
     last_outcome     text,
     last_mode        text,
@@ -80,7 +81,11 @@ create table pgauto_mv.request (
     table_oid oid,
     op        text,
     source    text not null default 'watch',
-    nudge     boolean not null default false   -- re-check the timer only; no new change
+    nudge     boolean not null default false,  -- re-check the timer only; no new change
+    -- The requesting transaction, for the extensions' own requests (chains, bulk): a refresh
+    -- whose snapshot already saw it covered its change (mv_state.covered_snapshot). NULL for
+    -- the watch triggers' (a writer pays nothing for it).
+    xid       xid8
 ) with (autovacuum_vacuum_threshold = 2000, autovacuum_vacuum_scale_factor = 0,
         autovacuum_vacuum_cost_delay = 0);
 comment on table pgauto_mv.request is 'Refresh requests from writers'' transactions, drained by the processor';

@@ -40,8 +40,8 @@ language plpgsql
 -- no SET clause: internal, called only from functions that pin search_path
 as $$
 begin
-    insert into pgauto_mv.request (mv_ids, table_oid, op, source, nudge)
-    values (p_ids, p_table, p_op, p_source, p_nudge);
+    insert into pgauto_mv.request (mv_ids, table_oid, op, source, nudge, xid)
+    values (p_ids, p_table, p_op, p_source, p_nudge, pg_current_xact_id());
     if pg_sequence_last_value('pgauto_mv.drain_active') is distinct from 2 then
         perform pgauto_mv.wake_drain();
     end if;

@@ -169,12 +169,19 @@ begin
     for r in
         with taken as (
             delete from pgauto_mv.request returning *
-        ), per_view as (
+        ), per_view_raw as (
             -- A malformed id (only pg_auto_mv's own code writes requests, but never trust it
             -- to wedge every drain) becomes -1: logged and skipped below.
             select case when x ~ '^[0-9]{1,9}$' then x::integer else -1 end as mv_id,
-                   t, table_oid, op, source, nudge
+                   t, table_oid, op, source, nudge, xid
               from taken, unnest(taken.mv_ids) as x
+        ), per_view as (
+            -- A request from a transaction the view's last successful refresh already saw (an
+            -- upstream that committed just before this view's refresh began, in a diamond) is
+            -- covered: it only nudges the timer, or the view would refresh twice.
+            select p.mv_id, p.t, p.table_oid, p.op, p.source,
+                   p.nudge or coalesce(pg_visible_in_snapshot(p.xid, s.covered_snapshot), false) as nudge
+              from per_view_raw p left join pgauto_mv.mv_state s on s.mv_id = p.mv_id
         ), what as (   -- names looked up once per distinct (view, table, op), not per request
             select d.mv_id,
                    string_agg(distinct coalesce(d.op || ' on ' || pgauto_mv.display_name(d.table_oid), d.source), ', ') as what
@@ -284,6 +291,7 @@ declare
     v_name    text;
     v_mode    text;
     v_started timestamptz;
+    v_snapshot pg_snapshot;   -- taken just before REFRESH: what it will see at least
     v_outcome text;
     v_state   text;
     v_message text;
@@ -361,6 +369,8 @@ begin
             perform set_config('lock_timeout', (m.lock_timeout * 1000)::bigint || 'ms', true);
             -- The processor cancels the refresh at this deadline (pg_relay's PR020 notice).
             perform pgrelay.set_action_timeout(make_interval(secs => m.refresh_timeout::float8));
+            -- Whatever this snapshot sees, the refresh's own (taken later) sees too.
+            v_snapshot := pg_current_snapshot();
             execute format('refresh materialized view %s%I.%I',
                            case when v_mode = 'concurrently' then 'concurrently ' else '' end, v_schema, v_name);
             v_outcome := 'succeeded';
@@ -397,6 +407,7 @@ begin
            set last_refresh_at = clock_timestamp(), last_success_at = clock_timestamp(),
                last_outcome = v_outcome, last_mode = v_mode, last_source = v_cause, last_duration_ms = v_ms,
                last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0, failed_in_row = 0,
+               covered_snapshot = v_snapshot,
                first_change_at = case when change_seq = v_seq then null else v_started end,
                change_source = case when change_seq = v_seq then null else change_source end,
                timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
