@@ -1,23 +1,34 @@
 // pgrelay-processor: dispatches pg_relay events. Thin on purpose: the engine lives in core/.
 #include "core/Version.h"
 #include "core/processor/Processor.h"
+#include "core/processor/ProcessorFleet.h"
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace {
 
 constexpr const char *kUsage =
-    "Usage: pgrelay-processor [OPTIONS] [CONNINFO]\n"
+    "Usage: pgrelay-processor [OPTIONS] [CONNINFO...]\n"
+    "       pgrelay-processor [OPTIONS] --all-databases [CONNINFO]\n"
     "\n"
     "Dispatches pg_relay events: polls the queue, claims due events with\n"
     "FOR UPDATE SKIP LOCKED and runs each channel's action.\n"
     "\n"
     "CONNINFO is a libpq connection string or URI; PG* environment variables,\n"
-    "service files and .pgpass are honoured.\n"
+    "service files and .pgpass are honoured. Several serve several databases\n"
+    "from one process, each with its own slot, heartbeats and workers.\n"
+    "\n"
+    "      --all-databases      serve every database of CONNINFO's server where\n"
+    "                           pg_relay is installed, looking again every\n"
+    "                           --rediscover seconds (new ones start, dropped ones stop)\n"
+    "      --rediscover S       seconds between looks, 1-86400 (default 60)\n"
     "\n"
     "Options:\n"
     "  -w, --workers N          worker connections, 1-9 (default 1)\n"
@@ -39,10 +50,13 @@ constexpr const char *kUsage =
     "1 --once could not connect or register; 2 bad options.\n";
 
 automv::processor::Processor *g_processor = nullptr;
+automv::processor::ProcessorFleet *g_fleet = nullptr;
 
 extern "C" void onSignal(int) {
     if (g_processor)
         g_processor->stop();
+    if (g_fleet)
+        g_fleet->stop();
 }
 
 int badOption(const std::string &reason) {
@@ -65,7 +79,9 @@ int main(int argc, char *argv[]) {
     using automv::processor::LogFormat;
     automv::processor::ProcessorOptions options;
     LogFormat format = LogFormat::Text;
-    bool haveConninfo = false;
+    std::vector<std::string> conninfos;
+    bool allDatabases = false;
+    double rediscover = 60;
 
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -85,6 +101,14 @@ int main(int argc, char *argv[]) {
         }
         if (arg == "--once") {
             options.once = true;
+        } else if (arg == "--all-databases") {
+            allDatabases = true;
+        } else if (arg == "--rediscover") {
+            const char *v = value("--rediscover");
+            char *end = nullptr;
+            rediscover = v ? std::strtod(v, &end) : -1;
+            if (!v || !*v || *end || !(rediscover >= 1 && rediscover <= 86400))
+                return badOption("--rediscover needs a number of seconds from 1 to 86400");
         } else if (arg == "--no-wakeup-hint") {
             options.wakeupHint = false;
         } else if (arg == "--workers" || arg == "-w") {
@@ -120,29 +144,45 @@ int main(int argc, char *argv[]) {
                 return badOption("--log-format must be text or json");
         } else if (!arg.empty() && arg[0] == '-') {
             return badOption("unknown option '" + arg + "'");
-        } else if (haveConninfo) {
-            return badOption("only one connection string may be given");
         } else {
-            options.conninfo = arg;
-            haveConninfo = true;
+            conninfos.push_back(arg);
         }
     }
+    if (allDatabases && conninfos.size() > 1)
+        return badOption("--all-databases takes one connection string, to the server");
+    if (conninfos.size() == 1)
+        options.conninfo = conninfos.front();
     if (const auto problem = options.validate())
         return badOption(*problem);
 
-    automv::processor::ProcessorLog log(format);
-    automv::processor::Processor processor(options, log);
-    g_processor = &processor;
     struct sigaction action {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    automv::processor::ProcessorLog log(format);
     log.info("starting", {{"version", automv::kVersion},
                           {"workers", std::to_string(options.workers)},
                           {"batch_size", std::to_string(options.batchSize)},
                           {"poll_interval_ms", std::to_string(options.pollInterval.count())},
-                          {"grace_ms", std::to_string(options.grace.count())}});
+                          {"grace_ms", std::to_string(options.grace.count())},
+                          {"databases", allDatabases ? std::string("all") : std::to_string(std::max<std::size_t>(conninfos.size(), 1))}});
+    if (allDatabases || conninfos.size() > 1) {
+        automv::processor::FleetOptions fleetOptions;
+        fleetOptions.base = options;
+        fleetOptions.conninfos = conninfos;
+        fleetOptions.allDatabases = allDatabases;
+        fleetOptions.rediscover = std::chrono::milliseconds(static_cast<long long>(rediscover * 1000));
+        automv::processor::ProcessorFleet fleet(fleetOptions, format);
+        g_fleet = &fleet;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+        const int code = fleet.run();
+        g_fleet = nullptr;
+        return code;
+    }
+    automv::processor::Processor processor(options, log);
+    g_processor = &processor;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
     const int code = processor.run();
     g_processor = nullptr;
     return code;

@@ -69,8 +69,10 @@ automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, c
                                         {"options", settings},
                                         {"fallback_application_name",
                                          std::string("pgrelay-processor ") + role}};
-    if (!options.conninfo.empty())
-        params.emplace_back("dbname", options.conninfo);
+    if (!options.conninfo.empty() || !options.database.empty())
+        params.emplace_back("dbname", options.conninfo);   // the first dbname: expanded
+    if (!options.database.empty())
+        params.emplace_back("dbname", options.database);   // a later one: a plain name, and it wins
     return params;
 }
 

@@ -88,22 +88,30 @@ std::string ProcessorLog::format(LogLevel level, std::string_view message,
     if (m_format == LogFormat::Json) {
         line = "{\"ts\":\"" + timestamp() + "\",\"level\":\"" + levelName(level) + "\",\"msg\":";
         appendJsonString(line, message);
-        for (const auto &[key, value] : fields) {
+        const auto add = [&line](std::string_view key, std::string_view value) {
             line += ",";
             appendJsonString(line, key);
             line += ":";
             appendJsonString(line, value);
-        }
+        };
+        for (const auto &[key, value] : fields)
+            add(key, value);
+        for (const auto &[key, value] : m_context)
+            add(key, value);
         line += "}";
     } else {
         line = timestamp() + " " + levelName(level) + " ";
         line += message;
-        for (const auto &[key, value] : fields) {
+        const auto add = [&line](std::string_view key, std::string_view value) {
             line += " ";
             line += key;
             line += "=";
             appendTextValue(line, value);
-        }
+        };
+        for (const auto &[key, value] : fields)
+            add(key, value);
+        for (const auto &[key, value] : m_context)
+            add(key, value);
     }
     return line;
 }
@@ -117,8 +125,8 @@ void ProcessorLog::log(LogLevel level, std::string_view message,
     if (m_sink) {
         m_sink(level, line);
     } else if (m_out) {
-        std::fputs(line.c_str(), m_out);
-        std::fputc('\n', m_out);
+        // One write per line: the logs of several processors in one process share the stream.
+        std::fputs((line + '\n').c_str(), m_out);
         std::fflush(m_out);
     }
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace automv::processor {
 
@@ -25,6 +26,9 @@ public:
     ProcessorLog(LogFormat format, Sink sink);
 
     void setMinimumLevel(LogLevel level) { m_minimum = level; }
+    /// A field every line carries after its own (e.g. database=… when one process serves
+    /// several databases). Set before the log is shared between threads.
+    void addContext(std::string key, std::string value) { m_context.emplace_back(std::move(key), std::move(value)); }
     void log(LogLevel level, std::string_view message, std::initializer_list<LogField> fields = {});
     void info(std::string_view message, std::initializer_list<LogField> fields = {}) {
         log(LogLevel::Info, message, fields);
@@ -45,6 +49,7 @@ private:
     std::FILE *m_out = nullptr;
     Sink m_sink;
     LogLevel m_minimum = LogLevel::Info;
+    std::vector<std::pair<std::string, std::string>> m_context;
     std::mutex m_mutex;
 };
 

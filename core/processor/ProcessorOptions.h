@@ -10,6 +10,9 @@ namespace automv::processor {
 struct ProcessorOptions {
     /// libpq conninfo string or URI; empty uses the PG* environment and service files.
     std::string conninfo;
+    /// A database to connect to instead of the conninfo's (ProcessorFleet: one server
+    /// connection, each database pg_relay is installed in); empty: the conninfo's.
+    std::string database;
     /// Worker connections (1-9); each claims and processes its own batches.
     int workers = 1;
     /// Time between polls while the queue is idle (10 ms to 1 hour).
