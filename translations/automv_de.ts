@@ -481,6 +481,58 @@ Passwort:
         <source>events</source>
         <translation>Ereignisse</translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <source>Oldest due waits</source>
+        <translation>Ältestes fälliges wartet</translation>
+    </message>
+    <message>
+        <source>Done, last minute</source>
+        <translation>Erledigt, letzte Minute</translation>
+    </message>
+    <message>
+        <source>Done, last hour</source>
+        <translation>Erledigt, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Failures, last hour</source>
+        <translation>Fehler, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Attempts that ended (succeeded, retried, failed)</source>
+        <translation>Beendete Versuche (erfolgreich, wiederholt, fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>Attempts that were retried or failed</source>
+        <translation>Versuche, die wiederholt wurden oder fehlschlugen</translation>
+    </message>
+    <message>
+        <source>pg_relay channels now (pgrelay.queue_metrics()):</source>
+        <translation>pg_relay-Kanäle jetzt (pgrelay.queue_metrics()):</translation>
+    </message>
+    <message>
+        <source>Cannot read pgrelay.queue_metrics(): %1</source>
+        <translation>pgrelay.queue_metrics() ist nicht lesbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::DatabaseWorkspace</name>

@@ -481,6 +481,58 @@ Mot de passe :
         <source>events</source>
         <translation>événements</translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Dus</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenus</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Lettres mortes</translation>
+    </message>
+    <message>
+        <source>Oldest due waits</source>
+        <translation>Le plus ancien dû attend</translation>
+    </message>
+    <message>
+        <source>Done, last minute</source>
+        <translation>Traités, dernière minute</translation>
+    </message>
+    <message>
+        <source>Done, last hour</source>
+        <translation>Traités, dernière heure</translation>
+    </message>
+    <message>
+        <source>Failures, last hour</source>
+        <translation>Échecs, dernière heure</translation>
+    </message>
+    <message>
+        <source>Attempts that ended (succeeded, retried, failed)</source>
+        <translation>Tentatives terminées (réussies, réessayées, en échec)</translation>
+    </message>
+    <message>
+        <source>Attempts that were retried or failed</source>
+        <translation>Tentatives réessayées ou en échec</translation>
+    </message>
+    <message>
+        <source>pg_relay channels now (pgrelay.queue_metrics()):</source>
+        <translation>Canaux pg_relay maintenant (pgrelay.queue_metrics()) :</translation>
+    </message>
+    <message>
+        <source>Cannot read pgrelay.queue_metrics(): %1</source>
+        <translation>Impossible de lire pgrelay.queue_metrics() : %1</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::DatabaseWorkspace</name>

@@ -15,6 +15,7 @@
 #include <QStackedBarSeries>
 #include <QPalette>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -77,6 +78,12 @@ private slots:
                   "   from generate_series(1, 100) g");
         conn.exec("insert into pgrelay.log (event_id, channel, outcome, attempt, started_at, duration_ms)"
                   " select g, 'c', 'succeeded', 1, now() - g * interval '10 s', 1 from generate_series(1, 300) g");
+        // Per channel, now (pgrelay.queue_metrics()): two due, one in an hour, one dead letter.
+        conn.exec("select pgrelay.create_channel('jobs.mail', 'select 1')");
+        conn.exec("select pgrelay.notify('jobs.mail'), pgrelay.notify('jobs.mail'),"
+                  " pgrelay.notify('jobs.mail', null, now() + interval '1 hour')");
+        conn.exec("insert into pgrelay.failed (id, channel, enqueued_at, run_at, attempts, sqlstate)"
+                  " values (-1, 'jobs.mail', now(), now(), 4, '40P01')");
 
         DatabaseSession session;
         session.open(QString::fromStdString(db.conninfo()));
@@ -101,6 +108,12 @@ private slots:
         QCOMPARE(barTotal(page.outcomesChart(), "succeeded"), 90.0);
         QTRY_VERIFY_WITH_TIMEOUT(points(page.eventsChart()) >= 50, 15000);   // 300 events over 50 minutes
         QTRY_VERIFY_WITH_TIMEOUT(points(page.queueChart()) >= 1, 15000);
+        QTableWidget *channels = page.channelsTable();
+        QTRY_VERIFY_WITH_TIMEOUT(channels->rowCount() >= 1 && channels->item(0, 0)->text() == "jobs.mail", 15000);
+        QCOMPARE(channels->item(0, 1)->text(), QString("2"));   // due
+        QCOMPARE(channels->item(0, 2)->text(), QString("1"));   // future
+        QCOMPARE(channels->item(0, 4)->text(), QString("1"));   // dead letters
+        QVERIFY(!channels->item(0, 5)->text().isEmpty());       // the oldest due one's wait
         QVERIFY2(page.statusText().startsWith("Updated at"), qPrintable(page.statusText()));
         if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(page.grab().save(dir + "/dashboard.png"));

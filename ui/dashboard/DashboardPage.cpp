@@ -1,5 +1,7 @@
 #include "ui/dashboard/DashboardPage.h"
 
+#include "ui/common/Humane.h"
+
 #include "ui/dashboard/ChartHelpers.h"
 #include "ui/session/DatabaseSession.h"
 
@@ -12,7 +14,9 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableWidget>
 #include <QLineSeries>
 #include <QMap>
 #include <QStackedBarSeries>
@@ -28,12 +32,13 @@ const QString kDurationsTag = QStringLiteral("dashboard.durations");
 const QString kOutcomesTag = QStringLiteral("dashboard.outcomes");
 const QString kEventsTag = QStringLiteral("dashboard.events");
 const QString kQueueTag = QStringLiteral("dashboard.queue");
+const QString kChannelsTag = QStringLiteral("dashboard.channels");
 constexpr qint64 kQueueWindowMs = 10 * 60 * 1000;
 } // namespace
 
 DashboardPage::DashboardPage(QWidget *parent)
     : SessionPage(5000, parent), m_range(new QComboBox), m_durations(new QChart), m_outcomes(new QChart), m_events(new QChart),
-      m_queue(new QChart), m_status(new QLabel(tr("Not connected."))) {
+      m_queue(new QChart), m_status(new QLabel(tr("Not connected."))), m_channels(new QTableWidget) {
     setObjectName(QStringLiteral("dashboardPage"));
     m_range->addItem(tr("Last hour"), QStringLiteral("1 hour"));
     m_range->addItem(tr("Last 6 hours"), QStringLiteral("6 hours"));
@@ -59,6 +64,16 @@ DashboardPage::DashboardPage(QWidget *parent)
         grid->addWidget(view, i / 2, i % 2);
         ++i;
     }
+    m_channels->setObjectName(QStringLiteral("channelMetrics"));
+    m_channels->setColumnCount(9);
+    m_channels->setHorizontalHeaderLabels({tr("Channel"), tr("Due"), tr("Future"), tr("Held"), tr("Dead letters"),
+                                           tr("Oldest due waits"), tr("Done, last minute"), tr("Done, last hour"),
+                                           tr("Failures, last hour")});
+    m_channels->horizontalHeaderItem(6)->setToolTip(tr("Attempts that ended (succeeded, retried, failed)"));
+    m_channels->horizontalHeaderItem(8)->setToolTip(tr("Attempts that were retried or failed"));
+    m_channels->verticalHeader()->hide();
+    m_channels->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_channels->setMaximumHeight(180);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Range:")));
     top->addWidget(m_range);
@@ -66,6 +81,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(grid, 1);
+    layout->addWidget(new QLabel(tr("pg_relay channels now (pgrelay.queue_metrics()):")));
+    layout->addWidget(m_channels);
     layout->addWidget(m_status);
     applyTheme();
 }
@@ -108,7 +125,12 @@ void DashboardPage::reload() {
         // Capped: a backlog of millions must not make the dashboard slow.
         session()->query(kQueueTag, QStringLiteral("select (extract(epoch from now()) * 1000)::bigint,"
                                                    " (select count(*) from (select 1 from pgrelay.queue limit 1000000) q)"));
-        m_pending += 2;
+        session()->query(kChannelsTag,
+                         QStringLiteral("select channel, due, future, held, failed,"
+                                        " coalesce(extract(epoch from oldest_due_age), -1),"
+                                        " processed_last_minute, processed_last_hour, failures_last_hour"
+                                        " from pgrelay.queue_metrics() order by due desc, channel"));
+        m_pending += 3;
     }
 }
 
@@ -134,6 +156,8 @@ void DashboardPage::onResult(const QString &tag, const QueryResult &result) {
         showEvents(result);
     else if (tag == kQueueTag)
         addQueueSample(result);
+    else if (tag == kChannelsTag)
+        showChannels(result);
     if (m_pending == 0)
         m_status->setText(tr("Updated at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
 }
@@ -142,7 +166,30 @@ void DashboardPage::onError(const QString &tag, const QString &message) {
     if (!tag.startsWith(QLatin1String("dashboard.")))
         return;
     m_pending = std::max(0, m_pending - 1);
+    if (tag == kChannelsTag) {   // queue_metrics() needs pgrelay_reader; the charts may not
+        m_channels->setRowCount(0);
+        m_channels->setToolTip(tr("Cannot read pgrelay.queue_metrics(): %1").arg(message.trimmed()));
+        return;
+    }
     m_status->setText(tr("Cannot read the figures: %1").arg(message.trimmed()));
+}
+
+void DashboardPage::showChannels(const QueryResult &result) {
+    m_channels->setToolTip(QString());
+    m_channels->setRowCount(int(result.rows.size()));
+    for (int r = 0; r < result.rows.size(); ++r) {
+        const auto &row = result.rows[r];
+        for (int c = 0; c < 9; ++c) {
+            QString text = row.value(c).toString();
+            if (c == 5)   // oldest due age, seconds; -1: nothing due
+                text = row.value(c).toDouble() < 0 ? QString() : humaneDuration(row.value(c).toDouble());
+            auto *item = new QTableWidgetItem(text);
+            if (c > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_channels->setItem(r, c, item);
+        }
+    }
+    m_channels->resizeColumnsToContents();
 }
 
 void DashboardPage::showDurations(const QueryResult &result) {

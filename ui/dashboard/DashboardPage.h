@@ -8,6 +8,7 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QTableWidget;
 class QComboBox;
 class QTimer;
 
@@ -29,6 +30,8 @@ public:
     QChart *outcomesChart() const { return m_outcomes; }
     QChart *eventsChart() const { return m_events; }
     QChart *queueChart() const { return m_queue; }
+    /// pgrelay.queue_metrics(): one row per channel.
+    QTableWidget *channelsTable() const { return m_channels; }
     QString statusText() const;
 
 public slots:
@@ -45,12 +48,14 @@ private:
     void showOutcomes(const QueryResult &result);
     void showEvents(const QueryResult &result);
     void addQueueSample(const QueryResult &result);
+    void showChannels(const QueryResult &result);
     void applyTheme();
 
     QComboBox *m_range;
     QChart *m_durations, *m_outcomes, *m_events, *m_queue;
     QList<QChartView *> m_views;
     QLabel *m_status;
+    QTableWidget *m_channels;
     QList<QPointF> m_queueSamples;   ///< (ms since epoch, depth), the last 10 minutes
     bool m_probed = false, m_hasRelay = false, m_hasAutoMv = false;
     int m_pending = 0;
