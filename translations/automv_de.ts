@@ -1158,6 +1158,52 @@ Nutzdaten:
 %5</numerusform>
         </translation>
     </message>
+    <message>
+        <source>any SQLSTATE (a code, or a class such as 40)</source>
+        <translation>jeder SQLSTATE (ein Code oder eine Klasse wie 40)</translation>
+    </message>
+    <message>
+        <source>Requeue &amp;matching</source>
+        <translation>Passende &amp;wieder einreihen</translation>
+    </message>
+    <message>
+        <source>Every failed event of this channel and SQLSTATE back in the queue (pgrelay.requeue_failed_events)</source>
+        <translation>Jedes fehlgeschlagene Ereignis dieses Kanals und SQLSTATE zurück in die Warteschlange (pgrelay.requeue_failed_events)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard matching</source>
+        <translation>Passende &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Delete every failed event of this channel and SQLSTATE, payload and all (pgrelay.discard_failed_events); needs a channel or a SQLSTATE</source>
+        <translation>Jedes fehlgeschlagene Ereignis dieses Kanals und SQLSTATE samt Nutzdaten löschen (pgrelay.discard_failed_events); braucht einen Kanal oder einen SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Failed events of channel:</source>
+        <translation>Fehlgeschlagene Ereignisse des Kanals:</translation>
+    </message>
+    <message>
+        <source>SQLSTATE:</source>
+        <translation>SQLSTATE:</translation>
+    </message>
+    <message>
+        <source>%1 failed event(s) discarded.</source>
+        <translation>%1 fehlgeschlagene(s) Ereignis(se) verworfen.</translation>
+    </message>
+    <message>
+        <source>%1 failed event(s) back in the queue.</source>
+        <translation>%1 fehlgeschlagene(s) Ereignis(se) wieder in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Der Server hat dies abgelehnt; nichts wurde geändert:
+%1</translation>
+    </message>
+    <message>
+        <source>Discard deletes failed events with their payload for good: give a channel or a SQLSTATE first.</source>
+        <translation>Verwerfen löscht fehlgeschlagene Ereignisse samt Nutzdaten endgültig: zuerst einen Kanal oder einen SQLSTATE angeben.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::MainWindow</name>

@@ -1158,6 +1158,52 @@ Charge utile&#xa0;:
 %5</numerusform>
         </translation>
     </message>
+    <message>
+        <source>any SQLSTATE (a code, or a class such as 40)</source>
+        <translation>tout SQLSTATE (un code, ou une classe comme 40)</translation>
+    </message>
+    <message>
+        <source>Requeue &amp;matching</source>
+        <translation>Remettre les &amp;correspondants</translation>
+    </message>
+    <message>
+        <source>Every failed event of this channel and SQLSTATE back in the queue (pgrelay.requeue_failed_events)</source>
+        <translation>Chaque événement en échec de ce canal et de ce SQLSTATE remis dans la file (pgrelay.requeue_failed_events)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard matching</source>
+        <translation>&amp;Supprimer les correspondants</translation>
+    </message>
+    <message>
+        <source>Delete every failed event of this channel and SQLSTATE, payload and all (pgrelay.discard_failed_events); needs a channel or a SQLSTATE</source>
+        <translation>Supprimer chaque événement en échec de ce canal et de ce SQLSTATE, charge utile comprise (pgrelay.discard_failed_events) ; nécessite un canal ou un SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Failed events of channel:</source>
+        <translation>Événements en échec du canal :</translation>
+    </message>
+    <message>
+        <source>SQLSTATE:</source>
+        <translation>SQLSTATE :</translation>
+    </message>
+    <message>
+        <source>%1 failed event(s) discarded.</source>
+        <translation>%1 événement(s) en échec supprimé(s).</translation>
+    </message>
+    <message>
+        <source>%1 failed event(s) back in the queue.</source>
+        <translation>%1 événement(s) en échec remis dans la file.</translation>
+    </message>
+    <message>
+        <source>The server refused this; nothing was changed:
+%1</source>
+        <translation>Le serveur a refusé ; rien n’a été modifié :
+%1</translation>
+    </message>
+    <message>
+        <source>Discard deletes failed events with their payload for good: give a channel or a SQLSTATE first.</source>
+        <translation>La suppression efface définitivement les événements en échec et leur charge utile : indiquez d’abord un canal ou un SQLSTATE.</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::MainWindow</name>

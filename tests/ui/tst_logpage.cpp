@@ -11,6 +11,7 @@
 #include <QSortFilterProxyModel>
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QTabWidget>
 #include <QTest>
 
 using automv::test::ScratchDatabase;
@@ -161,6 +162,53 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page.failedEvents().size(), 0, 10000);
         QCOMPARE(one(conn, "select count(*) from pgrelay.queue where channel = 'boom'"), std::string("1"));
         QVERIFY2(page.statusText().contains("back in the queue"), qPrintable(page.statusText()));
+    }
+
+    // Many failed events at once (issue 17): requeue by SQLSTATE class, discard by channel;
+    // discarding with no filter is refused before anything runs.
+    void failedEventsAreRequeuedAndDiscardedByFilter() {
+        ScratchDatabase db("log_failed_bulk");
+        auto conn = db.connect();
+        conn.exec("create extension pg_relay");
+        conn.exec("select pgrelay.create_channel('ch.a', 'select 1')");
+        conn.exec("select pgrelay.create_channel('ch.b', 'select 1')");
+        conn.exec("insert into pgrelay.failed (id, channel, payload, enqueued_at, run_at, attempts, sqlstate, message)"
+                  " values (-1, 'ch.a', '{}', now(), now(), 4, '40P01', 'deadlock'),"
+                  "        (-2, 'ch.a', '{}', now(), now(), 4, '40001', 'serialization'),"
+                  "        (-3, 'ch.b', '{}', now(), now(), 1, '23505', 'duplicate'),"
+                  "        (-4, 'ch.b', '{}', now(), now(), 1, 'P0001', 'bug')");
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        LogPage page;
+        page.setSession(&session);
+        page.show();
+        QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("loaded"), 15000);
+        page.reloadFailed();
+        QTRY_COMPARE_WITH_TIMEOUT(page.failedEvents().size(), 4, 10000);
+
+        // For the docs: AUTOMV_SCREENSHOT_DIR=docs/screenshots ctest -R ui.logpage
+        if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            page.findChild<QTabWidget *>()->setCurrentIndex(1);
+            page.setFailedMatch("ch.b", "");
+            page.resize(1000, 520);
+            QVERIFY(page.grab().save(dir + "/log-failed-events.png"));
+        }
+        page.setFailedMatch("", "");
+        page.discardMatching();
+        QVERIFY2(page.statusText().startsWith("Discard deletes failed events"), qPrintable(page.statusText()));
+        QCOMPARE(one(conn, "select count(*) from pgrelay.failed"), std::string("4"));
+
+        page.setFailedMatch("", "40");
+        page.requeueMatching();
+        QTRY_COMPARE_WITH_TIMEOUT(page.statusText(), QString("2 failed event(s) back in the queue."), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.failedEvents().size(), 2, 10000);
+        QCOMPARE(one(conn, "select string_agg(id::text, ',' order by id) from pgrelay.queue where channel = 'ch.a'"), std::string("-2,-1"));
+
+        page.setFailedMatch("ch.b", "");
+        page.discardMatching();
+        QTRY_COMPARE_WITH_TIMEOUT(page.statusText(), QString("2 failed event(s) discarded."), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.failedEvents().size(), 0, 10000);
+        QCOMPARE(one(conn, "select count(*) from pgrelay.failed"), std::string("0"));
     }
 
     void aFailingRefreshShowsUpForItsView() {

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -32,6 +33,8 @@ const QString kProbeTag = QStringLiteral("log.probe");
 const QString kListsTag = QStringLiteral("log.lists");
 const QString kFailedTag = QStringLiteral("log.failed");
 const QString kRequeueTag = QStringLiteral("log.requeue");
+const QString kBulkRequeueTag = QStringLiteral("log.requeue_matching");
+const QString kDiscardTag = QStringLiteral("log.discard_matching");
 
 QString originName(LogOrigin origin) { return origin == LogOrigin::Relay ? QStringLiteral("relay") : QStringLiteral("refresh"); }
 
@@ -191,6 +194,25 @@ QWidget *LogPage::buildFailedTab() {
     });
     auto *reloadButton = new QPushButton(tr("Re&load"));
     connect(reloadButton, &QPushButton::clicked, this, &LogPage::reloadFailed);
+    m_failedChannel = new QLineEdit;
+    m_failedChannel->setObjectName(QStringLiteral("failedChannel"));
+    m_failedChannel->setPlaceholderText(tr("any channel"));
+    m_failedState = new QLineEdit;
+    m_failedState->setObjectName(QStringLiteral("failedSqlstate"));
+    m_failedState->setPlaceholderText(tr("any SQLSTATE (a code, or a class such as 40)"));
+    auto *requeueMatchingButton = new QPushButton(tr("Requeue &matching"));
+    requeueMatchingButton->setToolTip(tr("Every failed event of this channel and SQLSTATE back in the queue (pgrelay.requeue_failed_events)"));
+    connect(requeueMatchingButton, &QPushButton::clicked, this, &LogPage::requeueMatching);
+    auto *discardMatchingButton = new QPushButton(tr("&Discard matching"));
+    discardMatchingButton->setToolTip(tr("Delete every failed event of this channel and SQLSTATE, payload and all (pgrelay.discard_failed_events); needs a channel or a SQLSTATE"));
+    connect(discardMatchingButton, &QPushButton::clicked, this, &LogPage::discardMatching);
+    auto *match = new QHBoxLayout;
+    match->addWidget(new QLabel(tr("Failed events of channel:")));
+    match->addWidget(m_failedChannel, 1);
+    match->addWidget(new QLabel(tr("SQLSTATE:")));
+    match->addWidget(m_failedState, 1);
+    match->addWidget(requeueMatchingButton);
+    match->addWidget(discardMatchingButton);
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_failed);
     splitter->addWidget(m_failedDetail);
@@ -201,6 +223,7 @@ QWidget *LogPage::buildFailedTab() {
     auto *layout = new QVBoxLayout(tab);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
+    layout->addLayout(match);
     return tab;
 }
 
@@ -317,6 +340,14 @@ void LogPage::onResult(const QString &tag, const QueryResult &result) {
         m_failed->resizeColumnsToContents();
         return;
     }
+    if (tag == kBulkRequeueTag || tag == kDiscardTag) {
+        const QString n = result.rows.value(0).value(0).toString();
+        m_lastError.clear();
+        m_status->setText(tag == kDiscardTag ? tr("%1 failed event(s) discarded.").arg(n)
+                                             : tr("%1 failed event(s) back in the queue.").arg(n));
+        reloadFailed();
+        return;
+    }
     if (tag == kRequeueTag) {
         m_status->setText(tr("Event %1 is back in the queue as event %2.")
                               .arg(m_failedDetail->property("eventId").toString(), result.rows.value(0).value(0).toString()));
@@ -346,6 +377,11 @@ void LogPage::onError(const QString &tag, const QString &message) {
     const QStringList parts = tag.split('.');
     if (parts.size() == 4 && parts[3].toInt() == m_generation)
         --m_inFlight;
+    if (tag == kBulkRequeueTag || tag == kDiscardTag) {
+        m_lastError.clear();
+        m_status->setText(tr("The server refused this; nothing was changed:\n%1").arg(message.trimmed()));
+        return;
+    }
     m_lastError = tag == kRequeueTag ? tr("Could not requeue: %1").arg(message.trimmed())
                                      : tr("Could not read the log: %1").arg(message.trimmed());
     updateStatus();
@@ -401,6 +437,36 @@ void LogPage::requeue(qint64 eventId) {
         return;
     m_failedDetail->setProperty("eventId", QString::number(eventId));
     session()->action(kRequeueTag, QStringLiteral("select pgrelay.requeue_failed($1)"), {eventId});
+}
+
+void LogPage::setFailedMatch(const QString &channel, const QString &sqlstate) {
+    m_failedChannel->setText(channel);
+    m_failedState->setText(sqlstate);
+}
+
+void LogPage::requeueMatching() {
+    if (!session())
+        return;
+    const QString channel = m_failedChannel->text().trimmed(), state = m_failedState->text().trimmed().toUpper();
+    // Requeueing changes nothing for good: with no filter it takes every one (p_all).
+    session()->action(kBulkRequeueTag,
+                      QStringLiteral("select pgrelay.requeue_failed_events(p_channel => nullif($1, ''),"
+                                     " p_sqlstate => nullif($2, ''), p_all => $1 = '' and $2 = '')"),
+                      {channel, state});
+}
+
+void LogPage::discardMatching() {
+    if (!session())
+        return;
+    const QString channel = m_failedChannel->text().trimmed(), state = m_failedState->text().trimmed().toUpper();
+    if (channel.isEmpty() && state.isEmpty()) {
+        m_status->setText(tr("Discard deletes failed events with their payload for good: give a channel or a SQLSTATE first."));
+        return;   // nothing runs
+    }
+    session()->action(kDiscardTag,
+                      QStringLiteral("select pgrelay.discard_failed_events(p_channel => nullif($1, ''),"
+                                     " p_sqlstate => nullif($2, ''))"),
+                      {channel, state});
 }
 
 QString LogPage::csv() const { return csvFromModel(*m_proxy); }

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLineEdit;
 class QDateTimeEdit;
 class QLabel;
 class QPlainTextEdit;
@@ -51,6 +52,12 @@ public slots:
     void reloadFailed();
     /// Puts a failed event back in the queue (pgrelay.requeue_failed).
     void requeue(qint64 eventId);
+    /// Every failed event of the channel and SQLSTATE (or class) chosen on the Failed tab, both
+    /// optional: back to the queue (requeue_failed_events), or deleted (discard_failed_events,
+    /// which needs at least one of them: "all" is never one click).
+    void setFailedMatch(const QString &channel, const QString &sqlstate);
+    void requeueMatching();
+    void discardMatching();
     void exportCsv();
 
 private:
@@ -77,6 +84,8 @@ private:
     QPushButton *m_olderButton;
     QLabel *m_status;
     QTableWidget *m_failed;
+    QLineEdit *m_failedChannel = nullptr;
+    QLineEdit *m_failedState = nullptr;
     QPlainTextEdit *m_failedDetail;
     LogFilter m_filter;
     int m_generation = 0;      ///< bumped by applyFilter(); answers of older generations are dropped
