@@ -1,5 +1,7 @@
 #include "core/pg/ConnInfo.h"
 
+#include <libpq-fe.h>
+
 namespace automv::pg {
 
 std::string quoteConninfoValue(std::string_view value) {
@@ -27,6 +29,24 @@ std::string toConninfo(const ConnectionParams &params) {
         out += quoteConninfoValue(value);
     }
     return out;
+}
+
+std::string conninfoForLog(const std::string &conninfo) {
+    PQconninfoOption *options = PQconninfoParse(conninfo.c_str(), nullptr);
+    if (!options)
+        return "(unparsable connection string)";
+    ConnectionParams kept;
+    bool hasPassword = false;
+    for (const PQconninfoOption *o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        if (std::string_view(o->keyword) == "password")
+            hasPassword = hasPassword || *o->val;
+        else
+            kept.emplace_back(o->keyword, o->val);
+    }
+    PQconninfoFree(options);
+    return hasPassword ? toConninfo(kept) : conninfo;
 }
 
 } // namespace automv::pg

@@ -1,5 +1,6 @@
 #include "core/processor/ProcessorFleet.h"
 
+#include "core/pg/ConnInfo.h"
 #include "core/pg/PgConnection.h"
 #include "core/pg/PgError.h"
 
@@ -20,6 +21,18 @@ namespace {
 constexpr const char *kDatabasesSql =
     "select datname from pg_database where datallowconn and not datistemplate order by datname";
 constexpr const char *kHasRelaySql = "select exists (select from pg_extension where extname = 'pg_relay')";
+
+// Discovery runs on the fleet's own thread, which also answers stop(): a server that does not
+// answer must not hold it. The user's conninfo, expanded after these, may set its own.
+pg::PgConnection connectForDiscovery(const std::string &conninfo, const std::string &database = {}) {
+    pg::ConnectionParams params{{"connect_timeout", "10"},
+                                {"options", "-c statement_timeout=30000"},
+                                {"fallback_application_name", "pgrelay-processor discovery"},
+                                {"dbname", conninfo}};
+    if (!database.empty())
+        params.emplace_back("dbname", database);
+    return pg::PgConnection::connect(params, true);
+}
 
 } // namespace
 
@@ -75,15 +88,13 @@ bool ProcessorFleet::waitForStop(std::chrono::milliseconds timeout) {
 
 std::optional<std::vector<std::string>> ProcessorFleet::discover() {
     try {
-        ProcessorOptions server = m_options.base;
-        auto listing = pg::PgConnection::connect(server.conninfo);
+        auto listing = connectForDiscovery(m_options.base.conninfo);
         const auto all = listing.exec(kDatabasesSql);
         std::vector<std::string> found;
         for (int r = 0; r < all.rows(); ++r) {
             const std::string name(all.value(r, 0));
             try {
-                auto connection = pg::PgConnection::connect(
-                    pg::ConnectionParams{{"dbname", server.conninfo}, {"dbname", name}}, true);
+                auto connection = connectForDiscovery(m_options.base.conninfo, name);
                 if (std::string(connection.exec(kHasRelaySql).value(0, 0)) == "t")
                     found.push_back(name);
             } catch (const pg::PgError &error) {
@@ -100,7 +111,8 @@ std::optional<std::vector<std::string>> ProcessorFleet::discover() {
 void ProcessorFleet::start(const std::string &key, ProcessorOptions options) {
     auto member = std::make_unique<Member>();
     member->log = std::make_unique<ProcessorLog>(m_format, m_out);
-    member->log->addContext("database", key);
+    // Explicit members are keyed by their conninfo, which may carry a password: never logged.
+    member->log->addContext("database", m_options.allDatabases ? key : pg::conninfoForLog(key));
     member->processor = std::make_unique<Processor>(std::move(options), *member->log);
     Member *raw = member.get();
     {

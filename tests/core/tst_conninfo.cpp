@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+using automv::pg::conninfoForLog;
 using automv::pg::quoteConninfoValue;
 using automv::pg::toConninfo;
 
@@ -22,6 +23,16 @@ private slots:
     void emptyValuesAreLeftOut() {
         QCOMPARE(toConninfo({{"host", "h"}, {"password", ""}, {"dbname", "d b"}}),
                  std::string("host='h' dbname='d b'"));
+    }
+
+    // What a processor serving several databases writes into its log lines.
+    void aConninfoForTheLogNeverHoldsItsPassword() {
+        QCOMPARE(conninfoForLog("host=db dbname=sales"), std::string("host=db dbname=sales"));   // as given
+        const std::string kv = conninfoForLog("host=db dbname=sales password=s3cret");
+        QVERIFY2(kv.find("s3cret") == std::string::npos && kv.find("dbname='sales'") != std::string::npos, kv.c_str());
+        const std::string uri = conninfoForLog("postgresql://app:s3cret@db:5433/sales");
+        QVERIFY2(uri.find("s3cret") == std::string::npos && uri.find("port='5433'") != std::string::npos, uri.c_str());
+        QCOMPARE(conninfoForLog("host='unterminated"), std::string("(unparsable connection string)"));
     }
 };
 
