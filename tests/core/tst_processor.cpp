@@ -5,6 +5,7 @@
 #include "tests/core/RunningProcessor.h"
 #include "tests/harness/TestCluster.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
@@ -474,7 +475,7 @@ private slots:
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(20000);  // only the hint can be quick
         automv::test::RunningProcessor running(opts, log);
-        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        QVERIFY(sawAsleep(conn, 10000));
         conn.exec("select pgrelay.notify('t.sink', '{\"hinted\": true}')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 5000);
         QCOMPARE(running.finish(), 0);
@@ -506,7 +507,7 @@ private slots:
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(20000);
         automv::test::RunningProcessor running(opts, log);
-        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        QVERIFY(sawAsleep(conn, 10000));
         const auto id = scalar(conn, "select pgrelay.notify('t.sink', '{\"hinted\": \"later\"}', now() + interval '1 s')");
         const auto due = scalar(conn, "select run_at::text from pgrelay.queue where id = " + id);
         const double late = msLateOnceRun(conn, id, due);
@@ -526,7 +527,7 @@ private slots:
         opts.once = false;
         opts.pollInterval = std::chrono::milliseconds(300);
         automv::test::RunningProcessor running(opts, log);
-        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 10000);
+        QVERIFY(sawAsleep(conn, 10000));
         QCOMPARE(scalar(conn, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
                               " where application_name = 'pgrelay-processor listener'"
                               " and datname = current_database()"),
@@ -572,7 +573,7 @@ private slots:
         conn.exec("select pgrelay.notify('t.sink', '{}')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from public.sink"), std::string("1"), 10000);
         // A deadline, not a delay: beside three CPU hogs and another test it once took 10.05 s.
-        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kAsleep), std::string("1"), 30000);
+        QVERIFY(sawAsleep(conn, 30000));
         QCOMPARE(scalar(conn, "select count(*) || ' ' || string_agg(distinct application_name, ', ')"
                               " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"),
                  std::string("3 relay-east"));
@@ -603,6 +604,20 @@ private:
     static constexpr const char *kSleeping =
         "select count(*) from pg_stat_activity where datname = current_database()"
         " and wait_event = 'PgSleep' and pid <> pg_backend_pid()";
+    // Whether a processor was seen waiting for work (holding advisory lock (1885827686, 65))
+    // within `timeoutMs`. Seen once is enough: with a short poll interval the lock comes and goes
+    // every few milliseconds, and QTRY_COMPARE, which evaluates its condition again after the loop,
+    // failed a run whose processor had been asleep (seen true in the loop, false just after).
+    static bool sawAsleep(automv::pg::PgConnection &conn, int timeoutMs) {
+        QDeadlineTimer deadline(timeoutMs);
+        for (;;) {
+            if (scalar(conn, kAsleep) == "1")
+                return true;
+            if (deadline.hasExpired())
+                return false;
+            QTest::qWait(10);
+        }
+    }
     // A processor waiting for work holds advisory lock (1885827686, 65) in this database.
     static constexpr const char *kAsleep =
         "select count(*) from pg_locks l join pg_database d on d.oid = l.database"
