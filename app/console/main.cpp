@@ -1,5 +1,6 @@
 // automv-console: the desktop console. Thin on purpose: everything lives in ui/ and core/.
 #include "core/Version.h"
+#include "core/platform/TerminationRequests.h"
 #include "ui/LanguageSettings.h"
 #include "ui/ThemeSettings.h"
 #include "ui/MainWindow.h"
@@ -7,25 +8,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QSocketNotifier>
+#include <QMetaObject>
 
-#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <unistd.h>
-
-namespace {
-
-int g_quitPipe[2] = {-1, -1};
-
-// SIGINT / SIGTERM: quit through the event loop, so windows close and the local demo's
-// cluster is shut down (only write() here: it is async-signal-safe).
-void requestQuit(int) {
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_quitPipe[1], &byte, 1);
-}
-
-} // namespace
 
 int main(int argc, char *argv[]) {
     // --version needs no display (packaging checks, scripts): answer before Qt opens one.
@@ -39,12 +25,10 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationName(QStringLiteral("automv-console"));
     QApplication::setApplicationVersion(QString::fromLatin1(automv::kVersion));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/automv-console-256.png")));
-    if (::pipe(g_quitPipe) == 0) {
-        auto *notifier = new QSocketNotifier(g_quitPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QApplication::quit);
-        std::signal(SIGINT, requestQuit);
-        std::signal(SIGTERM, requestQuit);
-    }
+    // SIGINT/SIGTERM (or Ctrl+C and a closed console on Windows): quit through the event loop,
+    // so windows close and the local demo's cluster is shut down.
+    const automv::platform::TerminationRequests quitRequests(
+        [&app] { QMetaObject::invokeMethod(&app, &QApplication::quit, Qt::QueuedConnection); });
 
     automv::ui::LanguageSettings::install(app);   // the chosen language, else the system's
     automv::ui::ThemeSettings::apply(app);        // the chosen colours, else the system's

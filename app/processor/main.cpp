@@ -1,11 +1,11 @@
 // pgrelay-processor: dispatches pg_relay events. Thin on purpose: the engine lives in core/.
 #include "core/Version.h"
+#include "core/platform/TerminationRequests.h"
 #include "core/processor/Processor.h"
 #include "core/processor/ProcessorFleet.h"
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -49,15 +49,6 @@ constexpr const char *kUsage =
     "Exit codes: 0 clean stop (SIGINT/SIGTERM) or queue drained with --once;\n"
     "1 --once could not connect or register; 2 bad options.\n";
 
-automv::processor::Processor *g_processor = nullptr;
-automv::processor::ProcessorFleet *g_fleet = nullptr;
-
-extern "C" void onSignal(int) {
-    if (g_processor)
-        g_processor->stop();
-    if (g_fleet)
-        g_fleet->stop();
-}
 
 int badOption(const std::string &reason) {
     std::fprintf(stderr, "pgrelay-processor: %s (see --help)\n", reason.c_str());
@@ -155,9 +146,6 @@ int main(int argc, char *argv[]) {
     if (const auto problem = options.validate())
         return badOption(*problem);
 
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
     automv::processor::ProcessorLog log(format);
     log.info("starting", {{"version", automv::kVersion},
                           {"workers", std::to_string(options.workers)},
@@ -172,18 +160,11 @@ int main(int argc, char *argv[]) {
         fleetOptions.allDatabases = allDatabases;
         fleetOptions.rediscover = std::chrono::milliseconds(static_cast<long long>(rediscover * 1000));
         automv::processor::ProcessorFleet fleet(fleetOptions, format);
-        g_fleet = &fleet;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-        const int code = fleet.run();
-        g_fleet = nullptr;
-        return code;
+        // SIGINT/SIGTERM, Ctrl+C or a closed console: stop (a second request: cancel at once).
+        const automv::platform::TerminationRequests requests([&fleet] { fleet.stop(); });
+        return fleet.run();
     }
     automv::processor::Processor processor(options, log);
-    g_processor = &processor;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-    const int code = processor.run();
-    g_processor = nullptr;
-    return code;
+    const automv::platform::TerminationRequests requests([&processor] { processor.stop(); });
+    return processor.run();
 }

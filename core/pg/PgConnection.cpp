@@ -1,8 +1,8 @@
 #include "core/pg/PgConnection.h"
 
 #include "core/pg/PgError.h"
+#include "core/platform/Platform.h"
 
-#include <poll.h>
 #include <string>
 
 namespace automv::pg {
@@ -117,8 +117,7 @@ PgResult PgConnection::execAsync(const std::string &sql, const std::vector<const
         while (PQisBusy(conn)) {
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                 deadline - std::chrono::steady_clock::now());
-            pollfd fd{PQsocket(conn), POLLIN, 0};
-            if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) == 0) {
+            if (left.count() <= 0 || !platform::waitReadable(PQsocket(conn), left)) {
                 m_conn.reset();  // no answer: this connection cannot be trusted any more
                 throw PgError("no answer from the server within " +
                                   std::to_string(m_queryTimeout.count()) +

@@ -2,14 +2,12 @@
 
 #include "core/Version.h"
 #include "core/pg/PgError.h"
+#include "core/platform/Platform.h"
 #include "core/processor/Redact.h"
 
 #include <algorithm>
 #include <cstdlib>
-#include <fcntl.h>
 #include <string_view>
-#include <poll.h>
-#include <unistd.h>
 
 namespace automv::processor {
 namespace {
@@ -79,18 +77,14 @@ automv::pg::ConnectionParams connectionParams(const ProcessorOptions &options, c
 std::string hostName(const ProcessorOptions &options) {
     if (!options.hostName.empty())
         return options.hostName;
-    char buffer[256] = {};
-    return gethostname(buffer, sizeof buffer - 1) == 0 ? std::string(buffer) : std::string();
+    return platform::hostName();
 }
 
 } // namespace
 
 Processor::Processor(ProcessorOptions options, ProcessorLog &log)
     : m_options(std::move(options))
-    , m_log(log) {
-    if (::pipe2(m_wakePipe, O_NONBLOCK | O_CLOEXEC) != 0)
-        m_wakePipe[0] = m_wakePipe[1] = -1;
-}
+    , m_log(log) {}
 
 void Processor::stop() noexcept {
     if (m_stopRequested.exchange(true, std::memory_order_relaxed))
@@ -104,12 +98,7 @@ void Processor::stopNow() noexcept {
     poke();
 }
 
-void Processor::poke() noexcept {
-    if (m_wakePipe[1] >= 0) {
-        const char byte = 's';
-        [[maybe_unused]] const auto written = ::write(m_wakePipe[1], &byte, 1);
-    }
-}
+void Processor::poke() noexcept { m_waker.wake(); }
 
 Processor::~Processor() {
     stopNow();
@@ -121,9 +110,6 @@ Processor::~Processor() {
     for (auto &thread : m_workers)
         if (thread.joinable())
             thread.join();
-    for (const int fd : m_wakePipe)
-        if (fd >= 0)
-            ::close(fd);
 }
 
 ProcessorStats Processor::stats() const {
@@ -187,7 +173,7 @@ bool Processor::ensureCoordinator() {
             return true;
         const auto result = m_coordinator->exec(
             "select pgrelay.register_processor($1, $2, $3, $4)",
-            {hostName(m_options), std::to_string(::getpid()), std::string(kVersion),
+            {hostName(m_options), std::to_string(platform::processId()), std::string(kVersion),
              std::to_string(m_options.workers)});
         m_slot = std::stoi(std::string(result.value(0, 0)));
         m_coordinator->exec("select pgrelay.repair_schedules()");
@@ -539,16 +525,6 @@ bool Processor::ensureListener() {
     }
 }
 
-bool Processor::waitForPipe(int socket, std::chrono::milliseconds timeout) {
-    pollfd fds[2] = {{m_wakePipe[0], POLLIN, 0}, {socket, POLLIN, 0}};
-    const int count = socket >= 0 ? 2 : 1;
-    const int ready = ::poll(fds, static_cast<nfds_t>(count), static_cast<int>(timeout.count()));
-    char drained[64];
-    while (m_wakePipe[0] >= 0 && ::read(m_wakePipe[0], drained, sizeof drained) > 0) {
-    }
-    return ready > 0 && count == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR));
-}
-
 std::chrono::milliseconds Processor::untilNextDue(std::chrono::milliseconds cap) const {
     if (m_nextDue == std::chrono::steady_clock::time_point::max())
         return cap;
@@ -562,7 +538,7 @@ void Processor::waitForWork() {
     auto wait = untilNextDue(enforceDeadlines(m_options.pollInterval));
     // The hint is only worth its cost to notify() while a worker could take new work.
     if (!m_options.wakeupHint || m_standby || !anyWorkerIdle() || !ensureListener()) {
-        waitForPipe(-1, wait);
+        m_waker.sleep(wait);
         return;
     }
     auto dropListener = [this](const std::string &error) {
@@ -576,7 +552,7 @@ void Processor::waitForWork() {
         m_listener->takeNotifications();  // hints from before this wait are stale
     } catch (const pg::PgError &error) {
         dropListener(error.what());
-        waitForPipe(-1, wait);
+        m_waker.sleep(wait);
         return;
     }
     // Announced as asleep: look once more, so an event committed just before is not missed.
@@ -589,7 +565,7 @@ void Processor::waitForWork() {
     const bool hinted = !m_listener->takeNotifications().empty();
     if (hinted)
         callWorkers();
-    if (!hinted && m_coordinator && !stopRequested() && waitForPipe(m_listener->socket(), wait)) {
+    if (!hinted && m_coordinator && !stopRequested() && m_waker.wait(m_listener->socket(), wait)) {
         if (!m_listener->consumeInput()) {
             dropListener("the connection closed");
             return;

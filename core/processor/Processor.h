@@ -2,6 +2,7 @@
 
 #include "core/pg/PgCancel.h"
 #include "core/pg/PgConnection.h"
+#include "core/platform/Waker.h"
 #include "core/processor/Backoff.h"
 #include "core/processor/BatchSizer.h"
 #include "core/processor/ProcessorLog.h"
@@ -118,9 +119,6 @@ private:
     /// Idles until the next poll is due, a wake-up hint arrives, a worker finished its drain or
     /// stop() is called.
     void waitForWork();
-    /// Waits up to `timeout` for the wake-up pipe (and `socket`, unless -1); drains the pipe.
-    /// True when the socket became readable.
-    bool waitForPipe(int socket, std::chrono::milliseconds timeout);
     void poke() noexcept;
     bool ensureListener();
 
@@ -130,7 +128,7 @@ private:
     std::atomic<bool> m_cancelNow{false};
     std::optional<pg::PgConnection> m_coordinator;
     std::optional<pg::PgConnection> m_listener;  ///< LISTENs for the wake-up hint
-    int m_wakePipe[2] = {-1, -1};                 ///< stop() and idle workers write here
+    platform::Waker m_waker;                      ///< stop() and idle workers wake the coordinator
     std::atomic<int> m_slot{0};
     std::atomic<bool> m_standby{false};
     /// From the latest poll: when the earliest future event comes due (coordinator thread only).

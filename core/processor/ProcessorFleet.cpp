@@ -4,10 +4,6 @@
 #include "core/pg/PgConnection.h"
 #include "core/pg/PgError.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <set>
 
@@ -40,10 +36,7 @@ ProcessorFleet::ProcessorFleet(FleetOptions options, LogFormat format, std::FILE
     : m_options(std::move(options))
     , m_format(format)
     , m_out(out)
-    , m_log(format, out) {
-    if (::pipe2(m_wakePipe, O_NONBLOCK | O_CLOEXEC) != 0)
-        m_wakePipe[0] = m_wakePipe[1] = -1;
-}
+    , m_log(format, out) {}
 
 ProcessorFleet::~ProcessorFleet() {
     stop();
@@ -55,18 +48,12 @@ ProcessorFleet::~ProcessorFleet() {
     }
     for (const auto &key : keys)
         stopMember(key);
-    for (int fd : m_wakePipe)
-        if (fd >= 0)
-            ::close(fd);
 }
 
 void ProcessorFleet::stop() noexcept {
     if (m_stop.exchange(true))
         m_cancelNow.store(true);   // the second request: no more grace, as for one processor
-    if (m_wakePipe[1] >= 0) {
-        const char byte = 1;
-        [[maybe_unused]] const auto written = ::write(m_wakePipe[1], &byte, 1);
-    }
+    m_waker.wake();
 }
 
 std::vector<std::string> ProcessorFleet::databases() const {
@@ -81,8 +68,7 @@ std::vector<std::string> ProcessorFleet::databases() const {
 bool ProcessorFleet::waitForStop(std::chrono::milliseconds timeout) {
     if (m_stop.load())
         return true;
-    pollfd fd{m_wakePipe[0], POLLIN, 0};
-    ::poll(&fd, 1, static_cast<int>(timeout.count()));
+    m_waker.sleep(timeout);
     return m_stop.load();
 }
 
@@ -122,10 +108,7 @@ void ProcessorFleet::start(const std::string &key, ProcessorOptions options) {
     raw->thread = std::thread([this, raw] {
         raw->exitCode = raw->processor->run();
         raw->done.store(true);
-        if (m_wakePipe[1] >= 0) {   // the fleet's loop reaps it (and, with once, may finish)
-            const char byte = 0;
-            [[maybe_unused]] const auto written = ::write(m_wakePipe[1], &byte, 1);
-        }
+        m_waker.wake();   // the fleet's loop reaps it (and, with once, may finish)
     });
 }
 
@@ -145,11 +128,7 @@ void ProcessorFleet::stopMember(const std::string &key) {
     while (!member->done.load()) {
         if (m_cancelNow.load())
             member->processor->stopNow();
-        pollfd fd{m_wakePipe[0], POLLIN, 0};
-        ::poll(&fd, 1, 100);
-        char buffer[64];
-        while (::read(m_wakePipe[0], buffer, sizeof buffer) > 0) {
-        }
+        m_waker.sleep(std::chrono::milliseconds(100));
     }
     if (member->thread.joinable())
         member->thread.join();
@@ -169,11 +148,6 @@ void ProcessorFleet::reap() {
 }
 
 int ProcessorFleet::run() {
-    const auto drainPipe = [this] {
-        char buffer[64];
-        while (::read(m_wakePipe[0], buffer, sizeof buffer) > 0) {
-        }
-    };
     if (!m_options.allDatabases) {
         for (const auto &conninfo : m_options.conninfos) {
             ProcessorOptions options = m_options.base;
@@ -213,7 +187,6 @@ int ProcessorFleet::run() {
             if (m_options.base.once)
                 nextDiscovery = std::chrono::steady_clock::time_point::max();   // one look
         }
-        drainPipe();
         reap();
         if (m_options.base.once && databases().empty())
             break;

@@ -73,7 +73,7 @@ private:
     std::map<std::string, std::unique_ptr<Member>> m_members;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_cancelNow{false};
-    int m_wakePipe[2] = {-1, -1};
+    platform::Waker m_waker;   ///< stop() and members that returned wake the fleet's loop
     int m_worstExit = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/pg/ConnInfo.h"
 #include "core/pg/PgError.h"
+#include "core/platform/Platform.h"
 
 #include <atomic>
 #include <cstdio>
@@ -10,7 +11,6 @@
 #include <fstream>
 #include <map>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace automv::test {
 namespace {
@@ -137,7 +137,7 @@ void PrivateCluster::start(const std::string &extraArguments) {
     if (!dir)
         throw std::runtime_error("cannot create a state directory for a private cluster");
     m_stateDir = dir;
-    runScript("start " + shellQuote(m_stateDir) + " --watch-pid " + std::to_string(::getpid()) +
+    runScript("start " + shellQuote(m_stateDir) + " --watch-pid " + std::to_string(platform::processId()) +
               " --extensions " + shellQuote(requiredEnv("AUTOMV_TEST_EXTENSIONS")) +
               extraArguments);
     m_cluster = TestCluster::load(m_stateDir + "/cluster.env");
@@ -181,7 +181,7 @@ pg::PgConnection TestCluster::connect(const std::string &database) const {
 
 ScratchDatabase::ScratchDatabase(std::string_view label) {
     static std::atomic<int> counter{0};
-    m_name = "t_" + sanitizedLabel(label) + "_" + std::to_string(::getpid()) + "_" +
+    m_name = "t_" + sanitizedLabel(label) + "_" + std::to_string(platform::processId()) + "_" +
              std::to_string(++counter);
     auto admin = TestCluster::instance().connect("postgres");
     admin.exec("create database " + admin.quoteIdentifier(m_name));

@@ -3,6 +3,7 @@
 #include "core/pg/ConnInfo.h"
 #include "core/pg/PgConnection.h"
 #include "core/pg/PgError.h"
+#include "core/platform/Platform.h"
 #include "ui/install/ExtensionInstaller.h"
 
 #include <QDir>
@@ -12,18 +13,15 @@
 #include <QPointer>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
 
 #include <stdexcept>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace automv::ui {
 
 namespace {
 
-bool runningAsRoot() { return ::geteuid() == 0; }
+bool runningAsRoot() { return platform::runningAsSuperuser(); }
 
 bool hasServerPrograms(const QString &dir) {
     return QFile::exists(dir + "/initdb") && QFile::exists(dir + "/pg_ctl") && QFile::exists(dir + "/postgres");
@@ -60,19 +58,9 @@ QString findBinDir() {
                                  .toStdString());
 }
 
-int freePort() {   // a port nobody listens on now (the kernel picks it)
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    int port = 54329;
-    if (fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    if (fd >= 0)
-        ::close(fd);
-    return port;
+int freePort() {   // a port nobody listens on now (the system picks it)
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 54329;
 }
 
 /// Runs a program — a server program as `postgres` when we are root; throws with its output on
