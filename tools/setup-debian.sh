@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian/Ubuntu packages that building, testing and running the suite need.
 # Idempotent: when every package is already installed it does nothing (no apt-get update).
-# Usage: tools/setup-debian.sh [build|test|run|screenshots|matrix|bench|all]...   (default: all)
+# Usage: tools/setup-debian.sh [build|test|run|screenshots|matrix|bench|clang|windows|all]...   (default: all)
 set -euo pipefail
 
 build_pkgs=(
@@ -22,6 +22,11 @@ run_pkgs=(postgresql-15 postgresql-client-15)
 screenshot_pkgs=(xvfb x11-apps netpbm)
 # The benchmarks against the peers (bench/peers_bench.sh): PgQ, and npm for graphile-worker.
 bench_pkgs=(postgresql-15-pgq3)
+# The Windows processor (tools/windows-processor.sh): MinGW-w64, libpq from Debian's PostgreSQL
+# source (apt-get source needs dpkg-dev; the tarballs are bzip2 and xz), and wine64 to run it.
+# The clang build of the whole project (CMake preset "clang").
+clang_pkgs=(clang-16)
+windows_pkgs=(g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 make dpkg-dev bzip2 xz-utils wine64 procps)
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
@@ -32,11 +37,13 @@ for g in "${groups[@]}"; do
     test) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
     run) wanted+=("${build_pkgs[@]}" "${run_pkgs[@]}") ;;
     screenshots) wanted+=("${screenshot_pkgs[@]}") ;;
+    clang) wanted+=("${build_pkgs[@]}" "${clang_pkgs[@]}") ;;
+    windows) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}" "${windows_pkgs[@]}") ;;
     # The PostgreSQL matrix fetches server builds with npm (only when the machine has no npm).
     matrix) command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
     bench) wanted+=("${test_pkgs[@]}" "${bench_pkgs[@]}"); command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
     all) wanted+=("${build_pkgs[@]}" "${test_pkgs[@]}" "${run_pkgs[@]}" "${screenshot_pkgs[@]}") ;;
-    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, matrix, bench, all)" >&2; exit 2 ;;
+    *) echo "setup-debian.sh: unknown group '$g' (build, test, run, screenshots, matrix, bench, clang, windows, all)" >&2; exit 2 ;;
   esac
 done
 

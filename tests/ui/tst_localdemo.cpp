@@ -31,7 +31,7 @@ private slots:
             QCOMPARE(std::string(conn.exec("select count(*) from pgauto_mv.chain").value(0, 0)), std::string("2"));
             QCOMPARE(std::string(conn.exec("select count(*) from public.orders").value(0, 0)), std::string("5000"));
         }   // the destructor stops the cluster
-        QVERIFY_EXCEPTION_THROWN(automv::pg::PgConnection::connect(conninfo.toStdString()), std::exception);
+        QVERIFY_THROWS_EXCEPTION(std::exception, automv::pg::PgConnection::connect(conninfo.toStdString()));
 
         LocalDemo again(dir.path());   // reuses the cluster and the loaded database
         QSignalSpy ready(&again, &LocalDemo::ready);
