@@ -1871,6 +1871,22 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Registering…</source>
         <translation>Wird registriert…</translation>
     </message>
+    <message>
+        <source>(the database&apos;s default)</source>
+        <translation>(Standard der Datenbank)</translation>
+    </message>
+    <message>
+        <source>%1 (no longer exists)</source>
+        <translation>%1 (existiert nicht mehr)</translation>
+    </message>
+    <message>
+        <source>A refresh that fails for good (not a retried class-40 error) notifies this pg_relay channel with the view, SQLSTATE, message and failures in a row.</source>
+        <translation>Eine endgültig fehlgeschlagene Aktualisierung (kein wiederholter Fehler der Klasse 40) benachrichtigt diesen pg_relay-Kanal mit Sicht, SQLSTATE, Meldung und Anzahl der Fehlschläge in Folge.</translation>
+    </message>
+    <message>
+        <source>On &amp;failure, notify:</source>
+        <translation>Bei &amp;Fehler benachrichtigen:</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>

@@ -1871,6 +1871,22 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Registering…</source>
         <translation>Enregistrement…</translation>
     </message>
+    <message>
+        <source>(the database&apos;s default)</source>
+        <translation>(valeur par défaut de la base)</translation>
+    </message>
+    <message>
+        <source>%1 (no longer exists)</source>
+        <translation>%1 (n&apos;existe plus)</translation>
+    </message>
+    <message>
+        <source>A refresh that fails for good (not a retried class-40 error) notifies this pg_relay channel with the view, SQLSTATE, message and failures in a row.</source>
+        <translation>Un rafraîchissement en échec définitif (pas une erreur de classe 40 réessayée) notifie ce canal pg_relay avec la vue, le SQLSTATE, le message et le nombre d&apos;échecs consécutifs.</translation>
+    </message>
+    <message>
+        <source>On &amp;failure, notify:</source>
+        <translation>En cas d&apos;é&amp;chec, notifier :</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>

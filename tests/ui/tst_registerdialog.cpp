@@ -5,6 +5,7 @@
 #include "ui/views/RegisterDialog.h"
 #include "tests/harness/TestCluster.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -97,6 +98,39 @@ private slots:
         dialog.accept();
         QCOMPARE(run(*m_session, dialog.registration()), QString());
         QCOMPARE(scalar(conn, "select cooldown from pgauto_mv.mv"), std::string("10"));
+    }
+
+    // Failure alerts: the channels offered, the chosen one registered; a channel dropped since is
+    // shown as such; "the database's default" clears the view's own.
+    void failureAlertsGoToTheChosenChannel() {
+        auto conn = m_db->connect();
+        conn.exec("select pgrelay.create_channel('ops.alerts', 'select 1')");
+        Registration initial;
+        initial.name = "it's daily";
+        RegisterDialog dialog(initial, {"public.orders"}, {"ops.alerts", "ops.other"});
+        auto *alerts = dialog.findChild<QComboBox *>("onFailure");
+        QVERIFY(alerts);
+        QCOMPARE(alerts->count(), 3);
+        QCOMPARE(alerts->currentData().toString(), QString());   // the database's default
+        QVERIFY2(dialog.previewText().contains("p_on_failure => ''"), qPrintable(dialog.previewText()));
+        alerts->setCurrentIndex(alerts->findData("ops.alerts"));
+        QVERIFY2(dialog.previewText().contains("p_on_failure => 'ops.alerts'"), qPrintable(dialog.previewText()));
+        dialog.accept();
+        QCOMPARE(run(*m_session, dialog.registration()), QString());
+        QCOMPARE(scalar(conn, "select on_failure from pgauto_mv.mv"), std::string("ops.alerts"));
+
+        // Edited after the channel was dropped: said so; back to the default clears it.
+        conn.exec("select pgrelay.drop_channel('ops.alerts')");
+        initial.existing = true;
+        initial.onFailure = "ops.alerts";
+        initial.watches = {{"public.orders", {"INSERT"}, false}};
+        RegisterDialog edit(initial, {}, {"ops.other"});
+        auto *editAlerts = edit.findChild<QComboBox *>("onFailure");
+        QVERIFY2(editAlerts->currentText().contains("no longer exists"), qPrintable(editAlerts->currentText()));
+        QVERIFY(run(*m_session, edit.registration()).contains("does not exist"));   // the server refuses it too
+        editAlerts->setCurrentIndex(0);
+        QCOMPARE(run(*m_session, edit.registration()), QString());
+        QCOMPARE(scalar(conn, "select coalesce(on_failure, '(default)') from pgauto_mv.mv"), std::string("(default)"));
     }
 
     void badInputIsRefusedAndNothingRuns() {

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTest>
+#include <QComboBox>
 #include <QTimer>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -185,10 +186,12 @@ private slots:
         QVERIFY2(refreshButton->toolTip().contains("is not registered"), qPrintable(refreshButton->toolTip()));
 
         QString suggested;
+        conn.exec("select pgrelay.create_channel('ops.alerts', 'select 1')");   // offered for failure alerts
         QTimer::singleShot(0, this, [&] { acceptRegisterDialog(&suggested); });
         page.registerOrEdit(0);
         QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::State), QString("fresh"), 10000);
         QCOMPARE(suggested, QString("public.orders"));   // through the plain view, down to the table
+        QCOMPARE(std::string(conn.exec("select on_failure from pgauto_mv.mv").value(0, 0)), std::string("ops.alerts"));
         QTRY_VERIFY_WITH_TIMEOUT(refreshButton->isEnabled(), 10000);   // registered now
         QCOMPARE(std::string(conn.exec("select table_name from pgauto_mv.watch").value(0, 0)), std::string("orders"));
 
@@ -294,6 +297,9 @@ private:
         }
         const auto registration = dialog->registration();
         *suggested = registration.watches.isEmpty() ? QString() : registration.watches.first().table;
+        // The server's alert channels are offered: pick one (pgauto_mv.alert_channels()).
+        if (auto *alerts = dialog->findChild<QComboBox *>("onFailure"); alerts && alerts->findData("ops.alerts") >= 0)
+            alerts->setCurrentIndex(alerts->findData("ops.alerts"));
         dialog->accept();
     }
 };

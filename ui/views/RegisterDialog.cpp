@@ -1,6 +1,7 @@
 #include "ui/views/RegisterDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
@@ -14,6 +15,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace automv::ui {
 
@@ -34,7 +37,8 @@ QDoubleSpinBox *seconds(double value, double minimum, const QString &tip) {
 
 } // namespace
 
-RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &suggestedTables, QWidget *parent)
+RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &suggestedTables,
+                               const QStringList &alertChannels, QWidget *parent)
     : SubmittingDialog(parent), m_initial(initial) {
     setWindowTitle(initial.existing ? tr("Edit registration — %1.%2").arg(initial.schema, initial.name)
                                     : tr("Register %1.%2").arg(initial.schema, initial.name));
@@ -55,6 +59,18 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     m_lockTimeout->setObjectName(QStringLiteral("lockTimeout"));
     m_refreshTimeout->setObjectName(QStringLiteral("refreshTimeout"));
     m_fireOnReplica->setObjectName(QStringLiteral("fireOnReplica"));
+    // Where a refresh that fails for good is reported: a pg_relay channel whose action gets the
+    // view, SQLSTATE, message and failures in a row as jsonb.
+    m_onFailure = new QComboBox;
+    m_onFailure->setObjectName(QStringLiteral("onFailure"));
+    m_onFailure->addItem(tr("(the database's default)"), QString());
+    for (const QString &channel : alertChannels)
+        m_onFailure->addItem(channel, channel);
+    if (!initial.onFailure.isEmpty() && m_onFailure->findData(initial.onFailure) < 0)   // dropped since
+        m_onFailure->addItem(tr("%1 (no longer exists)").arg(initial.onFailure), initial.onFailure);
+    m_onFailure->setCurrentIndex(std::max(0, m_onFailure->findData(initial.onFailure)));
+    m_onFailure->setToolTip(tr("A refresh that fails for good (not a retried class-40 error) notifies this pg_relay "
+                               "channel with the view, SQLSTATE, message and failures in a row."));
 
     auto *timing = new QWidget;
     auto *form = new QFormLayout(timing);
@@ -64,6 +80,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     form->addRow(tr("Lock &timeout:"), m_lockTimeout);
     form->addRow(tr("&Refresh timeout:"), m_refreshTimeout);
     form->addRow(QString(), m_fireOnReplica);
+    form->addRow(tr("On &failure, notify:"), m_onFailure);
 
     m_watches = new QTableWidget(0, 6);
     m_watches->setHorizontalHeaderLabels({tr("Table"), "INSERT", "UPDATE", "DELETE", "TRUNCATE",
@@ -129,6 +146,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     for (auto *box : {m_lag, m_maxWait, m_cooldown, m_lockTimeout, m_refreshTimeout})
         connect(box, &QDoubleSpinBox::valueChanged, this, &RegisterDialog::updatePreview);
     connect(m_fireOnReplica, &QCheckBox::toggled, this, &RegisterDialog::updatePreview);
+    connect(m_onFailure, &QComboBox::currentIndexChanged, this, &RegisterDialog::updatePreview);
     connect(m_watches, &QTableWidget::itemChanged, this, &RegisterDialog::updatePreview);
     updatePreview();
     resize(760, 460);
@@ -160,6 +178,7 @@ Registration RegisterDialog::registration() const {
     r.lockTimeout = m_lockTimeout->value();
     r.refreshTimeout = m_refreshTimeout->value();
     r.fireOnReplica = m_fireOnReplica->isChecked();
+    r.onFailure = m_onFailure->currentData().toString();
     r.watches.clear();
     for (int row = 0; row < m_watches->rowCount(); ++row) {
         Registration::Watch watch;

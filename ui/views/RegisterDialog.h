@@ -6,6 +6,7 @@
 #include <functional>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QPlainTextEdit;
 class QTableWidget;
@@ -22,7 +23,9 @@ class RegisterDialog : public SubmittingDialog {
     Q_OBJECT
 public:
     /// `suggestedTables`: the base tables the view reads ('schema.table'); offered as watches.
-    RegisterDialog(const Registration &initial, const QStringList &suggestedTables, QWidget *parent = nullptr);
+    /// `alertChannels`: the pg_relay channels failure alerts may go to (pgauto_mv.alert_channels()).
+    RegisterDialog(const Registration &initial, const QStringList &suggestedTables,
+                   const QStringList &alertChannels = {}, QWidget *parent = nullptr);
 
     Registration registration() const;
     QString previewText() const;
@@ -48,6 +51,7 @@ private:
     QDoubleSpinBox *m_lockTimeout = nullptr;
     QDoubleSpinBox *m_refreshTimeout = nullptr;
     QCheckBox *m_fireOnReplica = nullptr;
+    QComboBox *m_onFailure = nullptr;
     QTableWidget *m_watches = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     Submitter m_submitter;

@@ -48,7 +48,7 @@ QString Registration::sql() const {
                " (w.v->>'narrow')::boolean) from jsonb_array_elements($3::jsonb) with ordinality as w(v, n) order by w.n),"
                " p_refresh_lag => $4::numeric, p_max_wait => $5::numeric, p_cooldown => $6::numeric,"
                " p_fire_on_replica => $7::boolean, p_lock_timeout => $8::numeric,"
-               " p_refresh_timeout => $9::numeric)")
+               " p_refresh_timeout => $9::numeric, p_on_failure => $10)")
         .arg(existing ? "alter_mv" : "register_mv");
 }
 
@@ -61,7 +61,7 @@ QVariantList Registration::params() const {
                                 {QStringLiteral("narrow"), watch.readColumnsOnly}});
     return {name, schema, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)), number(refreshLag),
             number(maxWait), number(cooldown), fireOnReplica ? "true" : "false", number(lockTimeout),
-            number(refreshTimeout)};
+            number(refreshTimeout), onFailure};
 }
 
 QString Registration::previewSql() const {
@@ -74,11 +74,11 @@ QString Registration::previewSql() const {
                           "    p_watch_tables => array[%4]::pgauto_mv.mv_watch[],\n"
                           "    p_refresh_lag => %5,\n    p_max_wait => %6,\n    p_cooldown => %7,\n"
                           "    p_fire_on_replica => %8,\n    p_lock_timeout => %9,\n"
-                          "    p_refresh_timeout => %10);")
+                          "    p_refresh_timeout => %10,\n    p_on_failure => %11);")
         .arg(existing ? "alter_mv" : "register_mv", sqlLiteral(name), sqlLiteral(schema),
              watchList.isEmpty() ? QString() : "\n        " + watchList.join(",\n        ") + "\n    ",
              number(refreshLag), number(maxWait), number(cooldown), fireOnReplica ? "true" : "false",
-             number(lockTimeout), number(refreshTimeout));
+             number(lockTimeout), number(refreshTimeout), sqlLiteral(onFailure));
 }
 
 } // namespace automv::ui

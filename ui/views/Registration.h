@@ -22,6 +22,7 @@ struct Registration {
     double lockTimeout = 5;
     double refreshTimeout = 0;         ///< seconds; 0: none
     bool fireOnReplica = false;
+    QString onFailure;                 ///< pg_relay channel its failures alert; empty: the database default
     bool existing = false;             ///< alter_mv (true) or register_mv (false)
 
     /// What is wrong, or an empty string.

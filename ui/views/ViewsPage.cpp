@@ -61,7 +61,8 @@ select json_build_object(
     'watches', (select json_agg(json_build_object('table', format('%I.%I', w.table_schema, w.table_name),
                                                   'operations', w.operations, 'narrow', w.update_columns is not null))
                   from pgauto_mv.watch w join pgauto_mv.mv m on m.id = w.mv_id
-                 where m.mv_oid = (select oid from target)))::text)";
+                 where m.mv_oid = (select oid from target)),
+    'channels', (select json_agg(c) from pgauto_mv.alert_channels() c))::text)";
 
 const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null as installed";
 
@@ -240,6 +241,7 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
         registration.lockTimeout = mv.value("lock_timeout").toDouble();
         registration.refreshTimeout = mv.value("refresh_timeout").toDouble();   // null: 0, none
         registration.fireOnReplica = mv.value("fire_on_replica").toBool();
+        registration.onFailure = mv.value("on_failure").toString();   // null: the database default
         for (const auto &value : loaded.value("watches").toArray()) {
             const QJsonObject watch = value.toObject();
             Registration::Watch w;
@@ -253,7 +255,10 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
     QStringList tables;
     for (const auto &value : loaded.value("tables").toArray())
         tables << value.toString();
-    RegisterDialog dialog(registration, tables, this);
+    QStringList channels;
+    for (const auto &value : loaded.value("channels").toArray())
+        channels << value.toString();
+    RegisterDialog dialog(registration, tables, channels, this);
     // The dialog stays open until the server answers: a refusal keeps every edit.
     dialog.setSubmitter([this](const Registration &chosen) {
         runAction(chosen.existing ? tr("Registration of %1 changed.").arg(chosen.name) : tr("%1 registered.").arg(chosen.name),

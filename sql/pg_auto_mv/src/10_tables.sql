@@ -8,7 +8,7 @@ create table pgauto_mv.setting (
     value text not null
 );
 comment on table pgauto_mv.setting is 'pg_auto_mv settings (log_retention); change with pgauto_mv.set_setting()';
-insert into pgauto_mv.setting (name, value) values ('log_retention', '14 days');
+insert into pgauto_mv.setting (name, value) values ('log_retention', '14 days'), ('on_failure', '');
 
 -- Registered views, by OID: a rename follows the view; the names are the last ones seen.
 create table pgauto_mv.mv (
@@ -26,6 +26,10 @@ create table pgauto_mv.mv (
     -- pause_mv(): no automatic refresh until resume_mv(); changes are still recorded, and give
     -- one refresh on resume. A manual refresh still runs.
     paused          boolean not null default false,
+    -- A pg_relay channel notified when a refresh fails for good (not a class-40 retry): the
+    -- view, SQLSTATE, message and failures in a row. NULL: the database default (setting
+    -- on_failure; '' there for none).
+    on_failure      text,
     registered_at   timestamptz not null default pg_catalog.now(),
     registered_by   name not null,
     updated_at      timestamptz not null default pg_catalog.now()

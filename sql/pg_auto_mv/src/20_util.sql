@@ -185,6 +185,29 @@ begin
 end
 $$;
 
+-- A channel failure alerts go to: NULL or '' (none of its own) passes; otherwise an existing
+-- pg_relay channel of the user's (the extensions' own channels carry no alerts).
+create function pgauto_mv.check_alert_channel(p_channel text)
+returns void
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if coalesce(p_channel, '') = '' then
+        return;
+    end if;
+    if pgrelay.is_internal_channel(p_channel) then
+        raise exception 'pg_auto_mv: failure alerts cannot go to "%", one of the extensions'' own channels', p_channel
+            using errcode = 'AM005', hint = 'Name a channel of your own, made with pgrelay.create_channel().';
+    end if;
+    if not exists (select from pgrelay.channel c where c.name = p_channel) then
+        raise exception 'pg_auto_mv: failure alert channel "%" does not exist', p_channel
+            using errcode = 'AM005',
+                  hint = 'Create it first with pgrelay.create_channel(p_name, p_action), whose action receives the alert as $1 (jsonb).';
+    end if;
+end
+$$;
+
 create function pgauto_mv.seconds(p_value numeric)
 returns interval
 language sql immutable

@@ -172,7 +172,8 @@ create function pgauto_mv.register_mv(p_mv_name text, p_mv_schema text default '
                                       p_watch_tables pgauto_mv.mv_watch[] default '{}',
                                       p_refresh_lag numeric default 0, p_max_wait numeric default 0,
                                       p_cooldown numeric default 2, p_fire_on_replica boolean default false,
-                                      p_lock_timeout numeric default 5, p_refresh_timeout numeric default 0)
+                                      p_lock_timeout numeric default 5, p_refresh_timeout numeric default 0,
+                                      p_on_failure text default null)
 returns integer
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -193,14 +194,15 @@ begin
     if p_fire_on_replica is null then
         raise exception 'pg_auto_mv: fire_on_replica must be true or false' using errcode = 'AM005';
     end if;
+    perform pgauto_mv.check_alert_channel(p_on_failure);
     if exists (select 1 from pgauto_mv.mv where mv_oid = v_oid) then
         raise exception 'pg_auto_mv: materialised view %.% is already registered', quote_ident(p_mv_schema), quote_ident(p_mv_name)
             using errcode = 'duplicate_object', hint = 'Change it with pgauto_mv.alter_mv().';
     end if;
     insert into pgauto_mv.mv (mv_oid, mv_schema, mv_name, refresh_lag, max_wait, cooldown, fire_on_replica,
-                              lock_timeout, refresh_timeout, registered_by)
+                              lock_timeout, refresh_timeout, on_failure, registered_by)
     values (v_oid, p_mv_schema, p_mv_name, p_refresh_lag, p_max_wait, p_cooldown, p_fire_on_replica,
-            p_lock_timeout, nullif(p_refresh_timeout, 0), pgauto_mv.caller())
+            p_lock_timeout, nullif(p_refresh_timeout, 0), nullif(p_on_failure, ''), pgauto_mv.caller())
     returning id into v_id;
     insert into pgauto_mv.mv_state (mv_id) values (v_id);
     insert into pgauto_mv.watch (mv_id, table_oid, table_schema, table_name, operations, update_columns)
@@ -212,14 +214,15 @@ begin
     return v_id;
 end
 $$;
-comment on function pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric) is
-    'Registers a materialised view: watched tables and timing in seconds (lag, max_wait, cooldown); returns its id';
+comment on function pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text) is
+    'Registers a materialised view: watched tables and timing in seconds (lag, max_wait, cooldown), the channel its failures alert; returns its id';
 
 create function pgauto_mv.alter_mv(p_mv_name text, p_mv_schema text default 'public',
                                    p_watch_tables pgauto_mv.mv_watch[] default null,
                                    p_refresh_lag numeric default null, p_max_wait numeric default null,
                                    p_cooldown numeric default null, p_fire_on_replica boolean default null,
-                                   p_lock_timeout numeric default null, p_refresh_timeout numeric default null)
+                                   p_lock_timeout numeric default null, p_refresh_timeout numeric default null,
+                                   p_on_failure text default null)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -238,11 +241,13 @@ begin
     if p_cooldown is not null then perform pgauto_mv.check_seconds('cooldown', p_cooldown); end if;
     if p_lock_timeout is not null then perform pgauto_mv.check_seconds('lock_timeout', p_lock_timeout, 0.01); end if;
     if p_refresh_timeout is not null then perform pgauto_mv.check_seconds('refresh_timeout', p_refresh_timeout); end if;
+    perform pgauto_mv.check_alert_channel(p_on_failure);
     update pgauto_mv.mv
        set refresh_lag = coalesce(p_refresh_lag, refresh_lag), max_wait = coalesce(p_max_wait, max_wait),
            cooldown = coalesce(p_cooldown, cooldown), fire_on_replica = coalesce(p_fire_on_replica, fire_on_replica),
            lock_timeout = coalesce(p_lock_timeout, lock_timeout),
            refresh_timeout = case when p_refresh_timeout is null then refresh_timeout else nullif(p_refresh_timeout, 0) end,
+           on_failure = case when p_on_failure is null then on_failure else nullif(p_on_failure, '') end,
            updated_at = now()
      where id = v_id;
     select array_agg(table_oid) into v_tables from pgauto_mv.watch where mv_id = v_id;
@@ -261,8 +266,8 @@ begin
     perform pgauto_mv.rearm(v_id);   -- new timing applies to changes already pending
 end
 $$;
-comment on function pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric) is
-    'Changes a registration; NULL keeps a setting; p_watch_tables replaces the whole watch list';
+comment on function pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text) is
+    'Changes a registration; NULL keeps a setting; p_watch_tables replaces the whole watch list; p_on_failure  goes back to the database default';
 
 create function pgauto_mv.unregister_mv(p_mv_name text, p_mv_schema text default 'public')
 returns void

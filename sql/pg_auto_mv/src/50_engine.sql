@@ -107,6 +107,40 @@ begin
 end
 $$;
 
+-- A refresh failed for good (not a class-40 retry): notify the view's alert channel, or the
+-- database's (setting on_failure), with what a DBA needs to act. The payload carries no data:
+-- the message is redacted like the log's. An alert that cannot be sent (its channel dropped
+-- since) is a warning, never the refresh's bookkeeping undone; get_mv_problems() reports the
+-- missing channel.
+create function pgauto_mv.send_failure_alert(p_mv_id integer, p_sqlstate text, p_message text)
+returns void
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_channel text;
+    m         pgauto_mv.mv;
+    s         pgauto_mv.mv_state;
+begin
+    select * into m from pgauto_mv.mv where id = p_mv_id;
+    select * into s from pgauto_mv.mv_state where mv_id = p_mv_id;
+    v_channel := coalesce(m.on_failure, nullif((select value from pgauto_mv.setting where name = 'on_failure'), ''));
+    if v_channel is null then
+        return;
+    end if;
+    begin
+        perform pgrelay.notify(v_channel, jsonb_build_object(
+            'view', coalesce(pgauto_mv.display_name(m.mv_oid), format('%I.%I', m.mv_schema, m.mv_name)),
+            'mv_id', p_mv_id, 'sqlstate', p_sqlstate, 'message', p_message,
+            'attempts', s.failed_in_row, 'failures', s.failures, 'failed_at', s.last_refresh_at,
+            'next_try_at', s.last_refresh_at + pgauto_mv.failure_backoff(s.failed_in_row)));
+    exception when others then
+        raise warning 'pg_auto_mv: the failure alert of view % to channel "%" was not sent: %',
+            coalesce(pgauto_mv.display_name(m.mv_oid), m.mv_name), v_channel, sqlerrm;
+    end;
+end
+$$;
+
 -- Re-evaluates a view's timer after its settings changed.
 create function pgauto_mv.rearm(p_mv_id integer)
 returns void
@@ -427,6 +461,7 @@ begin
         if s.retry_attempt > 0 then   -- class 40: again after 3, 5, 10 s, as pg_relay retries
             perform pgauto_mv.put_off(v_id, p, null, clock_timestamp() + pgrelay.retry_delay(s.retry_attempt), 'retry');
         else
+            perform pgauto_mv.send_failure_alert(v_id, v_state, v_message);
             perform pgauto_mv.arm(v_id);   -- tries again after its failure backoff (10 s … 1 h)
             perform pgauto_mv.cascade(v_id, false);   -- downstream views stop waiting for this one
         end if;

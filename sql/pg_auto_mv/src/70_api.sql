@@ -94,6 +94,7 @@ select m.id,
        s.last_refresh_at, s.last_success_at, s.last_outcome, s.last_mode, s.last_source, s.last_duration_ms,
        s.last_error, s.refreshes, s.failures,
        m.refresh_lag, m.max_wait, m.cooldown, m.fire_on_replica,
+       m.on_failure,
        (select string_agg(format('%I.%I', w.table_schema, w.table_name), ', ' order by w.table_schema, w.table_name)
           from pgauto_mv.watch w where w.mv_id = m.id) as watches
   from pgauto_mv.mv m
@@ -102,3 +103,15 @@ select m.id,
   left join pg_namespace n on n.oid = c.relnamespace;
 comment on view pgauto_mv.mv_status is
     'One row per registered view: state, changed since, pending requests, next due and why it waits, last refresh';
+
+-- The pg_relay channels a view's failure alerts may go to (the user's, not the extensions'
+-- own), for editors such as the console's: a pgauto_mv_admin may name one without reading
+-- pg_relay's tables.
+create function pgauto_mv.alert_channels()
+returns setof text
+language sql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$
+    select c.name from pgrelay.channel c where not pgrelay.is_internal_channel(c.name) order by c.name
+$$;
+comment on function pgauto_mv.alert_channels() is 'The pg_relay channels failure alerts may go to (p_on_failure)';

@@ -91,6 +91,19 @@ begin
            'check that a processor is running (select * from pgrelay.processor_status) and that refreshes succeed'
       from reg r where pgauto_mv.overdue(r.first_change_at, r.max_wait) and not r.paused
     union all
+    select 'warning', r.label, 'alert_channel_missing',
+           format('failure alerts go to pg_relay channel "%s", which no longer exists: they are not sent', r.on_failure),
+           format('select pgauto_mv.alter_mv(%L, %L, p_on_failure => %L);  -- or create the channel again',
+                  r.mv_name, r.mv_schema, '')
+      from reg r where r.on_failure is not null
+       and not exists (select from pgrelay.channel ch where ch.name = r.on_failure)
+    union all
+    select 'warning', null::text, 'alert_channel_missing',
+           format('the database''s failure alerts (setting on_failure) go to pg_relay channel "%s", which no longer exists', st.value),
+           'select pgauto_mv.set_setting(''on_failure'', '''');  -- or create the channel again'
+      from pgauto_mv.setting st where st.name = 'on_failure' and st.value <> ''
+       and not exists (select from pgrelay.channel ch where ch.name = st.value)
+    union all
     select 'info', r.label, 'paused',
            case when r.first_change_at is null then 'automatic refreshes are paused; nothing has changed since'
                 else format('automatic refreshes are paused; changes since %s wait for resume_mv()', r.first_change_at) end,
@@ -297,9 +310,14 @@ as $$
 declare
     v_interval interval;
 begin
-    if p_name is distinct from 'log_retention' then
+    if p_name is distinct from 'log_retention' and p_name is distinct from 'on_failure' then
         raise exception 'pg_auto_mv: unknown setting %', coalesce(quote_literal(p_name), 'NULL')
-            using errcode = 'AM005', hint = 'Settings: log_retention.';
+            using errcode = 'AM005', hint = 'Settings: log_retention, on_failure.';
+    end if;
+    if p_name = 'on_failure' then   -- the database-wide failure alert channel ('' for none)
+        perform pgauto_mv.check_alert_channel(coalesce(p_value, ''));
+        update pgauto_mv.setting set value = coalesce(p_value, '') where name = p_name;
+        return;
     end if;
     begin
         v_interval := p_value::interval;

@@ -17,8 +17,8 @@ grant select on pgauto_mv.mv, pgauto_mv.watch, pgauto_mv.mv_state, pgauto_mv.ref
 
 -- Administer views the caller owns (each function checks ownership / MAINTAIN itself).
 grant execute on function
-    pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric),
-    pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric),
+    pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text),
+    pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text),
     pgauto_mv.unregister_mv(text, text),
     pgauto_mv.pause_mv(text, text),
     pgauto_mv.resume_mv(text, text),
@@ -33,7 +33,8 @@ grant execute on function
     pgauto_mv.sync_mv(),
     pgauto_mv.clean_mv(),
     pgauto_mv.set_setting(text, text),
-    pgauto_mv.purge_log()
+    pgauto_mv.purge_log(),
+    pgauto_mv.alert_channels()
   to pgauto_mv_admin;
 grant execute on function pgauto_mv.get_mv_problems() to pgauto_mv_reader;
 -- What mv_status calls (a view's functions are checked against the reader, not its owner).
