@@ -115,6 +115,10 @@ private slots:
         QVERIFY2(dialog.previewText().contains("p_on_failure => ''"), qPrintable(dialog.previewText()));
         alerts->setCurrentIndex(alerts->findData("ops.alerts"));
         QVERIFY2(dialog.previewText().contains("p_on_failure => 'ops.alerts'"), qPrintable(dialog.previewText()));
+        if (const QString dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog.show();
+            QVERIFY(dialog.grab().save(dir + "/register-dialog-timing.png"));
+        }
         dialog.accept();
         QCOMPARE(run(*m_session, dialog.registration()), QString());
         QCOMPARE(scalar(conn, "select on_failure from pgauto_mv.mv"), std::string("ops.alerts"));
