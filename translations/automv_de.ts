@@ -1887,6 +1887,14 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>On &amp;failure, notify:</source>
         <translation>Bei &amp;Fehler benachrichtigen:</translation>
     </message>
+    <message>
+        <source>Blackout windows:</source>
+        <translation>Sperrfenster:</translation>
+    </message>
+    <message>
+        <source>none — no automatic refresh is held back (pgauto_mv.add_blackout() adds a window)</source>
+        <translation>keine — keine automatische Aktualisierung wird zurückgehalten (pgauto_mv.add_blackout() legt ein Fenster an)</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>

@@ -1887,6 +1887,14 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>On &amp;failure, notify:</source>
         <translation>En cas d&apos;é&amp;chec, notifier :</translation>
     </message>
+    <message>
+        <source>Blackout windows:</source>
+        <translation>Fenêtres d&apos;interdiction :</translation>
+    </message>
+    <message>
+        <source>none — no automatic refresh is held back (pgauto_mv.add_blackout() adds a window)</source>
+        <translation>aucune — aucun rafraîchissement automatique n&apos;est retenu (pgauto_mv.add_blackout() ajoute une fenêtre)</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>

@@ -421,6 +421,30 @@ private slots:
         QCOMPARE(scalar(conn, "select state from pgauto_mv.mv_status where mv = 'public.s'"), std::string("paused"));
     }
 
+    // Issue 18, blackout windows, with the real processor: a change inside a window is refreshed
+    // once the window ends, not before; the deferral says until when.
+    void aChangeInsideABlackoutRefreshesWhenItEnds() {
+        auto conn = m_db->connect();
+        registerS(conn, "p_cooldown => 0");
+        // A window for all views from a minute ago until 3 s from now (UTC, so no DST edge).
+        const std::string end = scalar(conn, "select (now() + interval '3 s')::text");
+        conn.exec("select pgauto_mv.add_blackout('daily', ((now() at time zone 'UTC') - interval '1 minute')::time,"
+                  " (($1::timestamptz) at time zone 'UTC')::time, 'UTC')", {end});
+        RunningProcessor processor(m_db->conninfo(), 2);
+        conn.exec("update public.t set v = v + 1 where id = 1");
+        QVERIFY(poll(conn, "select count(*) = 1 from pgauto_mv.refresh_log where outcome = 'deferred'"
+                           " and detail like 'blackout window until %'", 10));
+        QCOMPARE(scalar(conn, "select why_waiting from pgauto_mv.mv_status where mv = 'public.s'"), std::string("blackout"));
+        QVERIFY(waitUntilFresh(conn, "s", 15));
+        // Refreshed after the window's end (the end is stored to the microsecond as a time).
+        QCOMPARE(std::string(conn.exec("select bool_and(at >= $1::timestamptz - interval '1 ms') from pgauto_mv.refresh_log"
+                                       " where kind = 'refresh' and outcome = 'succeeded'", {end}).value(0, 0)),
+                 std::string("t"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("1"));
+        QCOMPARE(scalar(conn, "select total from public.s"), scalar(conn, "select sum(v) from public.t"));
+    }
+
     // Advisory locks are cluster-wide: a refresh of view id 1 in another database of the same
     // server is not this database's view id 1 refreshing (mv_status said 'refreshing',
     // has_pending_work said true and wait_until_fresh waited while the other database refreshed).

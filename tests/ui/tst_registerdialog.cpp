@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -135,6 +136,16 @@ private slots:
         editAlerts->setCurrentIndex(0);
         QCOMPARE(run(*m_session, edit.registration()), QString());
         QCOMPARE(scalar(conn, "select coalesce(on_failure, '(default)') from pgauto_mv.mv"), std::string("(default)"));
+    }
+
+    void blackoutWindowsAreListed() {
+        Registration initial;
+        initial.name = "it's daily";
+        RegisterDialog dialog(initial, {"public.orders"});
+        auto *windows = dialog.findChild<QLabel *>("blackouts");
+        QVERIFY(windows && windows->text().startsWith("none"));
+        dialog.setBlackouts({"Mon-Fri 08:00–18:00 Europe/London", "daily 02:00–03:00 UTC (all views)"});
+        QCOMPARE(windows->text(), QString("Mon-Fri 08:00–18:00 Europe/London\ndaily 02:00–03:00 UTC (all views)"));
     }
 
     void badInputIsRefusedAndNothingRuns() {

@@ -18,6 +18,7 @@
 #include <QTest>
 #include <QComboBox>
 #include <QTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QDoubleSpinBox>
@@ -260,6 +261,41 @@ private slots:
         QCOMPARE(keptLag, 42.0);
         QTRY_COMPARE_WITH_TIMEOUT(std::string(conn.exec("select refresh_lag from pgauto_mv.mv").value(0, 0)), std::string("42"), 10000);
         QVERIFY2(page.statusText().contains("Registration of big changed"), qPrintable(page.statusText()));
+    }
+
+    // Blackout windows (issue 18): a view held back by one says so on the page (why it waits,
+    // until when), and its editor lists the windows that hold it.
+    void aBlackoutWindowIsShownOnThePageAndInTheEditor() {
+        ScratchDatabase db("views_blackout");
+        auto conn = db.connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("create table public.orders (id int primary key)");
+        conn.exec("create materialized view public.big as select count(*) as n from public.orders");
+        conn.exec("select pgauto_mv.register_mv('big', p_watch_tables => array[pgauto_mv.mv_watch('public.orders')])");
+        conn.exec("select pgauto_mv.add_blackout('daily', ((now() at time zone 'UTC') - interval '1 hour')::time,"
+                  " ((now() at time zone 'UTC') + interval '1 hour')::time, 'UTC')");
+        // A change, as the drain records it, then its timer: held back by the window.
+        conn.exec("update pgauto_mv.mv_state set first_change_at = now(), last_change_at = now(), change_seq = 1");
+        conn.exec("select pgauto_mv.rearm(1)");
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        ViewsPage page;
+        page.setSession(&session);
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, ViewsModel::WhyWaiting), QString("blackout"), 10000);
+        QCOMPARE(cell(*page.model(), 0, ViewsModel::State), QString("pending"));
+        QVERIFY(!cell(*page.model(), 0, ViewsModel::NextDue).isEmpty());   // the window's end
+
+        QString shown;
+        QTimer::singleShot(0, this, [&] {
+            withRegisterDialog([&](automv::ui::RegisterDialog *dialog) {
+                shown = dialog->findChild<QLabel *>("blackouts")->text();
+                dialog->reject();
+            });
+        });
+        page.registerOrEdit(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);
+        QVERIFY2(shown.startsWith("daily ") && shown.endsWith("UTC (all views)"), qPrintable(shown));
     }
 
     void withoutPgAutoMvTheViewsAreStillListed() {

@@ -81,6 +81,12 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     form->addRow(tr("&Refresh timeout:"), m_refreshTimeout);
     form->addRow(QString(), m_fireOnReplica);
     form->addRow(tr("On &failure, notify:"), m_onFailure);
+    m_blackouts = new QLabel;
+    m_blackouts->setObjectName(QStringLiteral("blackouts"));
+    m_blackouts->setWordWrap(true);
+    m_blackouts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Blackout windows:"), m_blackouts);
+    setBlackouts({});
 
     m_watches = new QTableWidget(0, 6);
     m_watches->setHorizontalHeaderLabels({tr("Table"), "INSERT", "UPDATE", "DELETE", "TRUNCATE",
@@ -194,6 +200,12 @@ Registration RegisterDialog::registration() const {
 }
 
 QString RegisterDialog::previewText() const { return m_preview->toPlainText(); }
+
+void RegisterDialog::setBlackouts(const QStringList &windows) {
+    m_blackouts->setText(windows.isEmpty()
+                             ? tr("none — no automatic refresh is held back (pgauto_mv.add_blackout() adds a window)")
+                             : windows.join(QLatin1Char('\n')));
+}
 
 void RegisterDialog::updatePreview() {
     if (m_preview)   // rows added while the dialog is being built come before the preview exists

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QDoubleSpinBox;
 class QPlainTextEdit;
 class QTableWidget;
@@ -28,6 +29,9 @@ public:
                    const QStringList &alertChannels = {}, QWidget *parent = nullptr);
 
     Registration registration() const;
+    /// The blackout windows that hold this view (its own and those for all views), as text;
+    /// shown on the timing tab (pgauto_mv.add_blackout() / drop_blackout() change them).
+    void setBlackouts(const QStringList &windows);
     QString previewText() const;
 
     /// Sends a valid registration to the server; the owner answers with submitFinished().
@@ -52,6 +56,7 @@ private:
     QDoubleSpinBox *m_refreshTimeout = nullptr;
     QCheckBox *m_fireOnReplica = nullptr;
     QComboBox *m_onFailure = nullptr;
+    QLabel *m_blackouts = nullptr;
     QTableWidget *m_watches = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     Submitter m_submitter;

@@ -62,7 +62,12 @@ select json_build_object(
                                                   'operations', w.operations, 'narrow', w.update_columns is not null))
                   from pgauto_mv.watch w join pgauto_mv.mv m on m.id = w.mv_id
                  where m.mv_oid = (select oid from target)),
-    'channels', (select json_agg(c) from pgauto_mv.alert_channels() c))::text)";
+    'channels', (select json_agg(c) from pgauto_mv.alert_channels() c),
+    'blackouts', (select json_agg(format('%s %s–%s %s%s', pgauto_mv.days_text(b.days), to_char(b.start_time, 'HH24:MI'),
+                                         to_char(b.end_time, 'HH24:MI'), b.timezone,
+                                         case when b.mv_id is null then ' (all views)' else '' end) order by b.id)
+                    from pgauto_mv.blackout b
+                   where b.mv_id is null or b.mv_id = (select m.id from pgauto_mv.mv m where m.mv_oid = (select oid from target))))::text)";
 
 const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null as installed";
 
@@ -259,6 +264,10 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
     for (const auto &value : loaded.value("channels").toArray())
         channels << value.toString();
     RegisterDialog dialog(registration, tables, channels, this);
+    QStringList windows;
+    for (const auto &value : loaded.value("blackouts").toArray())
+        windows << value.toString();
+    dialog.setBlackouts(windows);
     // The dialog stays open until the server answers: a refusal keeps every edit.
     dialog.setSubmitter([this](const Registration &chosen) {
         runAction(chosen.existing ? tr("Registration of %1 changed.").arg(chosen.name) : tr("%1 registered.").arg(chosen.name),

@@ -158,3 +158,20 @@ create table pgauto_mv.schedule_mv (
 );
 create index schedule_mv_mv_idx on pgauto_mv.schedule_mv (mv_id);
 comment on table pgauto_mv.schedule_mv is 'Which views each named schedule refreshes';
+
+-- Blackout windows (DBMS_SCHEDULER windows): no automatic refresh of the view (or, mv_id NULL, of
+-- any view) from start_time to end_time local time on the given ISO days (1 Monday … 7 Sunday)
+-- in the time zone; an end before the start ends the next day. A change inside a window
+-- refreshes when it closes; max_wait counts from there.
+create table pgauto_mv.blackout (
+    id         integer generated always as identity primary key,
+    mv_id      integer references pgauto_mv.mv (id) on delete cascade,
+    days       integer[] not null check (days <@ array[1, 2, 3, 4, 5, 6, 7] and cardinality(days) > 0),
+    start_time time not null,
+    end_time   time not null check (end_time <> start_time),
+    timezone   text not null default 'UTC',
+    created_at timestamptz not null default pg_catalog.now(),
+    created_by name not null default current_user
+);
+create index blackout_mv_idx on pgauto_mv.blackout (mv_id);
+comment on table pgauto_mv.blackout is 'Blackout windows: no automatic refresh of a view (mv_id) or of all views (mv_id NULL)';

@@ -214,6 +214,45 @@ language sql immutable
 set search_path = pg_catalog, pg_temp
 as $$ select make_interval(secs => p_value::double precision) $$;
 
+-- The end of the blackout window (of the view or of all views) that `p_at` lies in, following
+-- windows that meet or overlap; `p_at` itself when it lies in none.
+create function pgauto_mv.blackout_end(p_mv_id integer, p_at timestamptz)
+returns timestamptz
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_at    timestamptz := p_at;
+    v_end   timestamptz;
+    v_guard integer := 0;
+begin
+    if p_at is null or not exists (select from pgauto_mv.blackout b where b.mv_id = p_mv_id or b.mv_id is null) then
+        return p_at;
+    end if;
+    loop
+        -- A window contains v_at if it started on v_at's local day or the day before.
+        select max(((d.day + b.end_time + case when b.end_time < b.start_time then interval '1 day' else interval '0' end)
+                    at time zone b.timezone))
+          into v_end
+          from pgauto_mv.blackout b
+          cross join lateral (select (v_at at time zone b.timezone) as local) l
+          cross join lateral (values (l.local::date), (l.local::date - 1)) d(day)
+         where (b.mv_id = p_mv_id or b.mv_id is null)
+           and extract(isodow from d.day)::integer = any (b.days)
+           and l.local >= d.day + b.start_time
+           and l.local < d.day + b.end_time + case when b.end_time < b.start_time then interval '1 day' else interval '0' end;
+        if v_end is null or v_end <= v_at then
+            return v_at;
+        end if;
+        v_at := v_end;
+        v_guard := v_guard + 1;
+        if v_guard > 14 then
+            return v_at;   -- windows back to back for two weeks: a policy error, not a loop
+        end if;
+    end loop;
+end
+$$;
+
 -- Is a refresh of the view running now? The refresh holds the advisory lock (1885827695, id);
 -- advisory locks are cluster-wide, so only this database's count (view ids repeat across
 -- databases).

@@ -43,8 +43,10 @@ begin
     end if;
     due := s.last_change_at + pgauto_mv.seconds(m.refresh_lag);
     reason := 'refresh_lag';
-    if m.max_wait > 0 and s.first_change_at + pgauto_mv.seconds(m.max_wait) < due then
-        due := s.first_change_at + pgauto_mv.seconds(m.max_wait);
+    -- max_wait is measured outside blackout windows: a change made inside one counts from its end.
+    if m.max_wait > 0
+       and pgauto_mv.blackout_end(m.id, s.first_change_at) + pgauto_mv.seconds(m.max_wait) < due then
+        due := pgauto_mv.blackout_end(m.id, s.first_change_at) + pgauto_mv.seconds(m.max_wait);
         reason := 'max_wait';
     end if;
     -- A cooldown holds a refresh back only while it lasts: with cooldown 0, or one already
@@ -62,6 +64,11 @@ begin
        and s.last_refresh_at + pgauto_mv.failure_backoff(s.failed_in_row) > due then
         due := s.last_refresh_at + pgauto_mv.failure_backoff(s.failed_in_row);
         reason := 'failure_backoff';
+    end if;
+    -- No automatic refresh inside a blackout window: it waits for the window's end.
+    if pgauto_mv.blackout_end(m.id, due) > due then
+        due := pgauto_mv.blackout_end(m.id, due);
+        reason := 'blackout';
     end if;
 end
 $$;
@@ -100,6 +107,9 @@ begin
     if d.reason = 'cooldown' then   -- the refresh is due now but held back: say so
         perform pgauto_mv.log(p_mv_id, 'refresh', 'deferred', coalesce(s.change_source, 'watch'),
                               p_detail => format('cooldown: %s s after the last refresh, until %s', m.cooldown, d.due));
+    elsif d.reason = 'blackout' then
+        perform pgauto_mv.log(p_mv_id, 'refresh', 'deferred', coalesce(s.change_source, 'watch'),
+                              p_detail => format('blackout window until %s', d.due));
     end if;
     v_ev := pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', p_mv_id, 'src', 'watch'), d.due);
     update pgauto_mv.mv_state set timer_event_id = v_ev, timer_due = d.due, timer_reason = d.reason
@@ -379,6 +389,12 @@ begin
         perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src,
                               p_detail => format('cooldown: %s s after the last refresh', m.cooldown));
         perform pgauto_mv.put_off(v_id, p, v_event, s.last_refresh_at + pgauto_mv.seconds(m.cooldown), 'cooldown');
+        return;
+    elsif v_src <> 'manual' and pgauto_mv.blackout_end(v_id, clock_timestamp()) > clock_timestamp() then
+        -- A chain's, schedule's or bulk resume's refresh waits for the window's end too.
+        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src,
+                              p_detail => format('blackout window until %s', pgauto_mv.blackout_end(v_id, clock_timestamp())));
+        perform pgauto_mv.put_off(v_id, p, v_event, pgauto_mv.blackout_end(v_id, clock_timestamp()), 'blackout');
         return;
     end if;
 

@@ -90,6 +90,7 @@ begin
                   round(extract(epoch from now() - r.first_change_at) - r.max_wait, 1), r.max_wait),
            'check that a processor is running (select * from pgrelay.processor_status) and that refreshes succeed'
       from reg r where pgauto_mv.overdue(r.first_change_at, r.max_wait) and not r.paused
+       and r.timer_reason is distinct from 'blackout'   -- waiting for a window's end is intended
     union all
     select 'warning', r.label, 'alert_channel_missing',
            format('failure alerts go to pg_relay channel "%s", which no longer exists: they are not sent', r.on_failure),
