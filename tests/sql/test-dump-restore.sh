@@ -36,6 +36,8 @@ select pgauto_mv.add_chain('public.totals', 'public.top');
 select pgauto_mv.create_schedule('hourly', p_every => '1 hour');
 select pgauto_mv.attach_schedule('public.top', 'hourly');
 select pgrelay.create_channel('app.noop', 'select 1');
+select pgauto_mv.alter_mv('totals', p_on_failure => 'app.noop');
+select pgauto_mv.add_blackout('Mon-Fri', '08:00', '18:00', 'Europe/London', 'top');
 SQL
 pg_dump -Fc -d "$src" -f "$dump"
 pg_restore -d "$dst" --exit-on-error "$dump" || fail "pg_restore failed"
@@ -43,6 +45,15 @@ pg_restore -d "$dst" --exit-on-error "$dump" || fail "pg_restore failed"
 [ "$(q -d "$dst" -c "select string_agg(mv_name || ':' || refresh_lag, ',' order by id) from pgauto_mv.mv")" = "totals:1.5,top:0" ] ||
     fail "the registry did not survive"
 [ "$(q -d "$dst" -c "select count(*) from pgauto_mv.chain")" = 1 ] || fail "the chain did not survive"
+[ "$(q -d "$dst" -c "select on_failure from pgauto_mv.mv where mv_name = 'totals'")" = app.noop ] ||
+    fail "the view's failure alert channel did not survive"
+[ "$(q -d "$dst" -c "select m.mv_name || ' ' || pgauto_mv.days_text(b.days) || ' ' || b.start_time || '-' || b.end_time || ' ' || b.timezone
+                     from pgauto_mv.blackout b join pgauto_mv.mv m on m.id = b.mv_id")" = "top Mon-Fri 08:00:00-18:00:00 Europe/London" ] ||
+    fail "the blackout window did not survive"
+q -d "$dst" -c "create materialized view public.later as select 1 as x; select pgauto_mv.register_mv('later')" >/dev/null ||
+    fail "registering a view after restore collides with a restored one (the registry's id sequence was not carried)"
+q -d "$dst" -c "select pgauto_mv.add_blackout('weekends', '00:00', '06:00', 'UTC')" >/dev/null ||
+    fail "a new blackout window after restore collides with a restored one (its id sequence was not carried)"
 [ "$(q -d "$dst" -c "select count(*) from pgrelay.channel where name = 'app.noop'")" = 1 ] || fail "a user channel did not survive"
 [ "$(q -d "$dst" -c "select count(*) from pgrelay.schedule where name = 'pgauto_mv:hourly'")" = 1 ] ||
     fail "the named schedule's pg_relay schedule did not survive (the processor's repair_schedules() re-queues it)"
@@ -59,4 +70,4 @@ rm -f "$dump.sync"
 q -d "$dst" -c "insert into public.orders values (1, 10)" >/dev/null
 [ "$(q -d "$dst" -c "select count(*) from pgauto_mv.request where mv_ids = '{1}'")" = 1 ] || fail "a write after restore requested nothing"
 [ "$(q -d "$dst" -c "select count(*) from pgauto_mv.sync_mv()")" = 0 ] || fail "sync_mv() is not idempotent"
-echo "ok: registry, chain, schedule, channel and triggers survive pg_dump/pg_restore; sync_mv() relinks by name"
+echo "ok: registry (with alert channels), chain, blackout window, schedule, channel and triggers survive pg_dump/pg_restore; sync_mv() relinks by name"

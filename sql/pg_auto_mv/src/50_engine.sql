@@ -37,6 +37,7 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
     v_cooled timestamptz;
+    v_latest timestamptz;   -- the max_wait deadline, then the end of a blackout window
 begin
     if s.first_change_at is null then
         return;
@@ -44,10 +45,12 @@ begin
     due := s.last_change_at + pgauto_mv.seconds(m.refresh_lag);
     reason := 'refresh_lag';
     -- max_wait is measured outside blackout windows: a change made inside one counts from its end.
-    if m.max_wait > 0
-       and pgauto_mv.blackout_end(m.id, s.first_change_at) + pgauto_mv.seconds(m.max_wait) < due then
-        due := pgauto_mv.blackout_end(m.id, s.first_change_at) + pgauto_mv.seconds(m.max_wait);
-        reason := 'max_wait';
+    if m.max_wait > 0 then
+        v_latest := pgauto_mv.blackout_end(m.id, s.first_change_at) + pgauto_mv.seconds(m.max_wait);
+        if v_latest < due then
+            due := v_latest;
+            reason := 'max_wait';
+        end if;
     end if;
     -- A cooldown holds a refresh back only while it lasts: with cooldown 0, or one already
     -- over, a change that came during the last refresh is due at once (it was logged as
@@ -66,8 +69,9 @@ begin
         reason := 'failure_backoff';
     end if;
     -- No automatic refresh inside a blackout window: it waits for the window's end.
-    if pgauto_mv.blackout_end(m.id, due) > due then
-        due := pgauto_mv.blackout_end(m.id, due);
+    v_latest := pgauto_mv.blackout_end(m.id, due);
+    if v_latest > due then
+        due := v_latest;
         reason := 'blackout';
     end if;
 end
@@ -336,6 +340,8 @@ declare
     v_mode    text;
     v_started timestamptz;
     v_snapshot pg_snapshot;   -- taken just before REFRESH: what it will see at least
+    v_now     timestamptz := clock_timestamp();
+    v_window_end timestamptz;
     v_outcome text;
     v_state   text;
     v_message text;
@@ -390,12 +396,15 @@ begin
                               p_detail => format('cooldown: %s s after the last refresh', m.cooldown));
         perform pgauto_mv.put_off(v_id, p, v_event, s.last_refresh_at + pgauto_mv.seconds(m.cooldown), 'cooldown');
         return;
-    elsif v_src <> 'manual' and pgauto_mv.blackout_end(v_id, clock_timestamp()) > clock_timestamp() then
-        -- A chain's, schedule's or bulk resume's refresh waits for the window's end too.
-        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src,
-                              p_detail => format('blackout window until %s', pgauto_mv.blackout_end(v_id, clock_timestamp())));
-        perform pgauto_mv.put_off(v_id, p, v_event, pgauto_mv.blackout_end(v_id, clock_timestamp()), 'blackout');
-        return;
+    elsif v_src <> 'manual' then
+        -- A chain's, schedule's or bulk resume's refresh waits for a blackout window's end too.
+        v_window_end := pgauto_mv.blackout_end(v_id, v_now);
+        if v_window_end > v_now then
+            perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_src,
+                                  p_detail => format('blackout window until %s', v_window_end));
+            perform pgauto_mv.put_off(v_id, p, v_event, v_window_end, 'blackout');
+            return;
+        end if;
     end if;
 
     -- One refresh of a view at a time, whichever processor runs it.
