@@ -49,7 +49,6 @@ constexpr const char *kUsage =
     "Exit codes: 0 clean stop (SIGINT/SIGTERM) or queue drained with --once;\n"
     "1 --once could not connect or register; 2 bad options.\n";
 
-
 int badOption(const std::string &reason) {
     std::fprintf(stderr, "pgrelay-processor: %s (see --help)\n", reason.c_str());
     return 2;

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <limits>
 #include <poll.h>
 #include <stdexcept>
 #include <thread>
@@ -28,6 +29,11 @@ bool openPipe(int fds[2], bool nonBlockingRead) {
     if (nonBlockingRead)
         ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
     return true;
+}
+
+// poll()'s timeout: milliseconds as an int, never negative (a negative one waits forever).
+int pollTimeout(std::chrono::milliseconds timeout) {
+    return static_cast<int>(std::clamp<long long>(timeout.count(), 0, std::numeric_limits<int>::max()));
 }
 
 void closePipe(int fds[2]) {
@@ -53,7 +59,7 @@ bool waitReadable(Socket socket, std::chrono::milliseconds timeout) {
     pollfd fd{socket, POLLIN, 0};
     int ready = 0;
     do {
-        ready = ::poll(&fd, 1, static_cast<int>(timeout.count()));
+        ready = ::poll(&fd, 1, pollTimeout(timeout));
     } while (ready < 0 && errno == EINTR);
     return ready > 0;
 }
@@ -75,7 +81,7 @@ void Waker::wake() noexcept {
 bool Waker::wait(Socket socket, std::chrono::milliseconds timeout) {
     pollfd fds[2] = {{m_pipe[0], POLLIN, 0}, {socket, POLLIN, 0}};
     const nfds_t count = socket >= 0 ? 2 : 1;
-    const int ready = ::poll(fds, count, static_cast<int>(std::max<long long>(0, timeout.count())));
+    const int ready = ::poll(fds, count, pollTimeout(timeout));
     char drained[64];
     while (::read(m_pipe[0], drained, sizeof drained) > 0) {
     }
