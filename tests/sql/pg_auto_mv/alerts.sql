@@ -21,13 +21,21 @@ create materialized view public.b as select public.boom() as x;
 select pgrelay.create_channel('ops.alerts', 'insert into public.alerts values ($1)');
 select pgrelay.create_channel('ops.other', 'insert into public.alerts values ($1)');
 
+drop role if exists alerts_admin;
+drop role if exists alerts_nobody;
+create role alerts_admin;
+create role alerts_nobody;
+grant pgauto_mv_admin to alerts_admin;
+create materialized view public.c as select 1 as x;
+alter materialized view public.c owner to alerts_admin;
+
 create function pg_temp.fail(p_mv text) returns void language sql as
     $$ select pgauto_mv.on_refresh_event(jsonb_build_object('mv', (select id from pgauto_mv.mv where mv_name = p_mv), 'src', 'manual')) $$;
 create function pg_temp.alerts(p_channel text) returns bigint language sql as
     $$ select count(*) from pgrelay.queue where channel = p_channel $$;
 
 begin;
-select plan(22);
+select plan(26);
 
 select throws_ok($$select pgauto_mv.register_mv('a', p_on_failure => 'ops.nope')$$, 'AM005',
                  'pg_auto_mv: failure alert channel "ops.nope" does not exist', 'a channel that does not exist is refused');
@@ -86,5 +94,20 @@ select pgrelay.drop_channel('ops.other');
 select ok(exists (select from pgauto_mv.get_mv_problems() where code = 'alert_channel_missing' and mv is null),
           'a missing database-wide channel is reported too');
 
+-- As the roles users have: a non-superuser admin lists the channels and names one for its own
+-- view; a role with nothing may do neither.
+select pgrelay.create_channel('ops.third', 'select 1');
+set local role alerts_admin;
+select is(array(select pgauto_mv.alert_channels()), '{ops.third}'::text[], 'a pgauto_mv_admin lists the user channels (not the internal ones)');
+select lives_ok($$select pgauto_mv.register_mv('c', p_on_failure => 'ops.third')$$, 'and names one for a view it owns');
+reset role;
+set local role alerts_nobody;
+select throws_ok($$select pgauto_mv.alert_channels()$$, '42501', null, 'a role with nothing may not list them');
+select throws_ok($$select pgauto_mv.alter_mv('c', p_on_failure => 'ops.third')$$, '42501', null, 'nor set an alert channel');
+reset role;
+
 select * from finish();
 rollback;
+drop materialized view public.c;
+drop role alerts_admin;
+drop role alerts_nobody;
