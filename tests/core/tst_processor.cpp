@@ -287,11 +287,19 @@ private slots:
         automv::test::RunningProcessor running(opts, log);
         conn.exec("select pgrelay.notify('t.slow')");
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, kSleeping), std::string("1"), 10000);
-        QCOMPARE(scalar(conn, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                              " where datname = current_database() and application_name = 'pgrelay-processor coordinator'"),
-                 std::string("1"));
+        const std::string coordinator = scalar(conn, "select pid from pg_stat_activity where datname = current_database()"
+                                                     " and application_name = 'pgrelay-processor coordinator'");
+        QVERIFY(!coordinator.empty());
+        QCOMPARE(scalar(conn, "select pg_terminate_backend(" + coordinator + ")"), std::string("t"));
         QElapsedTimer back;
         back.start();
+        // Wait for the new registration, not for "one alive": the terminated backend holds its
+        // slot until it has exited, so "one alive" is true at first, false while nobody holds a
+        // slot, then true again — and QTRY_COMPARE evaluates its condition once more after the
+        // loop. A registration by another backend, once there, stays; so does the old one's end.
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.processor_status where alive"
+                                               " and backend_pid <> " + coordinator),
+                                  std::string("1"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(conn, "select count(*) from pgrelay.processor_status where alive"),
                                   std::string("1"), 5000);
         qInfo("registered again %lld ms after its coordinator's session was terminated",
