@@ -69,16 +69,18 @@ comment on column pgrelay.channel.solo is
 -- pgrelay.queue_part() says which partition a row belongs in.
 create sequence pgrelay.event_id_seq;
 create table pgrelay.queue (
-    part          smallint not null,
+    -- Fixed-width columns first, widest first: no alignment padding between them (in the
+    -- order the columns were added a row took 11 bytes more, heap and WAL, on every notify).
     id            bigint not null default pg_catalog.nextval('pgrelay.event_id_seq'),
-    channel       text not null,
-    payload       jsonb,
     run_at        timestamptz not null,
     enqueued_at   timestamptz not null default pg_catalog.now(),
     attempt       integer not null default 1,
-    schedule_name text,
-    held          boolean not null default false,
+    part          smallint not null,
     priority      smallint not null default 0,   -- the channel's, copied: claims read it from the index
+    held          boolean not null default false,
+    channel       text not null,
+    payload       jsonb,
+    schedule_name text,
     dedup_key     text      -- notify(p_key): at most one event not yet started per (channel, key)
     -- run_at is finite and in the Common Era (an infinite one would never come due and would
     -- block drop_channel forever): notify() checks what callers give (pgrelay.check_run_at),

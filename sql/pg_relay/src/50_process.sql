@@ -760,12 +760,16 @@ begin
             set local lock_timeout = '100ms';
             if v_other = 0 then
                 lock table pgrelay.queue_p0 in access exclusive mode;
-                insert into pgrelay.queue_p1 select 1, id, channel, payload, run_at, enqueued_at,
+                insert into pgrelay.queue_p1 (part, id, channel, payload, run_at, enqueued_at, attempt,
+                                              schedule_name, held, priority)
+                select 1, id, channel, payload, run_at, enqueued_at,
                        attempt, schedule_name, held, priority from pgrelay.queue_p0;
                 truncate pgrelay.queue_p0;
             else
                 lock table pgrelay.queue_p1 in access exclusive mode;
-                insert into pgrelay.queue_p0 select 0, id, channel, payload, run_at, enqueued_at,
+                insert into pgrelay.queue_p0 (part, id, channel, payload, run_at, enqueued_at, attempt,
+                                              schedule_name, held, priority)
+                select 0, id, channel, payload, run_at, enqueued_at,
                        attempt, schedule_name, held, priority from pgrelay.queue_p1;
                 truncate pgrelay.queue_p1;
             end if;
