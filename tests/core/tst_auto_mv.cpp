@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -443,6 +444,45 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
                  std::string("1"));
         QCOMPARE(scalar(conn, "select total from public.s"), scalar(conn, "select sum(v) from public.t"));
+    }
+
+    // Issue 18, atomic refresh groups, with the real processor: a change that only one view of a
+    // group watches refreshes both in one transaction (their rows carry one xmin), and a reader
+    // comparing them in one statement never sees one refreshed without the other.
+    void aGroupRefreshesInOneTransactionAndReadersNeverSeeItHalfDone() {
+        auto conn = m_db->connect();
+        conn.exec("create table public.quiet (id int)");
+        conn.exec("create materialized view public.s2 as select sum(v) as total from public.t");   // plain refreshes
+        registerS(conn, "p_cooldown => 0");
+        conn.exec("select pgauto_mv.register_mv('s2', p_watch_tables => array[pgauto_mv.mv_watch('public.quiet')],"
+                  " p_cooldown => 0)");
+        conn.exec("select pgauto_mv.create_refresh_group('totals', array['public.s', 'public.s2'])");
+        RunningProcessor processor(m_db->conninfo(), 2);
+        std::atomic<bool> done{false};
+        std::atomic<int> reads{0}, disagreements{0};
+        std::thread reader([&] {
+            auto r = m_db->connect();
+            while (!done) {
+                if (scalar(r, "select (select total from public.s) = (select total from public.s2)") != "t")
+                    ++disagreements;
+                ++reads;
+            }
+        });
+        for (int round = 1; round <= 5; ++round) {
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(round)});
+            QVERIFY(poll(conn, "select count(*) = " + std::to_string(2 * round) + " from pgauto_mv.refresh_log"
+                               " where kind = 'refresh' and outcome = 'succeeded'", 15));
+        }
+        done = true;
+        reader.join();
+        qInfo("%d reads during 5 group refreshes, %d saw the views disagree", reads.load(), disagreements.load());
+        QVERIFY(reads.load() > 0);
+        QCOMPARE(disagreements.load(), 0);
+        QCOMPARE(scalar(conn, "select total from public.s2"), scalar(conn, "select sum(v) from public.t"));
+        QCOMPARE(scalar(conn, "select (select xmin from public.s)::text = (select xmin from public.s2)::text"), std::string("t"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"
+                              " and mv = 'public.s2' and detail = 'refresh group \"totals\": 2 views in one transaction'"),
+                 std::string("5"));
     }
 
     // Advisory locks are cluster-wide: a refresh of view id 1 in another database of the same

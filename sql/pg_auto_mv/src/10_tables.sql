@@ -175,3 +175,20 @@ create table pgauto_mv.blackout (
 );
 create index blackout_mv_idx on pgauto_mv.blackout (mv_id);
 comment on table pgauto_mv.blackout is 'Blackout windows: no automatic refresh of a view (mv_id) or of all views (mv_id NULL)';
+
+-- Atomic refresh groups (Oracle DBMS_REFRESH): the views of a group refresh together, in one
+-- transaction, whichever of them is due; readers never see them disagree. A view belongs to
+-- at most one group.
+create table pgauto_mv.refresh_group (
+    name       text primary key check (name <> ''),
+    created_at timestamptz not null default pg_catalog.now(),
+    created_by name not null
+);
+comment on table pgauto_mv.refresh_group is 'Atomic refresh groups: their views refresh together in one transaction';
+
+create table pgauto_mv.refresh_group_mv (
+    group_name text not null references pgauto_mv.refresh_group (name) on delete cascade,
+    mv_id      integer primary key references pgauto_mv.mv (id) on delete cascade
+);
+create index refresh_group_mv_group_idx on pgauto_mv.refresh_group_mv (group_name);
+comment on table pgauto_mv.refresh_group_mv is 'The views of each refresh group (a view is in one group at most)';

@@ -309,7 +309,9 @@ begin
     perform pgauto_mv.check_may_manage(v_oid);
     update pgauto_mv.mv set paused = p_paused, updated_at = now() where id = v_id;
     if not p_paused then
-        perform pgauto_mv.rearm(v_id);   -- one refresh, if anything changed while paused
+        -- One refresh, if anything changed while paused — also of a view of its refresh group
+        -- that waited for this one.
+        perform pgauto_mv.rearm(g) from unnest(pgauto_mv.refresh_members(v_id)) g;
         return;
     end if;
     select timer_event_id into v_ev from pgauto_mv.mv_state where mv_id = v_id for update;

@@ -334,10 +334,8 @@ declare
     m         pgauto_mv.mv;
     s         pgauto_mv.mv_state;
     d         record;
-    v_seq     bigint;
     v_schema  text;
     v_name    text;
-    v_mode    text;
     v_started timestamptz;
     v_snapshot pg_snapshot;   -- taken just before REFRESH: what it will see at least
     v_now     timestamptz := clock_timestamp();
@@ -347,6 +345,19 @@ declare
     v_message text;
     v_ms      double precision;
     v_old_lt  text := current_setting('lock_timeout');
+    v_members integer[];   -- the views this refresh refreshes, in order: v_id, or its group's
+    v_member  integer;
+    v_group   text;
+    v_paused  text;
+    v_seqs    bigint[];
+    v_modes   text[] := '{}';
+    v_msa     double precision[] := '{}';
+    v_at      integer;     -- the member being refreshed (the one that failed, if one did)
+    v_t0      timestamptz;
+    v_mv      pgauto_mv.mv;
+    v_timeout numeric;
+    v_detail  text;
+    v_retry   integer;
 begin
     select * into m from pgauto_mv.mv where id = v_id;
     if not found then
@@ -407,94 +418,176 @@ begin
         end if;
     end if;
 
-    -- One refresh of a view at a time, whichever processor runs it.
-    if not pg_try_advisory_xact_lock(1885827695, v_id) then
-        perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause, p_detail => 'another refresh of this view is running');
-        perform pgauto_mv.put_off(v_id, p, v_event, clock_timestamp() + interval '250 ms', 'busy');
-        return;
+    -- A view of a refresh group refreshes with the whole group (65_groups.sql). An automatic
+    -- group refresh waits while a member is paused (resume_mv() re-arms the group) or inside a
+    -- member's blackout window.
+    v_members := pgauto_mv.refresh_members(v_id);
+    if cardinality(v_members) > 1 then
+        v_group := pgauto_mv.group_of(v_id);
+        if v_src <> 'manual' then
+            select string_agg(format('%I.%I', g.mv_schema, g.mv_name), ', ' order by g.id) into v_paused
+              from pgauto_mv.mv g where g.id = any (v_members) and g.paused;
+            if v_paused is not null then
+                update pgauto_mv.mv_state
+                   set change_source = case when first_change_at is null then v_cause else change_source end,
+                       first_change_at = coalesce(first_change_at, clock_timestamp()),
+                       last_change_at = coalesce(last_change_at, clock_timestamp()),
+                       timer_event_id = case when timer_event_id = v_event then null else timer_event_id end,
+                       timer_reason = 'group member paused'
+                 where mv_id = v_id;
+                perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause,
+                                      p_detail => format('refresh group "%s": %s paused; refreshes when resumed', v_group, v_paused));
+                return;
+            end if;
+            select max(pgauto_mv.blackout_end(g, v_now)) into v_window_end from unnest(v_members) g;
+            if v_window_end > v_now then
+                perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause,
+                                      p_detail => format('refresh group "%s": blackout window until %s', v_group, v_window_end));
+                perform pgauto_mv.put_off(v_id, p, v_event, v_window_end, 'blackout');
+                return;
+            end if;
+        end if;
     end if;
-    v_seq := (select change_seq from pgauto_mv.mv_state where mv_id = v_id);   -- before REFRESH's snapshot
-    select n.nspname, c.relname into v_schema, v_name
-      from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where c.oid = m.mv_oid and c.relkind = 'm';
-    v_started := clock_timestamp();
-    if v_name is null then
-        v_outcome := 'failed';
-        v_state := 'AM001';
-        v_message := format('materialised view %I.%I (OID %s) no longer exists', m.mv_schema, m.mv_name, m.mv_oid);
-    else
-        v_mode := case when pgauto_mv.can_refresh_concurrently(m.mv_oid) then 'concurrently' else 'plain' end;
-        begin
-            perform set_config('lock_timeout', (m.lock_timeout * 1000)::bigint || 'ms', true);
-            -- The processor cancels the refresh at this deadline (pg_relay's PR020 notice).
-            perform pgrelay.set_action_timeout(make_interval(secs => m.refresh_timeout::float8));
-            -- Whatever this snapshot sees, the refresh's own (taken later) sees too.
-            v_snapshot := pg_current_snapshot();
-            execute format('refresh materialized view %s%I.%I',
-                           case when v_mode = 'concurrently' then 'concurrently ' else '' end, v_schema, v_name);
-            v_outcome := 'succeeded';
-        exception
-            when query_canceled then
-                -- Only the view's own timeout is this refresh's failure; any other cancel (a
-                -- processor that stops, a DBA) goes on up to pg_relay, which knows what it means.
-                if m.refresh_timeout is null
-                   or clock_timestamp() - v_started < make_interval(secs => m.refresh_timeout::float8 - 0.1) then
-                    raise;
-                end if;
-                v_state := '57014';
-                v_message := format('the refresh ran longer than its refresh_timeout of %s s and was cancelled',
-                                    m.refresh_timeout);
-                v_outcome := 'failed';
-            when others then
-                get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
-                -- Readers of the log and of mv_state get the message without the data values it
-                -- may quote (invalid input syntax for type integer: "..."): pgrelay.redact().
-                v_message := pgrelay.redact(v_message);
-                v_outcome := case when v_state = '55P03' then 'deferred' else 'failed' end;
-        end;
-        perform set_config('lock_timeout', v_old_lt, true);
-    end if;
-    v_ms := extract(epoch from clock_timestamp() - v_started) * 1000;
-    perform pgauto_mv.log(v_id, 'refresh', v_outcome, v_cause, v_mode, v_ms,
-                          case when v_outcome = 'deferred' then 'lock_timeout: ' || v_message else v_message end,
-                          v_state);
 
-    -- Mark what the refresh covered; changes handled meanwhile arm the next one.
-    select * into s from pgauto_mv.mv_state where mv_id = v_id for update;
-    if v_outcome = 'succeeded' then
-        update pgauto_mv.mv_state
-           set last_refresh_at = clock_timestamp(), last_success_at = clock_timestamp(),
-               last_outcome = v_outcome, last_mode = v_mode, last_source = v_cause, last_duration_ms = v_ms,
-               last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0, failed_in_row = 0,
-               covered_snapshot = v_snapshot,
-               first_change_at = case when change_seq = v_seq then null else v_started end,
-               change_source = case when change_seq = v_seq then null else change_source end,
-               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
-         where mv_id = v_id;
-        perform pgauto_mv.arm(v_id);
-        perform pgauto_mv.cascade(v_id, true);
-    elsif v_outcome = 'failed' then
-        update pgauto_mv.mv_state
-           set last_refresh_at = clock_timestamp(), last_outcome = v_outcome, last_mode = v_mode,
-               last_source = v_cause, last_duration_ms = v_ms, last_error = v_message, last_sqlstate = v_state,
-               failures = failures + 1,
-               retry_attempt = case when left(v_state, 2) = '40' and retry_attempt < 3 then retry_attempt + 1 else 0 end,
-               failed_in_row = case when left(v_state, 2) = '40' and retry_attempt < 3 then failed_in_row else failed_in_row + 1 end,
-               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
-         where mv_id = v_id
-        returning retry_attempt into s.retry_attempt;
+    -- One refresh of a view at a time, whichever processor runs it (a group's: all its views).
+    foreach v_member in array v_members loop
+        if not pg_try_advisory_xact_lock(1885827695, v_member) then
+            perform pgauto_mv.log(v_id, 'refresh', 'deferred', v_cause,
+                                  p_detail => case when v_member = v_id then 'another refresh of this view is running'
+                                                   else format('refresh group "%s": another refresh of %s is running',
+                                                               v_group, (select format('%I.%I', mv_schema, mv_name)
+                                                                           from pgauto_mv.mv where id = v_member)) end);
+            perform pgauto_mv.put_off(v_id, p, v_event, clock_timestamp() + interval '250 ms', 'busy');
+            return;
+        end if;
+    end loop;
+    -- Before REFRESH's snapshot: what the refresh covers at least.
+    v_seqs := array(select s2.change_seq from unnest(v_members) with ordinality u(id, ord)
+                      join pgauto_mv.mv_state s2 on s2.mv_id = u.id order by u.ord);
+    -- A group's refresh may run as long as its views' timeouts together (none if one has none).
+    v_timeout := case when cardinality(v_members) = 1 then m.refresh_timeout
+                      else (select case when count(*) = count(g.refresh_timeout) then sum(g.refresh_timeout) end
+                              from pgauto_mv.mv g where g.id = any (v_members)) end;
+    v_started := clock_timestamp();
+    begin
+        -- The processor cancels the refresh at this deadline (pg_relay's PR020 notice).
+        perform pgrelay.set_action_timeout(make_interval(secs => v_timeout::float8));
+        -- Whatever this snapshot sees, the refreshes' own (taken later) see too.
+        v_snapshot := pg_current_snapshot();
+        for i in 1 .. cardinality(v_members) loop
+            v_at := i;
+            v_t0 := clock_timestamp();
+            select * into v_mv from pgauto_mv.mv where id = v_members[i];
+            select n.nspname, c.relname into v_schema, v_name
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace
+             where c.oid = v_mv.mv_oid and c.relkind = 'm';
+            if v_name is null then
+                raise exception 'materialised view %.% (OID %) no longer exists',
+                                quote_ident(v_mv.mv_schema), quote_ident(v_mv.mv_name), v_mv.mv_oid
+                    using errcode = 'AM001';
+            end if;
+            v_modes[i] := case when pgauto_mv.can_refresh_concurrently(v_mv.mv_oid) then 'concurrently' else 'plain' end;
+            perform set_config('lock_timeout', (v_mv.lock_timeout * 1000)::bigint || 'ms', true);
+            execute format('refresh materialized view %s%I.%I',
+                           case when v_modes[i] = 'concurrently' then 'concurrently ' else '' end, v_schema, v_name);
+            v_msa[i] := extract(epoch from clock_timestamp() - v_t0) * 1000;
+        end loop;
+        v_outcome := 'succeeded';
+    exception
+        when query_canceled then
+            -- Only the refresh's own timeout is its failure; any other cancel (a processor that
+            -- stops, a DBA) goes on up to pg_relay, which knows what it means.
+            if v_timeout is null
+               or clock_timestamp() - v_started < make_interval(secs => v_timeout::float8 - 0.1) then
+                raise;
+            end if;
+            v_state := '57014';
+            v_message := case when cardinality(v_members) = 1
+                              then format('the refresh ran longer than its refresh_timeout of %s s and was cancelled', v_timeout)
+                              else format('the refresh of group "%s" ran longer than its views'' refresh_timeout together, %s s, and was cancelled',
+                                          v_group, v_timeout) end;
+            v_outcome := 'failed';
+        when sqlstate 'AM001' then
+            get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+            v_outcome := 'failed';
+        when others then
+            get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+            -- Readers of the log and of mv_state get the message without the data values it
+            -- may quote (invalid input syntax for type integer: "..."): pgrelay.redact().
+            v_message := pgrelay.redact(v_message);
+            v_outcome := case when v_state = '55P03' then 'deferred' else 'failed' end;
+    end;
+    perform set_config('lock_timeout', v_old_lt, true);
+    v_ms := extract(epoch from clock_timestamp() - v_started) * 1000;
+
+    for i in 1 .. cardinality(v_members) loop
+        v_member := v_members[i];
+        -- A group refresh that failed fails for every view of the group: none was refreshed.
+        v_detail := case when v_outcome = 'succeeded' then
+                              case when v_group is not null
+                                   then format('refresh group "%s": %s views in one transaction', v_group, cardinality(v_members)) end
+                         when i = v_at then
+                              case when v_outcome = 'deferred' then 'lock_timeout: ' || v_message else v_message end
+                         else format('refresh group "%s" rolled back: %s failed (%s)', v_group,
+                                     (select format('%I.%I', mv_schema, mv_name) from pgauto_mv.mv where id = v_members[v_at]),
+                                     v_state) end;
+        perform pgauto_mv.log(v_member, 'refresh', v_outcome, v_cause,
+                              case when v_outcome = 'succeeded' or i = v_at then v_modes[i] end,
+                              case when v_outcome = 'succeeded' then coalesce(v_msa[i], v_ms) when i = v_at then v_ms end,
+                              v_detail, v_state);
+        -- Mark what the refresh covered; changes handled meanwhile arm the next one.
+        perform 1 from pgauto_mv.mv_state where mv_id = v_member for update;
+        if v_outcome = 'succeeded' then
+            update pgauto_mv.mv_state
+               set last_refresh_at = clock_timestamp(), last_success_at = clock_timestamp(),
+                   last_outcome = v_outcome, last_mode = v_modes[i], last_source = v_cause, last_duration_ms = v_msa[i],
+                   last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0, failed_in_row = 0,
+                   covered_snapshot = v_snapshot,
+                   first_change_at = case when change_seq = v_seqs[i] then null else v_started end,
+                   change_source = case when change_seq = v_seqs[i] then null else change_source end,
+                   timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+             where mv_id = v_member;
+            perform pgauto_mv.arm(v_member);
+            -- Downstream views outside the group: the group refreshed its own in order.
+            perform pgauto_mv.cascade(v_member, true, v_members);
+        elsif v_outcome = 'failed' then
+            update pgauto_mv.mv_state
+               set last_refresh_at = clock_timestamp(), last_outcome = v_outcome,
+                   last_mode = case when i = v_at then v_modes[i] else last_mode end,
+                   last_source = v_cause, last_duration_ms = case when i = v_at then v_ms else last_duration_ms end,
+                   last_error = v_detail, last_sqlstate = v_state,
+                   failures = failures + 1,
+                   retry_attempt = case when left(v_state, 2) = '40' and retry_attempt < 3 then retry_attempt + 1 else 0 end,
+                   failed_in_row = case when left(v_state, 2) = '40' and retry_attempt < 3 then failed_in_row else failed_in_row + 1 end,
+                   timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+             where mv_id = v_member
+            returning retry_attempt into v_retry;
+            if v_member = v_id then
+                s.retry_attempt := v_retry;
+            end if;
+        else   -- deferred: the lock was not granted in time
+            update pgauto_mv.mv_state set retry_attempt = retry_attempt + 1,
+                   timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
+             where mv_id = v_member
+            returning retry_attempt into v_retry;
+            if v_member = v_id then
+                s.retry_attempt := v_retry;
+            end if;
+        end if;
+    end loop;
+
+    if v_outcome = 'failed' then
         if s.retry_attempt > 0 then   -- class 40: again after 3, 5, 10 s, as pg_relay retries
             perform pgauto_mv.put_off(v_id, p, null, clock_timestamp() + pgrelay.retry_delay(s.retry_attempt), 'retry');
         else
-            perform pgauto_mv.send_failure_alert(v_id, v_state, v_message);
-            perform pgauto_mv.arm(v_id);   -- tries again after its failure backoff (10 s … 1 h)
-            perform pgauto_mv.cascade(v_id, false);   -- downstream views stop waiting for this one
+            -- One alert, from the view whose refresh failed (of a group: the others say why in the log).
+            perform pgauto_mv.send_failure_alert(v_members[coalesce(v_at, 1)], v_state, v_message);
+            foreach v_member in array v_members loop
+                perform pgauto_mv.arm(v_member);   -- tries again after its failure backoff (10 s … 1 h)
+                perform pgauto_mv.cascade(v_member, false, v_members);   -- downstream views stop waiting for it
+            end loop;
         end if;
-    else   -- deferred: the lock was not granted in time; try again with a growing pause
-        update pgauto_mv.mv_state set retry_attempt = retry_attempt + 1,
-               timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
-         where mv_id = v_id
-        returning retry_attempt into s.retry_attempt;
+    elsif v_outcome = 'deferred' then   -- try again with a growing pause
         perform pgauto_mv.put_off(v_id, p, null,
                                   clock_timestamp() + pgauto_mv.seconds(least(30, power(2::numeric, least(s.retry_attempt, 5)))), 'lock_timeout');
     end if;

@@ -44,8 +44,9 @@ as $$
 $$;
 
 -- After a view's refresh: its downstream views get a change (p_changed) or only a nudge to
--- re-check their timers (the upstream failed, so they stop waiting for it).
-create function pgauto_mv.cascade(p_mv_id integer, p_changed boolean)
+-- re-check their timers (the upstream failed, so they stop waiting for it). Views in p_except
+-- get nothing: a refresh group's views refreshed together, in order.
+create function pgauto_mv.cascade(p_mv_id integer, p_changed boolean, p_except integer[] default '{}')
 returns void
 language plpgsql
 set search_path = pg_catalog, pg_temp
@@ -54,7 +55,7 @@ declare
     v_down integer[];
 begin
     select array_agg(downstream_id order by downstream_id) into v_down
-      from pgauto_mv.chain where upstream_id = p_mv_id;
+      from pgauto_mv.chain where upstream_id = p_mv_id and not downstream_id = any (p_except);
     if v_down is not null then
         perform pgauto_mv.enqueue_request(v_down::text[], null, null, 'chain', not p_changed);
     end if;

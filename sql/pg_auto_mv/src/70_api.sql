@@ -96,7 +96,8 @@ select m.id,
        m.refresh_lag, m.max_wait, m.cooldown, m.fire_on_replica,
        m.on_failure,
        (select string_agg(format('%I.%I', w.table_schema, w.table_name), ', ' order by w.table_schema, w.table_name)
-          from pgauto_mv.watch w where w.mv_id = m.id) as watches
+          from pgauto_mv.watch w where w.mv_id = m.id) as watches,
+       (select g.group_name from pgauto_mv.refresh_group_mv g where g.mv_id = m.id) as refresh_group
   from pgauto_mv.mv m
   join pgauto_mv.mv_state s on s.mv_id = m.id
   left join pg_class c on c.oid = m.mv_oid and c.relkind = 'm'

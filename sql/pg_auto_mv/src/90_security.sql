@@ -36,7 +36,10 @@ grant execute on function
     pgauto_mv.purge_log(),
     pgauto_mv.alert_channels(),
     pgauto_mv.add_blackout(text, time, time, text, text, text),
-    pgauto_mv.drop_blackout(integer)
+    pgauto_mv.drop_blackout(integer),
+    pgauto_mv.create_refresh_group(text, text[]),
+    pgauto_mv.alter_refresh_group(text, text[]),
+    pgauto_mv.drop_refresh_group(text)
   to pgauto_mv_admin;
 grant execute on function pgauto_mv.get_mv_problems() to pgauto_mv_reader;
 -- What mv_status calls (a view's functions are checked against the reader, not its owner).
@@ -44,7 +47,8 @@ grant execute on function pgauto_mv.days_text(integer[]) to pgauto_mv_reader;
 grant execute on function pgauto_mv.seconds(numeric), pgauto_mv.refreshing(integer),
     pgauto_mv.overdue(timestamptz, numeric),
     pgauto_mv.upstream_busy(integer) to pgauto_mv_reader;
-grant select on pgauto_mv.schedule, pgauto_mv.schedule_mv, pgauto_mv.blackout to pgauto_mv_reader;
+grant select on pgauto_mv.schedule, pgauto_mv.schedule_mv, pgauto_mv.blackout,
+    pgauto_mv.refresh_group, pgauto_mv.refresh_group_mv, pgauto_mv.refresh_groups to pgauto_mv_reader;
 grant execute on function pgauto_mv.wait_until_fresh(text, text, interval) to pgauto_mv_reader;
 
 -- Bulk loads: any writer may suspend watching in its own transaction and resume it.

@@ -11,3 +11,5 @@ select pg_catalog.pg_extension_config_dump('pgauto_mv.blackout', '');
 select pg_catalog.pg_extension_config_dump('pgauto_mv.mv_id_seq', '');
 select pg_catalog.pg_extension_config_dump('pgauto_mv.refresh_log_id_seq', '');
 select pg_catalog.pg_extension_config_dump('pgauto_mv.blackout_id_seq', '');
+select pg_catalog.pg_extension_config_dump('pgauto_mv.refresh_group', '');
+select pg_catalog.pg_extension_config_dump('pgauto_mv.refresh_group_mv', '');
