@@ -8,7 +8,8 @@ create table pgauto_mv.setting (
     value text not null
 );
 comment on table pgauto_mv.setting is 'pg_auto_mv settings (log_retention); change with pgauto_mv.set_setting()';
-insert into pgauto_mv.setting (name, value) values ('log_retention', '14 days'), ('on_failure', '');
+insert into pgauto_mv.setting (name, value) values ('log_retention', '14 days'), ('on_failure', ''),
+    ('max_parallel_refreshes', '4');   -- kept in step with channel pgauto_mv.refresh's max_parallel
 
 -- Registered views, by OID: a rename follows the view; the names are the last ones seen.
 create table pgauto_mv.mv (
@@ -30,6 +31,9 @@ create table pgauto_mv.mv (
     -- view, SQLSTATE, message and failures in a row. NULL: the database default (setting
     -- on_failure; '' there for none).
     on_failure      text,
+    -- When more refreshes are due than may run at once (setting max_parallel_refreshes), the
+    -- higher priority starts first (pg_relay claims by priority); -1000 … 1000, default 0.
+    priority        smallint not null default 0 check (priority between -1000 and 1000),
     registered_at   timestamptz not null default pg_catalog.now(),
     registered_by   name not null,
     updated_at      timestamptz not null default pg_catalog.now()

@@ -142,6 +142,21 @@ begin
 end
 $$;
 
+-- A view's refresh priority: -1000 … 1000 (pg_relay's range), else AM005.
+create function pgauto_mv.check_priority(p_priority integer)
+returns void
+language plpgsql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    if p_priority is null or p_priority not between -1000 and 1000 then
+        raise exception 'pg_auto_mv: priority % is out of range', coalesce(p_priority::text, 'NULL')
+            using errcode = 'AM005',
+                  hint = 'Use -1000 to 1000: when more refreshes are due than may run at once, the higher starts first (default 0).';
+    end if;
+end
+$$;
+
 -- pg_auto_mv's own role must be able to refresh the view (PostgreSQL checks the owner).
 create function pgauto_mv.check_can_refresh(p_oid oid)
 returns void

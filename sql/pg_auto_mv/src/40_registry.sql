@@ -173,7 +173,7 @@ create function pgauto_mv.register_mv(p_mv_name text, p_mv_schema text default '
                                       p_refresh_lag numeric default 0, p_max_wait numeric default 0,
                                       p_cooldown numeric default 2, p_fire_on_replica boolean default false,
                                       p_lock_timeout numeric default 5, p_refresh_timeout numeric default 0,
-                                      p_on_failure text default null)
+                                      p_on_failure text default null, p_priority integer default 0)
 returns integer
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -195,14 +195,15 @@ begin
         raise exception 'pg_auto_mv: fire_on_replica must be true or false' using errcode = 'AM005';
     end if;
     perform pgauto_mv.check_alert_channel(p_on_failure);
+    perform pgauto_mv.check_priority(p_priority);
     if exists (select 1 from pgauto_mv.mv where mv_oid = v_oid) then
         raise exception 'pg_auto_mv: materialised view %.% is already registered', quote_ident(p_mv_schema), quote_ident(p_mv_name)
             using errcode = 'duplicate_object', hint = 'Change it with pgauto_mv.alter_mv().';
     end if;
     insert into pgauto_mv.mv (mv_oid, mv_schema, mv_name, refresh_lag, max_wait, cooldown, fire_on_replica,
-                              lock_timeout, refresh_timeout, on_failure, registered_by)
+                              lock_timeout, refresh_timeout, on_failure, priority, registered_by)
     values (v_oid, p_mv_schema, p_mv_name, p_refresh_lag, p_max_wait, p_cooldown, p_fire_on_replica,
-            p_lock_timeout, nullif(p_refresh_timeout, 0), nullif(p_on_failure, ''), pgauto_mv.caller())
+            p_lock_timeout, nullif(p_refresh_timeout, 0), nullif(p_on_failure, ''), p_priority, pgauto_mv.caller())
     returning id into v_id;
     insert into pgauto_mv.mv_state (mv_id) values (v_id);
     insert into pgauto_mv.watch (mv_id, table_oid, table_schema, table_name, operations, update_columns)
@@ -214,15 +215,15 @@ begin
     return v_id;
 end
 $$;
-comment on function pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text) is
-    'Registers a materialised view: watched tables and timing in seconds (lag, max_wait, cooldown), the channel its failures alert; returns its id';
+comment on function pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text, integer) is
+    'Registers a materialised view: watched tables and timing in seconds (lag, max_wait, cooldown), the channel its failures alert, its refresh priority; returns its id';
 
 create function pgauto_mv.alter_mv(p_mv_name text, p_mv_schema text default 'public',
                                    p_watch_tables pgauto_mv.mv_watch[] default null,
                                    p_refresh_lag numeric default null, p_max_wait numeric default null,
                                    p_cooldown numeric default null, p_fire_on_replica boolean default null,
                                    p_lock_timeout numeric default null, p_refresh_timeout numeric default null,
-                                   p_on_failure text default null)
+                                   p_on_failure text default null, p_priority integer default null)
 returns void
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -242,12 +243,14 @@ begin
     if p_lock_timeout is not null then perform pgauto_mv.check_seconds('lock_timeout', p_lock_timeout, 0.01); end if;
     if p_refresh_timeout is not null then perform pgauto_mv.check_seconds('refresh_timeout', p_refresh_timeout); end if;
     perform pgauto_mv.check_alert_channel(p_on_failure);
+    if p_priority is not null then perform pgauto_mv.check_priority(p_priority); end if;
     update pgauto_mv.mv
        set refresh_lag = coalesce(p_refresh_lag, refresh_lag), max_wait = coalesce(p_max_wait, max_wait),
            cooldown = coalesce(p_cooldown, cooldown), fire_on_replica = coalesce(p_fire_on_replica, fire_on_replica),
            lock_timeout = coalesce(p_lock_timeout, lock_timeout),
            refresh_timeout = case when p_refresh_timeout is null then refresh_timeout else nullif(p_refresh_timeout, 0) end,
            on_failure = case when p_on_failure is null then on_failure else nullif(p_on_failure, '') end,
+           priority = coalesce(p_priority, priority),
            updated_at = now()
      where id = v_id;
     select array_agg(table_oid) into v_tables from pgauto_mv.watch where mv_id = v_id;
@@ -263,10 +266,14 @@ begin
             perform pgauto_mv.rebuild_triggers(v_tab);
         end loop;
     end if;
+    if p_priority is not null then   -- a pending refresh takes the new priority
+        update pgrelay.queue q set priority = p_priority, part = pgrelay.queue_part(p_priority::smallint, q.dedup_key is not null)
+         where q.channel = 'pgauto_mv.refresh' and (q.payload->>'mv')::integer = v_id and q.priority <> p_priority;
+    end if;
     perform pgauto_mv.rearm(v_id);   -- new timing applies to changes already pending
 end
 $$;
-comment on function pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text) is
+comment on function pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text, integer) is
     'Changes a registration; NULL keeps a setting; p_watch_tables replaces the whole watch list; p_on_failure  goes back to the database default';
 
 create function pgauto_mv.unregister_mv(p_mv_name text, p_mv_schema text default 'public')

@@ -30,6 +30,16 @@ as $$
       from (select 1) one left join pgauto_mv.mv m on m.id = p_mv_id
 $$;
 
+-- Queues a refresh event of the view (pg_relay channel pgauto_mv.refresh) at its priority.
+create function pgauto_mv.enqueue_refresh(p_mv_id integer, p jsonb, p_at timestamptz default null)
+returns bigint
+language sql
+set search_path = pg_catalog, pg_temp
+as $$
+    select pgrelay.notify_internal('pgauto_mv.refresh', p, p_at,
+                                   coalesce((select m.priority from pgauto_mv.mv m where m.id = p_mv_id), 0))
+$$;
+
 -- When the view should refresh next, and what sets that time.
 create function pgauto_mv.due(m pgauto_mv.mv, s pgauto_mv.mv_state, out due timestamptz, out reason text)
 language plpgsql stable
@@ -115,7 +125,7 @@ begin
         perform pgauto_mv.log(p_mv_id, 'refresh', 'deferred', coalesce(s.change_source, 'watch'),
                               p_detail => format('blackout window until %s', d.due));
     end if;
-    v_ev := pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', p_mv_id, 'src', 'watch'), d.due);
+    v_ev := pgauto_mv.enqueue_refresh(p_mv_id, jsonb_build_object('mv', p_mv_id, 'src', 'watch'), d.due);
     update pgauto_mv.mv_state set timer_event_id = v_ev, timer_due = d.due, timer_reason = d.reason
      where mv_id = p_mv_id;
 end
@@ -314,7 +324,7 @@ begin
             perform pgauto_mv.arm(p_mv_id, p_at, p_reason);
         end if;
     else
-        perform pgrelay.notify('pgauto_mv.refresh', p, p_at);
+        perform pgauto_mv.enqueue_refresh(p_mv_id, p, p_at);
     end if;
 end
 $$;

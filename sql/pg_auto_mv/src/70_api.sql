@@ -9,7 +9,7 @@ declare
     v_id integer := pgauto_mv.registered_id(p_mv_name, p_mv_schema);
 begin
     perform pgauto_mv.check_may_manage((select mv_oid from pgauto_mv.mv where id = v_id));
-    return pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', v_id, 'src', 'manual'));
+    return pgauto_mv.enqueue_refresh(v_id, jsonb_build_object('mv', v_id, 'src', 'manual'));
 end
 $$;
 comment on function pgauto_mv.refresh_materialised_view_now(text, text) is
@@ -97,7 +97,8 @@ select m.id,
        m.on_failure,
        (select string_agg(format('%I.%I', w.table_schema, w.table_name), ', ' order by w.table_schema, w.table_name)
           from pgauto_mv.watch w where w.mv_id = m.id) as watches,
-       (select g.group_name from pgauto_mv.refresh_group_mv g where g.mv_id = m.id) as refresh_group
+       (select g.group_name from pgauto_mv.refresh_group_mv g where g.mv_id = m.id) as refresh_group,
+       m.priority
   from pgauto_mv.mv m
   join pgauto_mv.mv_state s on s.mv_id = m.id
   left join pg_class c on c.oid = m.mv_oid and c.relkind = 'm'
@@ -230,7 +231,8 @@ declare
 begin
     if not pg_has_role(pgauto_mv.caller(), v_owner, 'member') then
         raise exception 'pg_auto_mv: only % (who installed pg_auto_mv) may change what holds every view', v_owner::regrole
-            using errcode = '42501', hint = 'Give the window a view of yours (p_mv_name), or ask that role.';
+            using errcode = '42501',
+                  hint = 'Ask that role. (A blackout window for a view of your own needs no more: name it, p_mv_name.)';
     end if;
 end
 $$;

@@ -97,7 +97,7 @@ declare
     v_id integer;
 begin
     for v_id in select mv_id from pgauto_mv.schedule_mv where schedule_name = p->>'schedule' order by mv_id loop
-        perform pgrelay.notify('pgauto_mv.refresh', jsonb_build_object('mv', v_id, 'src', 'schedule'));
+        perform pgauto_mv.enqueue_refresh(v_id, jsonb_build_object('mv', v_id, 'src', 'schedule'));
     end loop;
 end
 $$;

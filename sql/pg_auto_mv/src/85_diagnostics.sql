@@ -311,9 +311,22 @@ as $$
 declare
     v_interval interval;
 begin
-    if p_name is distinct from 'log_retention' and p_name is distinct from 'on_failure' then
+    if p_name is null or p_name not in ('log_retention', 'on_failure', 'max_parallel_refreshes') then
         raise exception 'pg_auto_mv: unknown setting %', coalesce(quote_literal(p_name), 'NULL')
-            using errcode = 'AM005', hint = 'Settings: log_retention, on_failure.';
+            using errcode = 'AM005', hint = 'Settings: log_retention, on_failure, max_parallel_refreshes.';
+    end if;
+    if p_name = 'max_parallel_refreshes' then
+        -- At most N refreshes at once, across all processors: the limit of the refresh channel.
+        -- It holds every view, so only pg_auto_mv's installing role may change it.
+        perform pgauto_mv.check_may_manage_all();
+        if coalesce(p_value, '') !~ '^[0-9]{1,4}$' or p_value::integer not between 1 and 1000 then
+            raise exception 'pg_auto_mv: max_parallel_refreshes needs a whole number from 1 to 1000, not %',
+                            coalesce(quote_literal(p_value), 'NULL')
+                using errcode = 'AM005', hint = 'For example: ''2''. Each refresh holds a processor worker while it runs.';
+        end if;
+        perform pgrelay.alter_channel('pgauto_mv.refresh', p_max_parallel => p_value::integer);
+        update pgauto_mv.setting set value = p_value::integer::text where name = p_name;
+        return;
     end if;
     if p_name = 'on_failure' then   -- the database-wide failure alert channel ('' for none)
         perform pgauto_mv.check_alert_channel(coalesce(p_value, ''));

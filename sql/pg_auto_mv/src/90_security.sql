@@ -17,8 +17,8 @@ grant select on pgauto_mv.mv, pgauto_mv.watch, pgauto_mv.mv_state, pgauto_mv.ref
 
 -- Administer views the caller owns (each function checks ownership / MAINTAIN itself).
 grant execute on function
-    pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text),
-    pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text),
+    pgauto_mv.register_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text, integer),
+    pgauto_mv.alter_mv(text, text, pgauto_mv.mv_watch[], numeric, numeric, numeric, boolean, numeric, numeric, text, integer),
     pgauto_mv.unregister_mv(text, text),
     pgauto_mv.pause_mv(text, text),
     pgauto_mv.resume_mv(text, text),

@@ -202,6 +202,44 @@ $$;
 comment on function pgrelay.notify(text, jsonb, timestamptz, text, text) is
     'Enqueues one event in the caller''s transaction (rollback: no event). Returns the event id.';
 
+-- An event of one of the extensions' own channels with a priority of its own (pg_auto_mv's per-view
+-- refresh priority; claims take the event's priority, not its channel's). Not granted to
+-- anyone: the extensions' code, which owns pg_relay's tables, calls it.
+create function pgrelay.notify_internal(p_channel text, p_payload jsonb, p_run_at timestamptz, p_priority integer)
+returns bigint
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_id bigint;
+begin
+    if not pgrelay.is_internal_channel(p_channel) then
+        raise exception 'pg_relay: notify_internal() is for the extensions'' own channels, not "%"', p_channel
+            using errcode = 'PR013', hint = 'Use pgrelay.notify().';
+    end if;
+    perform pgrelay.check_limits(p_channel, null, null, p_priority);
+    if coalesce(p_priority, 0) = 0 then
+        return pgrelay.notify(p_channel, p_payload, p_run_at);
+    end if;
+    if p_run_at is not null then
+        perform pgrelay.check_run_at(p_run_at);
+    end if;
+    if date_part('epoch', clock_timestamp())
+       >= coalesce(nullif(current_setting('pgrelay.notify_check_at', true), '')::float8, 0) then
+        perform pgrelay.notify_housekeeping(true);
+    end if;
+    insert into pgrelay.queue_p2 (part, channel, payload, run_at, priority)
+    select 2, c.name, p_payload, coalesce(p_run_at, now()), p_priority
+      from pgrelay.channel c
+     where c.name = p_channel and c.active
+    returning id into v_id;
+    if v_id is null then
+        perform pgrelay.refuse_notify(p_channel);
+    end if;
+    return v_id;
+end
+$$;
+
 -- notify() with a key: at most one queued event per (channel, key) that no batch has taken
 -- yet. If there is one, 'keep' leaves it as it is and 'replace' gives it this payload and run_at;
 -- either way its id is returned. Otherwise a new keyed event is queued — also when the key's
