@@ -1754,6 +1754,89 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     </message>
 </context>
 <context>
+    <name>automv::ui::RefreshGroupsDialog</name>
+    <message>
+        <source>Refresh groups</source>
+        <translation>Aktualisierungsgruppen</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Neue Gruppe…</translation>
+    </message>
+    <message>
+        <source>e.g. sales_reports</source>
+        <translation>z. B. sales_reports</translation>
+    </message>
+    <message>
+        <source>The views of a group refresh together, in one transaction, whenever one of them refreshes: readers never see them disagree. Each view keeps its own watches and timing; a view is in one group at most.</source>
+        <translation>Die Sichten einer Gruppe werden gemeinsam in einer Transaktion aktualisiert, sobald eine von ihnen aktualisiert wird: Leser sehen sie nie uneinig. Jede Sicht behält ihre eigenen Überwachungen und Zeiten; eine Sicht gehört höchstens einer Gruppe an.</translation>
+    </message>
+    <message>
+        <source>&amp;Save group</source>
+        <translation>Gruppe &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Drop group…</source>
+        <translation>Gruppe &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Drop refresh group</source>
+        <translation>Aktualisierungsgruppe löschen</translation>
+    </message>
+    <message>
+        <source>Drop group %1? Its views refresh alone again; the views themselves are not changed.</source>
+        <translation>Gruppe %1 löschen? Ihre Sichten werden wieder einzeln aktualisiert; die Sichten selbst werden nicht verändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Views in the group:</source>
+        <translation>&amp;Sichten der Gruppe:</translation>
+    </message>
+    <message>
+        <source>%1 (in group %2)</source>
+        <translation>%1 (in Gruppe %2)</translation>
+    </message>
+    <message>
+        <source>Take it out of group %1 first: a view is in one group at most.</source>
+        <translation>Nehmen Sie sie zuerst aus Gruppe %1 heraus: Eine Sicht gehört höchstens einer Gruppe an.</translation>
+    </message>
+    <message>
+        <source>Name the new group.</source>
+        <translation>Geben Sie der neuen Gruppe einen Namen.</translation>
+    </message>
+    <message>
+        <source>A group named %1 exists already: choose it above to change it.</source>
+        <translation>Eine Gruppe namens %1 gibt es schon: Wählen Sie sie oben aus, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Tick at least two views: a group refreshes its views together.</source>
+        <translation>Wählen Sie mindestens zwei Sichten: Eine Gruppe aktualisiert ihre Sichten gemeinsam.</translation>
+    </message>
+    <message>
+        <source>Refresh group %1 dropped; its views refresh alone again.</source>
+        <translation>Aktualisierungsgruppe %1 gelöscht; ihre Sichten werden wieder einzeln aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Refresh group %1: %2 refresh together.</source>
+        <translation>Aktualisierungsgruppe %1: %2 werden gemeinsam aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Dropping…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::RegisterDialog</name>
     <message>
         <source>Edit registration — %1.%2</source>
@@ -1895,6 +1978,14 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>none — no automatic refresh is held back (pgauto_mv.add_blackout() adds a window)</source>
         <translation>keine — keine automatische Aktualisierung wird zurückgehalten (pgauto_mv.add_blackout() legt ein Fenster an)</translation>
     </message>
+    <message>
+        <source>When more refreshes are due than may run at once (setting max_parallel_refreshes), the higher priority starts first; -1000 to 1000, default 0.</source>
+        <translation>Sind mehr Aktualisierungen fällig, als gleichzeitig laufen dürfen (Einstellung max_parallel_refreshes), beginnt die höhere Priorität zuerst; -1000 bis 1000, Standard 0.</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>
@@ -1925,6 +2016,10 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>&quot;Only columns read (UPDATE)&quot; applies to UPDATE: tick UPDATE for %1.</source>
         <translation>„Nur gelesene Spalten (UPDATE)“ gilt für UPDATE: Aktivieren Sie UPDATE für %1.</translation>
+    </message>
+    <message>
+        <source>The priority is a whole number from -1000 to 1000.</source>
+        <translation>Die Priorität ist eine ganze Zahl von -1000 bis 1000.</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2339,10 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
+    <message>
+        <source>Refresh group</source>
+        <translation>Aktualisierungsgruppe</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ViewsPage</name>
@@ -2373,6 +2472,14 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>%1 paused: its changes are remembered until you resume it.</source>
         <translation>%1 pausiert: ihre Änderungen werden vermerkt, bis Sie sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;groups…</source>
+        <translation>Aktualisierungs&amp;gruppen…</translation>
+    </message>
+    <message>
+        <source>Views that refresh together, in one transaction</source>
+        <translation>Sichten, die gemeinsam in einer Transaktion aktualisiert werden</translation>
     </message>
 </context>
 <context>

@@ -1754,6 +1754,89 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     </message>
 </context>
 <context>
+    <name>automv::ui::RefreshGroupsDialog</name>
+    <message>
+        <source>Refresh groups</source>
+        <translation>Groupes d’actualisation</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>Nouveau groupe…</translation>
+    </message>
+    <message>
+        <source>e.g. sales_reports</source>
+        <translation>p. ex. sales_reports</translation>
+    </message>
+    <message>
+        <source>The views of a group refresh together, in one transaction, whenever one of them refreshes: readers never see them disagree. Each view keeps its own watches and timing; a view is in one group at most.</source>
+        <translation>Les vues d’un groupe sont actualisées ensemble, dans une seule transaction, dès que l’une d’elles l’est : les lecteurs ne les voient jamais en désaccord. Chaque vue garde ses surveillances et son calendrier ; une vue appartient à un groupe au plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Save group</source>
+        <translation>&amp;Enregistrer le groupe</translation>
+    </message>
+    <message>
+        <source>&amp;Drop group…</source>
+        <translation>&amp;Supprimer le groupe…</translation>
+    </message>
+    <message>
+        <source>Drop refresh group</source>
+        <translation>Supprimer le groupe d’actualisation</translation>
+    </message>
+    <message>
+        <source>Drop group %1? Its views refresh alone again; the views themselves are not changed.</source>
+        <translation>Supprimer le groupe %1 ? Ses vues seront de nouveau actualisées seules ; les vues elles-mêmes ne sont pas modifiées.</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Groupe :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Views in the group:</source>
+        <translation>&amp;Vues du groupe :</translation>
+    </message>
+    <message>
+        <source>%1 (in group %2)</source>
+        <translation>%1 (dans le groupe %2)</translation>
+    </message>
+    <message>
+        <source>Take it out of group %1 first: a view is in one group at most.</source>
+        <translation>Retirez-la d’abord du groupe %1 : une vue appartient à un groupe au plus.</translation>
+    </message>
+    <message>
+        <source>Name the new group.</source>
+        <translation>Nommez le nouveau groupe.</translation>
+    </message>
+    <message>
+        <source>A group named %1 exists already: choose it above to change it.</source>
+        <translation>Un groupe nommé %1 existe déjà : choisissez-le ci-dessus pour le modifier.</translation>
+    </message>
+    <message>
+        <source>Tick at least two views: a group refreshes its views together.</source>
+        <translation>Cochez au moins deux vues : un groupe actualise ses vues ensemble.</translation>
+    </message>
+    <message>
+        <source>Refresh group %1 dropped; its views refresh alone again.</source>
+        <translation>Groupe d’actualisation %1 supprimé ; ses vues sont de nouveau actualisées seules.</translation>
+    </message>
+    <message>
+        <source>Refresh group %1: %2 refresh together.</source>
+        <translation>Groupe d’actualisation %1 : %2 sont actualisées ensemble.</translation>
+    </message>
+    <message>
+        <source>Dropping…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::RegisterDialog</name>
     <message>
         <source>Edit registration — %1.%2</source>
@@ -1895,6 +1978,14 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>none — no automatic refresh is held back (pgauto_mv.add_blackout() adds a window)</source>
         <translation>aucune — aucun rafraîchissement automatique n&apos;est retenu (pgauto_mv.add_blackout() ajoute une fenêtre)</translation>
     </message>
+    <message>
+        <source>When more refreshes are due than may run at once (setting max_parallel_refreshes), the higher priority starts first; -1000 to 1000, default 0.</source>
+        <translation>Quand plus d’actualisations sont dues qu’il n’en peut tourner à la fois (réglage max_parallel_refreshes), la priorité la plus haute commence d’abord ; de -1000 à 1000, 0 par défaut.</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorité :</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::Registration</name>
@@ -1925,6 +2016,10 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>&quot;Only columns read (UPDATE)&quot; applies to UPDATE: tick UPDATE for %1.</source>
         <translation>«&#xa0;Seulement les colonnes lues (UPDATE)&#xa0;» s’applique à UPDATE&#xa0;: cochez UPDATE pour %1.</translation>
+    </message>
+    <message>
+        <source>The priority is a whole number from -1000 to 1000.</source>
+        <translation>La priorité est un nombre entier de -1000 à 1000.</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2339,10 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
+    <message>
+        <source>Refresh group</source>
+        <translation>Groupe d’actualisation</translation>
+    </message>
 </context>
 <context>
     <name>automv::ui::ViewsPage</name>
@@ -2373,6 +2472,14 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>%1 paused: its changes are remembered until you resume it.</source>
         <translation>%1 suspendue : ses modifications sont retenues jusqu’à la reprise.</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;groups…</source>
+        <translation>&amp;Groupes d’actualisation…</translation>
+    </message>
+    <message>
+        <source>Views that refresh together, in one transaction</source>
+        <translation>Vues actualisées ensemble, dans une seule transaction</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -136,6 +137,32 @@ private slots:
         editAlerts->setCurrentIndex(0);
         QCOMPARE(run(*m_session, edit.registration()), QString());
         QCOMPARE(scalar(conn, "select coalesce(on_failure, '(default)') from pgauto_mv.mv"), std::string("(default)"));
+    }
+
+    // Refresh priority (issue 18): registered as chosen, shown again when edited; one out of
+    // range is refused before anything runs.
+    void aPriorityIsRegisteredAndOutOfRangeRefused() {
+        Registration initial;
+        initial.name = "it's daily";
+        RegisterDialog dialog(initial, {"public.orders"});
+        auto *priority = dialog.findChild<QSpinBox *>("priority");
+        QVERIFY(priority);
+        QCOMPARE(priority->value(), 0);
+        priority->setValue(5000);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(dialog.message(), QString("The priority is a whole number from -1000 to 1000."));
+        priority->setValue(7);
+        QVERIFY2(dialog.previewText().contains("p_priority => 7"), qPrintable(dialog.previewText()));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(run(*m_session, dialog.registration()), QString());
+        auto conn = m_db->connect();
+        QCOMPARE(scalar(conn, "select priority from pgauto_mv.mv"), std::string("7"));
+        initial.existing = true;
+        initial.priority = 7;
+        RegisterDialog edit(initial, {});
+        QCOMPARE(edit.findChild<QSpinBox *>("priority")->value(), 7);
     }
 
     void blackoutWindowsAreListed() {

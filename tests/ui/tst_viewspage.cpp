@@ -6,6 +6,7 @@
 #include "ui/views/ViewsPage.h"
 #include "tests/harness/TestCluster.h"
 
+#include "ui/views/RefreshGroupsDialog.h"
 #include "ui/views/RegisterDialog.h"
 #include "ui/common/StatePalette.h"
 #include "ui/graph/GraphStyle.h"
@@ -24,6 +25,7 @@
 #include <QDoubleSpinBox>
 #include <QTableWidget>
 #include <QPushButton>
+#include <QListWidget>
 
 #include <functional>
 
@@ -298,6 +300,81 @@ private slots:
         QVERIFY2(shown.startsWith("daily ") && shown.endsWith("UTC (all views)"), qPrintable(shown));
     }
 
+    // Refresh groups (issue 18) from the page: the editor opens on the selected view (a new group
+    // with it ticked, or its group), views of other groups cannot be ticked, too few views are
+    // refused before anything runs, a saved group shows in the Group column, and a group is
+    // dropped.
+    void refreshGroupsAreMadeAndDroppedFromThePage() {
+        ScratchDatabase db("views_groups");
+        auto conn = db.connect();
+        conn.exec("create extension pg_auto_mv cascade");
+        conn.exec("create table public.orders (id int primary key)");
+        for (const char *name : {"a", "b", "c", "d"}) {
+            conn.exec(std::string("create materialized view public.") + name + " as select count(*) as n from public.orders");
+            conn.exec(std::string("select pgauto_mv.register_mv('") + name + "', p_watch_tables => array[pgauto_mv.mv_watch('public.orders')])");
+        }
+        conn.exec("select pgauto_mv.create_refresh_group('pair', array['public.b', 'public.c'])");
+        DatabaseSession session;
+        session.open(QString::fromStdString(db.conninfo()));
+        ViewsPage page;
+        page.setSession(&session);
+        page.show();
+        QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), rowOf(*page.model(), "public.b"), ViewsModel::Group), QString("pair"), 10000);
+
+        QString tooFew, disabled;
+        bool done = false;
+        QTimer::singleShot(0, this, [&] {
+            withDialog<automv::ui::RefreshGroupsDialog>([&](automv::ui::RefreshGroupsDialog *dialog) {
+                // Opened on a, in no group: a new group with a ticked.
+                QVERIFY(dialog->isNewGroup());
+                QCOMPARE(dialog->checkedViews(), QStringList{"public.a"});
+                auto *views = dialog->findChild<QListWidget *>("views");
+                for (int row = 0; row < views->count(); ++row)
+                    if (!(views->item(row)->flags() & Qt::ItemIsEnabled))
+                        disabled += views->item(row)->text() + ";";
+                dialog->findChild<QLineEdit *>("name")->setText("ad");
+                dialog->accept();
+                tooFew = dialog->message();
+                for (int row = 0; row < views->count(); ++row)
+                    if (views->item(row)->text() == "public.d")
+                        views->item(row)->setCheckState(Qt::Checked);
+                if (auto dir = qEnvironmentVariable("AUTOMV_SCREENSHOT_DIR"); !dir.isEmpty())
+                    dialog->grab().save(dir + "/refresh-groups.png");
+                dialog->accept();   // the server creates it and the dialog closes
+                done = true;
+            });
+        });
+        page.selectRow(rowOf(*page.model(), "public.a"));
+        page.editRefreshGroups();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QCOMPARE(tooFew, QString("Tick at least two views: a group refreshes its views together."));
+        QCOMPARE(disabled, QString("public.b (in group pair);public.c (in group pair);"));
+        QTRY_COMPARE_WITH_TIMEOUT(std::string(conn.exec("select string_agg(views::text, ' ') from pgauto_mv.refresh_groups"
+                                                        " where name = 'ad'").value(0, 0)),
+                                  std::string("{public.a,public.d}"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), rowOf(*page.model(), "public.a"), ViewsModel::Group), QString("ad"), 10000);
+        QVERIFY2(page.statusText().contains("Refresh group ad: public.a, public.d refresh together"), qPrintable(page.statusText()));
+
+        // Opened on b: its group; dropped.
+        done = false;
+        QString shownGroup;
+        QTimer::singleShot(0, this, [&] {
+            withDialog<automv::ui::RefreshGroupsDialog>([&](automv::ui::RefreshGroupsDialog *dialog) {
+                shownGroup = dialog->groupName() + " " + dialog->checkedViews().join(",");
+                dialog->drop();
+                done = true;
+            });
+        });
+        page.selectRow(rowOf(*page.model(), "public.b"));
+        page.editRefreshGroups();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QCOMPARE(shownGroup, QString("pair public.b,public.c"));
+        QTRY_COMPARE_WITH_TIMEOUT(std::string(conn.exec("select count(*) from pgauto_mv.refresh_group").value(0, 0)),
+                                  std::string("1"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), rowOf(*page.model(), "public.b"), ViewsModel::Group), QString(), 10000);
+    }
+
     void withoutPgAutoMvTheViewsAreStillListed() {
         ScratchDatabase db("views_plain");
         auto conn = db.connect();
@@ -315,6 +392,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page.statusText().contains("no materialised view yet"), 10000);
     }
 private:
+    // Waits for the page's modal dialog of type D, then hands it to `act`.
+    template <typename D> void withDialog(const std::function<void(D *)> &act) {
+        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            QTimer::singleShot(20, this, [this, act] { withDialog<D>(act); });
+            return;
+        }
+        act(dialog);
+    }
     // Waits for the page's modal register dialog, then hands it to `act`.
     void withRegisterDialog(const std::function<void(automv::ui::RegisterDialog *)> &act) {
         auto *dialog = qobject_cast<automv::ui::RegisterDialog *>(QApplication::activeModalWidget());

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -72,6 +73,14 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     m_onFailure->setToolTip(tr("A refresh that fails for good (not a retried class-40 error) notifies this pg_relay "
                                "channel with the view, SQLSTATE, message and failures in a row."));
 
+    // Ranges wider than the valid ones, as for the timings: OK says what is wrong.
+    m_priority = new QSpinBox;
+    m_priority->setObjectName(QStringLiteral("priority"));
+    m_priority->setRange(-9999, 9999);
+    m_priority->setValue(initial.priority);
+    m_priority->setToolTip(tr("When more refreshes are due than may run at once (setting max_parallel_refreshes), "
+                              "the higher priority starts first; -1000 to 1000, default 0."));
+
     auto *timing = new QWidget;
     auto *form = new QFormLayout(timing);
     form->addRow(tr("Refresh &lag:"), m_lag);
@@ -81,6 +90,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
     form->addRow(tr("&Refresh timeout:"), m_refreshTimeout);
     form->addRow(QString(), m_fireOnReplica);
     form->addRow(tr("On &failure, notify:"), m_onFailure);
+    form->addRow(tr("&Priority:"), m_priority);
     m_blackouts = new QLabel;
     m_blackouts->setObjectName(QStringLiteral("blackouts"));
     m_blackouts->setWordWrap(true);
@@ -153,6 +163,7 @@ RegisterDialog::RegisterDialog(const Registration &initial, const QStringList &s
         connect(box, &QDoubleSpinBox::valueChanged, this, &RegisterDialog::updatePreview);
     connect(m_fireOnReplica, &QCheckBox::toggled, this, &RegisterDialog::updatePreview);
     connect(m_onFailure, &QComboBox::currentIndexChanged, this, &RegisterDialog::updatePreview);
+    connect(m_priority, &QSpinBox::valueChanged, this, &RegisterDialog::updatePreview);
     connect(m_watches, &QTableWidget::itemChanged, this, &RegisterDialog::updatePreview);
     updatePreview();
     resize(760, 460);
@@ -185,6 +196,7 @@ Registration RegisterDialog::registration() const {
     r.refreshTimeout = m_refreshTimeout->value();
     r.fireOnReplica = m_fireOnReplica->isChecked();
     r.onFailure = m_onFailure->currentData().toString();
+    r.priority = m_priority->value();
     r.watches.clear();
     for (int row = 0; row < m_watches->rowCount(); ++row) {
         Registration::Watch watch;

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QDoubleSpinBox;
+class QSpinBox;
 class QPlainTextEdit;
 class QTableWidget;
 
@@ -56,6 +57,7 @@ private:
     QDoubleSpinBox *m_refreshTimeout = nullptr;
     QCheckBox *m_fireOnReplica = nullptr;
     QComboBox *m_onFailure = nullptr;
+    QSpinBox *m_priority = nullptr;
     QLabel *m_blackouts = nullptr;
     QTableWidget *m_watches = nullptr;
     QPlainTextEdit *m_preview = nullptr;

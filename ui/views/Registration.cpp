@@ -26,6 +26,8 @@ QString Registration::validate() const {
             return tr("Timings are seconds from 0 to 86400.");
     if (lockTimeout < 0.01 || lockTimeout > 86400)
         return tr("The lock timeout is seconds from 0.01 to 86400.");
+    if (priority < -1000 || priority > 1000)
+        return tr("The priority is a whole number from -1000 to 1000.");
     QSet<QString> seen;
     for (const auto &watch : watches) {
         if (watch.table.trimmed().isEmpty())
@@ -48,7 +50,7 @@ QString Registration::sql() const {
                " (w.v->>'narrow')::boolean) from jsonb_array_elements($3::jsonb) with ordinality as w(v, n) order by w.n),"
                " p_refresh_lag => $4::numeric, p_max_wait => $5::numeric, p_cooldown => $6::numeric,"
                " p_fire_on_replica => $7::boolean, p_lock_timeout => $8::numeric,"
-               " p_refresh_timeout => $9::numeric, p_on_failure => $10)")
+               " p_refresh_timeout => $9::numeric, p_on_failure => $10, p_priority => $11::integer)")
         .arg(existing ? "alter_mv" : "register_mv");
 }
 
@@ -61,7 +63,7 @@ QVariantList Registration::params() const {
                                 {QStringLiteral("narrow"), watch.readColumnsOnly}});
     return {name, schema, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)), number(refreshLag),
             number(maxWait), number(cooldown), fireOnReplica ? "true" : "false", number(lockTimeout),
-            number(refreshTimeout), onFailure};
+            number(refreshTimeout), onFailure, QString::number(priority)};
 }
 
 QString Registration::previewSql() const {
@@ -74,11 +76,12 @@ QString Registration::previewSql() const {
                           "    p_watch_tables => array[%4]::pgauto_mv.mv_watch[],\n"
                           "    p_refresh_lag => %5,\n    p_max_wait => %6,\n    p_cooldown => %7,\n"
                           "    p_fire_on_replica => %8,\n    p_lock_timeout => %9,\n"
-                          "    p_refresh_timeout => %10,\n    p_on_failure => %11);")
+                          "    p_refresh_timeout => %10,\n    p_on_failure => %11,\n    p_priority => %12);")
         .arg(existing ? "alter_mv" : "register_mv", sqlLiteral(name), sqlLiteral(schema),
              watchList.isEmpty() ? QString() : "\n        " + watchList.join(",\n        ") + "\n    ",
              number(refreshLag), number(maxWait), number(cooldown), fireOnReplica ? "true" : "false",
-             number(lockTimeout), number(refreshTimeout), sqlLiteral(onFailure));
+             number(lockTimeout), number(refreshTimeout), sqlLiteral(onFailure))
+        .arg(priority);
 }
 
 } // namespace automv::ui

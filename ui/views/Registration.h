@@ -23,6 +23,7 @@ struct Registration {
     double refreshTimeout = 0;         ///< seconds; 0: none
     bool fireOnReplica = false;
     QString onFailure;                 ///< pg_relay channel its failures alert; empty: the database default
+    int priority = 0;                  ///< -1000 … 1000: when more refreshes are due than may run, higher first
     bool existing = false;             ///< alter_mv (true) or register_mv (false)
 
     /// What is wrong, or an empty string.

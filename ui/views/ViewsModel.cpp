@@ -12,7 +12,7 @@ namespace automv::ui {
 
 const QStringList &ViewsModel::queryColumns() {
     static const QStringList columns{"mv", "state", "unrefreshed_s", "last_refresh_at", "last_duration_ms", "last_mode",
-                                     "watches", "schedules", "problems", "next_due", "why_waiting", "last_error",
+                                     "watches", "schedules", "refresh_group", "problems", "next_due", "why_waiting", "last_error",
                                      "schema_name", "view_name", "upstreams"};   // the last three are not shown
     return columns;
 }
@@ -98,6 +98,7 @@ QVariant ViewsModel::headerData(int section, Qt::Orientation orientation, int ro
     case Mode: return tr("Mode");
     case Watches: return tr("Watches");
     case Schedules: return tr("Schedules");
+    case Group: return tr("Refresh group");
     case Problems: return tr("Problems");
     case NextDue: return tr("Next due");
     case WhyWaiting: return tr("Waiting for");

@@ -12,7 +12,7 @@ namespace automv::ui {
 class ViewsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { View, State, Unrefreshed, LastRefresh, Duration, Mode, Watches, Schedules, Problems, NextDue, WhyWaiting, LastError,
+    enum Column { View, State, Unrefreshed, LastRefresh, Duration, Mode, Watches, Schedules, Group, Problems, NextDue, WhyWaiting, LastError,
                   ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;

@@ -3,6 +3,7 @@
 #include "ui/common/Csv.h"
 
 #include "ui/session/DatabaseSession.h"
+#include "ui/views/RefreshGroupsDialog.h"
 #include "ui/views/RegisterDialog.h"
 #include "ui/views/ViewsModel.h"
 
@@ -33,6 +34,7 @@ constexpr auto kProbeTag = "views.probe";
 constexpr auto kRowsTag = "views.rows";
 constexpr auto kRegistrationTag = "views.registration";
 constexpr auto kActionTag = "views.action";
+constexpr auto kGroupsTag = "views.groups";
 constexpr int kMaxColumnWidth = 260;   ///< px; longer cells are elided (tooltip: the whole text)
 
 // The base tables a view reads (through plain views), and its registration if any, as JSON.
@@ -69,6 +71,14 @@ select json_build_object(
                     from pgauto_mv.blackout b
                    where b.mv_id is null or b.mv_id = (select m.id from pgauto_mv.mv m where m.mv_oid = (select oid from target))))::text)";
 
+// The refresh groups and every registered view, as JSON, for the groups editor.
+const char *kGroupsSql = R"(
+select json_build_object(
+    'groups', (select json_agg(json_build_object('name', g.name, 'views', g.views) order by g.name)
+                 from pgauto_mv.refresh_groups g),
+    'views', (select json_agg(format('%I.%I', m.mv_schema, m.mv_name) order by m.mv_schema, m.mv_name)
+                from pgauto_mv.mv m))::text)";
+
 const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null as installed";
 
 // pg_auto_mv installed: every MV, with its status when registered (and registrations whose
@@ -89,7 +99,8 @@ select format('%I.%I', n.nspname, c.relname) as mv,
          where sm.mv_id = m.id) as schedules,
        (select pr.n from problems pr where pr.mv = format('%I.%I', n.nspname, c.relname)) as problems,
        (extract(epoch from s.next_due) * 1000)::bigint as next_due, s.why_waiting, s.last_error,
-       n.nspname as schema_name, c.relname as view_name
+       n.nspname as schema_name, c.relname as view_name,
+       (select g.group_name from pgauto_mv.refresh_group_mv g where g.mv_id = m.id) as refresh_group
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace
   left join pgauto_mv.mv m on m.mv_oid = c.oid
@@ -98,7 +109,8 @@ select format('%I.%I', n.nspname, c.relname) as mv,
 union all
 select s.mv, s.state, extract(epoch from now() - s.changed_since)::float8,
        (extract(epoch from s.last_refresh_at) * 1000)::bigint, s.last_duration_ms, s.last_mode, s.watches, null, null, 1,
-       (extract(epoch from s.next_due) * 1000)::bigint, s.why_waiting, s.last_error, m.mv_schema, m.mv_name
+       (extract(epoch from s.next_due) * 1000)::bigint, s.why_waiting, s.last_error, m.mv_schema, m.mv_name,
+       s.refresh_group
   from pgauto_mv.mv_status s join pgauto_mv.mv m on m.id = s.id where s.state = 'missing'
  order by 1)";
 
@@ -109,7 +121,7 @@ select format('%I.%I', n.nspname, c.relname) as mv,
        null::float8 as unrefreshed_s, null::bigint as last_refresh_at, null::float8 as last_duration_ms, null::text as last_mode,
        null::text as watches, null::text as upstreams, null::text as schedules, null::bigint as problems,
        null::bigint as next_due, null::text as why_waiting, null::text as last_error,
-       n.nspname as schema_name, c.relname as view_name
+       n.nspname as schema_name, c.relname as view_name, null::text as refresh_group
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
  where c.relkind = 'm' and n.nspname not in ('pg_catalog', 'information_schema')
  order by 1)";
@@ -159,6 +171,10 @@ ViewsPage::ViewsPage(QWidget *parent)
     auto *pauseButton = m_pauseButton = new QPushButton(tr("&Pause"));
     pauseButton->setObjectName(QStringLiteral("pauseOrResume"));
     connect(pauseButton, &QPushButton::clicked, this, [this] { pauseOrResume(selectedRow()); });
+    auto *groupsButton = new QPushButton(tr("Refresh &groups…"));
+    groupsButton->setObjectName(QStringLiteral("refreshGroups"));
+    groupsButton->setToolTip(tr("Views that refresh together, in one transaction"));
+    connect(groupsButton, &QPushButton::clicked, this, &ViewsPage::editRefreshGroups);
     auto *unregisterButton = m_unregisterButton = new QPushButton(tr("&Unregister…"));
     unregisterButton->setObjectName(QStringLiteral("unregister"));
     connect(unregisterButton, &QPushButton::clicked, this, [this] { unregister(selectedRow()); });
@@ -174,6 +190,7 @@ ViewsPage::ViewsPage(QWidget *parent)
     top->addWidget(refreshButton);
     top->addWidget(pauseButton);
     top->addWidget(unregisterButton);
+    top->addWidget(groupsButton);
     top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -247,6 +264,7 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
         registration.refreshTimeout = mv.value("refresh_timeout").toDouble();   // null: 0, none
         registration.fireOnReplica = mv.value("fire_on_replica").toBool();
         registration.onFailure = mv.value("on_failure").toString();   // null: the database default
+        registration.priority = mv.value("priority").toInt();
         for (const auto &value : loaded.value("watches").toArray()) {
             const QJsonObject watch = value.toObject();
             Registration::Watch w;
@@ -273,9 +291,9 @@ void ViewsPage::openRegisterDialog(const QueryResult &result) {
         runAction(chosen.existing ? tr("Registration of %1 changed.").arg(chosen.name) : tr("%1 registered.").arg(chosen.name),
                   chosen.sql(), chosen.params());
     });
-    m_registerDialog = &dialog;
+    m_dialog = &dialog;
     dialog.exec();
-    m_registerDialog = nullptr;
+    m_dialog = nullptr;
 }
 
 void ViewsPage::editView(const QString &schema, const QString &name) {
@@ -324,6 +342,36 @@ void ViewsPage::unregister(int modelRow, bool confirm) {
               {name, m_model->schemaOf(modelRow)});
 }
 
+void ViewsPage::editRefreshGroups() {
+    if (!session()) {
+        m_status->setText(tr("Not connected."));
+        return;
+    }
+    const int row = selectedRow();
+    m_groupsFocus = row >= 0 ? m_model->data(m_model->index(row, ViewsModel::View)).toString() : QString();
+    session()->query(QString::fromLatin1(kGroupsTag), QString::fromLatin1(kGroupsSql));
+}
+
+void ViewsPage::openGroupsDialog(const QueryResult &result) {
+    const QJsonObject loaded = QJsonDocument::fromJson(result.rows.value(0).value(0).toString().toUtf8()).object();
+    QList<RefreshGroupsDialog::Group> groups;
+    for (const auto &value : loaded.value("groups").toArray()) {
+        RefreshGroupsDialog::Group group;
+        group.name = value.toObject().value("name").toString();
+        for (const auto &view : value.toObject().value("views").toArray())
+            group.views << view.toString();
+        groups << group;
+    }
+    QStringList views;
+    for (const auto &value : loaded.value("views").toArray())
+        views << value.toString();
+    RefreshGroupsDialog dialog(groups, views, m_groupsFocus, this);
+    dialog.setSubmitter([this](const RefreshGroupsDialog &chosen) { runAction(chosen.doneText(), chosen.sql(), chosen.params()); });
+    m_dialog = &dialog;
+    dialog.exec();
+    m_dialog = nullptr;
+}
+
 void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
     m_status->setText(tr("Working…"));
     m_actionOutcome = what;
@@ -342,9 +390,13 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
         openRegisterDialog(result);
         return;
     }
+    if (tag == QLatin1String(kGroupsTag)) {
+        openGroupsDialog(result);
+        return;
+    }
     if (tag == QLatin1String(kActionTag)) {
-        if (m_registerDialog && m_registerDialog->submitting())
-            m_registerDialog->submitFinished(QString());
+        if (m_dialog && m_dialog->submitting())
+            m_dialog->submitFinished(QString());
         m_lastAction = m_actionOutcome;
         m_status->setText(m_lastAction);
         reload();
@@ -380,9 +432,9 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
 }
 
 void ViewsPage::onError(const QString &tag, const QString &message) {
-    if (tag == QLatin1String(kActionTag) && m_registerDialog && m_registerDialog->submitting())
-        m_registerDialog->submitFinished(message);
-    if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag)) {
+    if (tag == QLatin1String(kActionTag) && m_dialog && m_dialog->submitting())
+        m_dialog->submitFinished(message);
+    if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag) || tag == QLatin1String(kGroupsTag)) {
         m_lastAction = tr("Failed: %1").arg(message.trimmed());
         m_status->setText(m_lastAction);
         return;

@@ -11,7 +11,7 @@ class QTimer;
 
 namespace automv::ui {
 
-class RegisterDialog;
+class SubmittingDialog;
 
 class DatabaseSession;
 class ViewsModel;
@@ -46,12 +46,15 @@ public slots:
     void pauseOrResume(int modelRow);
     /// Asks for confirmation (unless `confirm` is false), then unregisters the view.
     void unregister(int modelRow, bool confirm = true);
+    /// Loads the refresh groups and opens their editor (the selected view's group first).
+    void editRefreshGroups();
 
 private:
     void sessionChanged() override;
     void onResult(const QString &tag, const QueryResult &result) override;
     void onError(const QString &tag, const QString &message) override;
     void openRegisterDialog(const QueryResult &result);
+    void openGroupsDialog(const QueryResult &result);
     void runAction(const QString &what, const QString &sql, const QVariantList &params);
     void updateActions();
 
@@ -69,7 +72,8 @@ private:
     bool m_pendingRegistered = false;
     QString m_lastAction;     ///< outcome of the last action, kept beside the counts
     QString m_actionOutcome;  ///< what the action in flight reports when it succeeds
-    RegisterDialog *m_registerDialog = nullptr;   ///< open (modal) while registering or editing
+    SubmittingDialog *m_dialog = nullptr;   ///< open (modal) while registering, editing or grouping
+    QString m_groupsFocus;                  ///< the view whose group the groups editor shows first
 };
 
 } // namespace automv::ui
