@@ -154,6 +154,50 @@ begin
 end
 $$;
 
+-- Claims of a max_parallel channel's events take turns. Two workers that claimed the two best
+-- due events of such a channel at once, with one slot free, left the slot to whichever came
+-- first, and that was the worse event as often as not (4 workers, a limit of 1, refreshes of
+-- priority 7, 0 and -1 queued: the order came out wrong in 4 of 10 runs). So a worker claims
+-- the first event of a batch holding the turns of the max_parallel channels (session advisory
+-- locks (parallel_key, 0), held for microseconds), and takes the event's slot before it lets go:
+-- a channel whose turn another worker holds is busy for this claim. Returns the first event (id
+-- NULL: none due), the channels busy for the rest of the claim, and for a max_parallel event
+-- whether it got its slot (NULL otherwise).
+create function pgrelay.claim_first(p_busy text[],
+    out busy text[], out id bigint, out solo boolean, out run_as name, out part smallint, out tid tid,
+    out channel text, out max_parallel integer, out slot boolean)
+language plpgsql
+set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+    v_turns text[] := '{}';
+    v_name  text;
+begin
+    busy := p_busy;
+    begin
+        for v_name in select c.name from pgrelay.channel c
+                       where c.max_parallel is not null and c.name <> all (p_busy) order by c.name loop
+            if pg_try_advisory_lock(pgrelay.parallel_key(v_name), 0) then
+                v_turns := v_turns || v_name;
+            else
+                busy := busy || v_name;   -- another worker is claiming one of its events now
+            end if;
+        end loop;
+        select d.id, d.solo, d.run_as, d.part, d.tid, d.channel, d.max_parallel
+          into id, solo, run_as, part, tid, channel, max_parallel
+          from pgrelay.due_events(1, busy) d;
+        if max_parallel is not null and channel = any (v_turns) then
+            slot := pgrelay.take_parallel_slot(channel, max_parallel);
+        end if;
+    exception when others or query_canceled then
+        perform pg_advisory_unlock(pgrelay.parallel_key(t), 0) from unnest(v_turns) t;
+        raise;
+    end;
+    perform pg_advisory_unlock(pgrelay.parallel_key(t), 0) from unnest(v_turns) t;
+end
+$$;
+
 -- Due events in claim order — priority (higher first), then due time — locked for the caller
 -- (FOR UPDATE SKIP LOCKED: what another batch holds is skipped). Three index range scans, each in
 -- claim order, read one after the other and only as far as needed: events with a priority
@@ -163,7 +207,8 @@ $$;
 -- (the followers of a batch's first event), p_not_id excluded (the first: locked by us already).
 create function pgrelay.due_events(p_limit integer, p_busy text[], p_role name default null,
                                    p_not_id bigint default null)
-returns table (run_at timestamptz, id bigint, solo boolean, run_as name, part smallint, tid tid)
+returns table (run_at timestamptz, id bigint, solo boolean, run_as name, part smallint, tid tid,
+               channel text, max_parallel integer)
 language plpgsql volatile   -- PL/pgSQL: the plan is cached (a SQL function's is made anew per call)
 set search_path = pg_catalog, pg_temp
 -- Always walk the due indexes in order and stop at the limit. A queue fills and empties faster
@@ -181,7 +226,7 @@ begin
     with high as (
         select q.priority, q.run_at, q.id, c.run_as,
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
-               q.part, q.ctid
+               q.part, q.ctid, q.channel, c.max_parallel
           from pgrelay.queue_p2 q left join pgrelay.channel c on c.name = q.channel
          where not q.held and q.priority > 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
@@ -192,7 +237,7 @@ begin
     ), normal as (
         select q.priority, q.run_at, q.id, c.run_as,
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
-               q.part, q.ctid
+               q.part, q.ctid, q.channel, c.max_parallel
           from pgrelay.queue q left join pgrelay.channel c on c.name = q.channel
          where not q.held and q.priority = 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
@@ -203,7 +248,7 @@ begin
     ), low as (
         select q.priority, q.run_at, q.id, c.run_as,
                coalesce(c.solo or c.timeout is not null or c.max_parallel is not null, false) as solo,
-               q.part, q.ctid
+               q.part, q.ctid, q.channel, c.max_parallel
           from pgrelay.queue_p2 q left join pgrelay.channel c on c.name = q.channel
          where not q.held and q.priority < 0 and q.run_at <= now()
            and q.channel <> all (p_busy) and q.id is distinct from p_not_id
@@ -212,7 +257,7 @@ begin
          limit p_limit
            for update of q skip locked
     )
-    select d.run_at, d.id, d.solo, d.run_as, d.part, d.ctid from (
+    select d.run_at, d.id, d.solo, d.run_as, d.part, d.ctid, d.channel, d.max_parallel from (
         select * from high union all select * from normal union all select * from low limit p_limit) d;
 end
 $$;
@@ -348,7 +393,8 @@ $$;
 --   2. If anything in that pass fails, its subtransaction is rolled back — every action of it is
 --      undone — and the events run one by one as before, each in its own subtransaction, so the
 --      failure is the failing event's alone. At most 60 of them (a transaction stays within the
---      64-subtransaction cache); any beyond go back to the queue unchanged for the next batch.
+--      64-subtransaction cache, with the set-wise pass's and claim_first's); any beyond go back
+--      to the queue unchanged for the next batch.
 --   Events that cannot run set-wise (solo, timeout or max_parallel channels, which come alone;
 --   inactive or missing channels; altered action functions) always take the one-by-one path.
 -- p_successes => false (the processor): successes are counted, not listed — the rows are the
@@ -425,15 +471,15 @@ begin
             using errcode = 'PR007', hint = 'Use 1 to 1000.';
     end if;
     select current_part into v_part from pgrelay.queue_state;
-    v_busy := pgrelay.busy_channels(p_spare);
     -- The first due event decides the batch: it runs alone if its channel is solo or has a
     -- timeout or a max_parallel, else with up to p_limit - 1 more events of channels that are
     -- none of these and run as the same role. Only the events taken are locked, so the next
     -- solo event is free for another worker at once.
-    select d.id, d.solo, d.run_as, d.part, d.tid into v_first from pgrelay.due_events(1, v_busy) d;
-    if not found then
+    select f.* into v_first from pgrelay.claim_first(pgrelay.busy_channels(p_spare)) f;
+    if v_first.id is null then
         return;
     end if;
+    v_busy := v_first.busy;
     v_parts := array[v_first.part];
     v_tids := array[v_first.tid];
     if not v_first.solo and v_first.run_as is not null and p_limit > 1 then
@@ -565,7 +611,9 @@ begin
             -- the channel's last max_parallel slot since busy_channels() looked.
             v_back := r.fn is not null and v_one_by_one > 60;
             if not v_back and v_max_parallel is not null and v_active then
-                v_back := not pgrelay.take_parallel_slot(r.channel, v_max_parallel);
+                -- The first event's slot was taken when it was claimed (claim_first).
+                v_back := not case when r.id = v_first.id and v_first.slot is not null then v_first.slot
+                                   else pgrelay.take_parallel_slot(r.channel, v_max_parallel) end;
             end if;
             if v_back then
                 -- Without its key (notify_keyed: the key is free once a batch has taken the event).
