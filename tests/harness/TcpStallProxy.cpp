@@ -14,8 +14,15 @@ namespace automv::test {
 namespace {
 
 // Lives on the proxy's thread; released() tells every pair to move what waited during a stall.
+// Other threads call release() and stop() by name, queued: the call event then carries nothing
+// the calling thread touches afterwards. (A functor passed to invokeMethod is shared with the
+// calling thread, which drops its reference after the proxy's thread may have run it: the count
+// lives in uninstrumented Qt, and ThreadSanitizer reported the free as a race — CI, 2026-12-07.)
 class StallSwitch : public QObject {
     Q_OBJECT
+public:
+    Q_INVOKABLE void release() { emit released(); }
+    Q_INVOKABLE void stop() { emit finish(); }
 signals:
     void released();
     void finish();
@@ -83,16 +90,14 @@ TcpStallProxy::TcpStallProxy(int targetPort) {
 }
 
 TcpStallProxy::~TcpStallProxy() {
-    QMetaObject::invokeMethod(m_switch, [target = m_switch] { emit static_cast<StallSwitch *>(target)->finish(); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_switch, "stop", Qt::QueuedConnection);
     m_thread.join();
 }
 
 void TcpStallProxy::setStalled(bool stalled) {
     m_stalled->store(stalled);
     if (!stalled)   // every pair, on the proxy's thread, moves what waited
-        QMetaObject::invokeMethod(m_switch, [target = m_switch] { emit static_cast<StallSwitch *>(target)->released(); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_switch, "release", Qt::QueuedConnection);
 }
 
 } // namespace automv::test
