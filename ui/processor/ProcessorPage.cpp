@@ -202,8 +202,8 @@ void ProcessorPage::tick() {
     }
     if (m_session && isVisible() && !m_inFlight) {
         m_inFlight = true;
-        m_session->query(QString::fromLatin1(kRegistryTag), QString::fromLatin1(kRegistrySql));
-        m_session->query(QString::fromLatin1(kChannelsTag), QString::fromLatin1(kChannelsSql));
+        m_session->query(QString::fromLatin1(kRegistryTag), QString::fromUtf8(kRegistrySql));
+        m_session->query(QString::fromLatin1(kChannelsTag), QString::fromUtf8(kChannelsSql));
         m_schedules->reload();
     }
 }

@@ -73,7 +73,7 @@ QString RelaySchedulesPanel::statusText() const { return m_status->text(); }
 
 void RelaySchedulesPanel::reload() {
     if (m_session)
-        m_session->query(QString::fromLatin1(kListTag), QString::fromLatin1(kListSql));
+        m_session->query(QString::fromLatin1(kListTag), QString::fromUtf8(kListSql));
 }
 
 QString RelaySchedulesPanel::selectedName() const {

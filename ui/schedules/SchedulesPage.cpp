@@ -169,7 +169,7 @@ void SchedulesPage::updatePreview() {
         return;
     }
     m_previewError->clear();
-    session()->query(kPreviewTag + QString::number(++m_previewGeneration), QString::fromLatin1(kPreviewSql), params);
+    session()->query(kPreviewTag + QString::number(++m_previewGeneration), QString::fromUtf8(kPreviewSql), params);
 }
 
 QStringList SchedulesPage::preview() const {
@@ -222,7 +222,7 @@ void SchedulesPage::updateActions() {
 
 void SchedulesPage::reload() {
     if (session())
-        session()->query(kListTag, QString::fromLatin1(kListSql));
+        session()->query(kListTag, QString::fromUtf8(kListSql));
 }
 
 void SchedulesPage::save() {
