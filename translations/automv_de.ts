@@ -89,6 +89,117 @@
     </message>
 </context>
 <context>
+    <name>automv::ui::BlackoutDialog</name>
+    <message>
+        <source>Blackout windows</source>
+        <translation>Sperrzeiten</translation>
+    </message>
+    <message>
+        <source>%1 — every view</source>
+        <translation>%1 — alle Sichten</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove blackout window</source>
+        <translation>Sperrzeit entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the window %1? Refreshes it held back run when due.</source>
+        <translation>Sperrzeit %1 entfernen? Zurückgehaltene Aktualisierungen laufen, sobald sie fällig sind.</translation>
+    </message>
+    <message>
+        <source>Mon-Fri, Sat,Sun, daily, weekdays, weekends</source>
+        <translation>Mon-Fri, Sat,Sun, daily, weekdays, weekends</translation>
+    </message>
+    <message>
+        <source>An end before the start ends the next day (22:00–06:00).</source>
+        <translation>Ein Ende vor dem Beginn endet am nächsten Tag (22:00–06:00).</translation>
+    </message>
+    <message>
+        <source>Only %1.%2</source>
+        <translation>Nur %1.%2</translation>
+    </message>
+    <message>
+        <source>Every view (pg_auto_mv&apos;s installing role only)</source>
+        <translation>Alle Sichten (nur die Rolle, die pg_auto_mv installiert hat)</translation>
+    </message>
+    <message>
+        <source>No automatic refresh runs inside a window: a change made in one refreshes when it closes, and max_wait counts from there. A manual refresh still runs.</source>
+        <translation>In einer Sperrzeit läuft keine automatische Aktualisierung: Eine Änderung darin wird an ihrem Ende aktualisiert, und max_wait zählt ab dort. Eine manuelle Aktualisierung läuft trotzdem.</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Tage:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>&amp;Holds:</source>
+        <translation>&amp;Gilt für:</translation>
+    </message>
+    <message>
+        <source>&amp;Add window</source>
+        <translation>Sperrzeit &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>New window:</source>
+        <translation>Neue Sperrzeit:</translation>
+    </message>
+    <message>
+        <source>Select a window to remove.</source>
+        <translation>Wählen Sie die zu entfernende Sperrzeit.</translation>
+    </message>
+    <message>
+        <source>Give the days, e.g. Mon-Fri, Sat,Sun or daily.</source>
+        <translation>Geben Sie die Tage an, z. B. Mon-Fri, Sat,Sun oder daily.</translation>
+    </message>
+    <message>
+        <source>A window cannot start and end at the same time.</source>
+        <translation>Eine Sperrzeit kann nicht zur selben Zeit beginnen und enden.</translation>
+    </message>
+    <message>
+        <source>Give a time zone, e.g. UTC or Europe/London.</source>
+        <translation>Geben Sie eine Zeitzone an, z. B. UTC oder Europe/London.</translation>
+    </message>
+    <message>
+        <source>Blackout window %1 removed.</source>
+        <translation>Sperrzeit %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Blackout window %1 %2–%3 %4 added for %5.</source>
+        <translation>Sperrzeit %1 %2–%3 %4 für %5 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>every view</source>
+        <translation>alle Sichten</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ChannelPolicy</name>
     <message>
         <source>Choose a channel.</source>
@@ -2480,6 +2591,14 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>Views that refresh together, in one transaction</source>
         <translation>Sichten, die gemeinsam in einer Transaktion aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Blackout &amp;windows…</source>
+        <translation>&amp;Sperrzeiten…</translation>
+    </message>
+    <message>
+        <source>Times when no view (or the selected one) is refreshed automatically</source>
+        <translation>Zeiten, in denen keine Sicht (oder die ausgewählte) automatisch aktualisiert wird</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,117 @@
     </message>
 </context>
 <context>
+    <name>automv::ui::BlackoutDialog</name>
+    <message>
+        <source>Blackout windows</source>
+        <translation>Plages d’interdiction</translation>
+    </message>
+    <message>
+        <source>%1 — every view</source>
+        <translation>%1 — toutes les vues</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Remove blackout window</source>
+        <translation>Retirer la plage d’interdiction</translation>
+    </message>
+    <message>
+        <source>Remove the window %1? Refreshes it held back run when due.</source>
+        <translation>Retirer la plage %1 ? Les actualisations retenues s’exécutent à leur échéance.</translation>
+    </message>
+    <message>
+        <source>Mon-Fri, Sat,Sun, daily, weekdays, weekends</source>
+        <translation>Mon-Fri, Sat,Sun, daily, weekdays, weekends</translation>
+    </message>
+    <message>
+        <source>An end before the start ends the next day (22:00–06:00).</source>
+        <translation>Une fin avant le début se termine le lendemain (22:00–06:00).</translation>
+    </message>
+    <message>
+        <source>Only %1.%2</source>
+        <translation>Seulement %1.%2</translation>
+    </message>
+    <message>
+        <source>Every view (pg_auto_mv&apos;s installing role only)</source>
+        <translation>Toutes les vues (seul le rôle qui a installé pg_auto_mv)</translation>
+    </message>
+    <message>
+        <source>No automatic refresh runs inside a window: a change made in one refreshes when it closes, and max_wait counts from there. A manual refresh still runs.</source>
+        <translation>Aucune actualisation automatique dans une plage : une modification faite pendant celle-ci est actualisée à sa fin, et max_wait compte à partir de là. Une actualisation manuelle s’exécute quand même.</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Jours :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À :</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>&amp;Holds:</source>
+        <translation>&amp;S’applique à :</translation>
+    </message>
+    <message>
+        <source>&amp;Add window</source>
+        <translation>&amp;Ajouter la plage</translation>
+    </message>
+    <message>
+        <source>New window:</source>
+        <translation>Nouvelle plage :</translation>
+    </message>
+    <message>
+        <source>Select a window to remove.</source>
+        <translation>Sélectionnez la plage à retirer.</translation>
+    </message>
+    <message>
+        <source>Give the days, e.g. Mon-Fri, Sat,Sun or daily.</source>
+        <translation>Indiquez les jours, p. ex. Mon-Fri, Sat,Sun ou daily.</translation>
+    </message>
+    <message>
+        <source>A window cannot start and end at the same time.</source>
+        <translation>Une plage ne peut pas commencer et finir à la même heure.</translation>
+    </message>
+    <message>
+        <source>Give a time zone, e.g. UTC or Europe/London.</source>
+        <translation>Indiquez un fuseau horaire, p. ex. UTC ou Europe/London.</translation>
+    </message>
+    <message>
+        <source>Blackout window %1 removed.</source>
+        <translation>Plage d’interdiction %1 retirée.</translation>
+    </message>
+    <message>
+        <source>Blackout window %1 %2–%3 %4 added for %5.</source>
+        <translation>Plage d’interdiction %1 %2–%3 %4 ajoutée pour %5.</translation>
+    </message>
+    <message>
+        <source>every view</source>
+        <translation>toutes les vues</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Retrait…</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ChannelPolicy</name>
     <message>
         <source>Choose a channel.</source>
@@ -2480,6 +2591,14 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>Views that refresh together, in one transaction</source>
         <translation>Vues actualisées ensemble, dans une seule transaction</translation>
+    </message>
+    <message>
+        <source>Blackout &amp;windows…</source>
+        <translation>&amp;Plages d’interdiction…</translation>
+    </message>
+    <message>
+        <source>Times when no view (or the selected one) is refreshed automatically</source>
+        <translation>Heures où aucune vue (ou celle sélectionnée) n’est actualisée automatiquement</translation>
     </message>
 </context>
 <context>

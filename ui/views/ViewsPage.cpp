@@ -3,6 +3,7 @@
 #include "ui/common/Csv.h"
 
 #include "ui/session/DatabaseSession.h"
+#include "ui/views/BlackoutDialog.h"
 #include "ui/views/RefreshGroupsDialog.h"
 #include "ui/views/RegisterDialog.h"
 #include "ui/views/ViewsModel.h"
@@ -35,6 +36,7 @@ constexpr auto kRowsTag = "views.rows";
 constexpr auto kRegistrationTag = "views.registration";
 constexpr auto kActionTag = "views.action";
 constexpr auto kGroupsTag = "views.groups";
+constexpr auto kBlackoutsTag = "views.blackouts";
 constexpr int kMaxColumnWidth = 260;   ///< px; longer cells are elided (tooltip: the whole text)
 
 // The base tables a view reads (through plain views), and its registration if any, as JSON.
@@ -78,6 +80,15 @@ select json_build_object(
                  from pgauto_mv.refresh_groups g),
     'views', (select json_agg(format('%I.%I', m.mv_schema, m.mv_name) order by m.mv_schema, m.mv_name)
                 from pgauto_mv.mv m))::text)";
+
+// Every blackout window, as JSON, for the windows editor.
+const char *kBlackoutsSql = R"(
+select coalesce(json_agg(json_build_object(
+           'id', b.id,
+           'text', format('%s %s–%s %s', pgauto_mv.days_text(b.days), to_char(b.start_time, 'HH24:MI'),
+                          to_char(b.end_time, 'HH24:MI'), b.timezone),
+           'view', case when b.mv_id is not null then format('%I.%I', m.mv_schema, m.mv_name) end) order by b.id), '[]')::text
+  from pgauto_mv.blackout b left join pgauto_mv.mv m on m.id = b.mv_id)";
 
 const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null as installed";
 
@@ -175,6 +186,10 @@ ViewsPage::ViewsPage(QWidget *parent)
     groupsButton->setObjectName(QStringLiteral("refreshGroups"));
     groupsButton->setToolTip(tr("Views that refresh together, in one transaction"));
     connect(groupsButton, &QPushButton::clicked, this, &ViewsPage::editRefreshGroups);
+    auto *blackoutsButton = new QPushButton(tr("Blackout &windows…"));
+    blackoutsButton->setObjectName(QStringLiteral("blackoutWindows"));
+    blackoutsButton->setToolTip(tr("Times when no view (or the selected one) is refreshed automatically"));
+    connect(blackoutsButton, &QPushButton::clicked, this, &ViewsPage::editBlackouts);
     auto *unregisterButton = m_unregisterButton = new QPushButton(tr("&Unregister…"));
     unregisterButton->setObjectName(QStringLiteral("unregister"));
     connect(unregisterButton, &QPushButton::clicked, this, [this] { unregister(selectedRow()); });
@@ -191,6 +206,7 @@ ViewsPage::ViewsPage(QWidget *parent)
     top->addWidget(pauseButton);
     top->addWidget(unregisterButton);
     top->addWidget(groupsButton);
+    top->addWidget(blackoutsButton);
     top->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -245,7 +261,7 @@ void ViewsPage::registerOrEdit(int modelRow) {
     m_pendingSchema = m_model->schemaOf(modelRow);
     m_pendingName = m_model->nameOf(modelRow);
     m_pendingRegistered = m_model->isRegistered(modelRow);
-    session()->query(QString::fromLatin1(kRegistrationTag), QString::fromLatin1(kRegistrationSql),
+    session()->query(QString::fromLatin1(kRegistrationTag), QString::fromUtf8(kRegistrationSql),
                      {m_pendingSchema, m_pendingName});
 }
 
@@ -349,7 +365,7 @@ void ViewsPage::editRefreshGroups() {
     }
     const int row = selectedRow();
     m_groupsFocus = row >= 0 ? m_model->data(m_model->index(row, ViewsModel::View)).toString() : QString();
-    session()->query(QString::fromLatin1(kGroupsTag), QString::fromLatin1(kGroupsSql));
+    session()->query(QString::fromLatin1(kGroupsTag), QString::fromUtf8(kGroupsSql));
 }
 
 void ViewsPage::openGroupsDialog(const QueryResult &result) {
@@ -372,6 +388,32 @@ void ViewsPage::openGroupsDialog(const QueryResult &result) {
     m_dialog = nullptr;
 }
 
+void ViewsPage::editBlackouts() {
+    if (!session()) {
+        m_status->setText(tr("Not connected."));
+        return;
+    }
+    const int row = selectedRow();
+    const bool registered = row >= 0 && m_model->isRegistered(row);
+    m_blackoutSchema = registered ? m_model->schemaOf(row) : QString();
+    m_blackoutName = registered ? m_model->nameOf(row) : QString();
+    session()->query(QString::fromLatin1(kBlackoutsTag), QString::fromUtf8(kBlackoutsSql));
+}
+
+void ViewsPage::openBlackoutDialog(const QueryResult &result) {
+    QList<BlackoutDialog::Window> windows;
+    for (const auto &value : QJsonDocument::fromJson(result.rows.value(0).value(0).toString().toUtf8()).array()) {
+        const QJsonObject object = value.toObject();
+        windows << BlackoutDialog::Window{object.value("id").toInt(), object.value("text").toString(),
+                                          object.value("view").toString()};
+    }
+    BlackoutDialog dialog(windows, m_blackoutSchema, m_blackoutName, this);
+    dialog.setSubmitter([this](const BlackoutDialog &chosen) { runAction(chosen.doneText(), chosen.sql(), chosen.params()); });
+    m_dialog = &dialog;
+    dialog.exec();
+    m_dialog = nullptr;
+}
+
 void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
     m_status->setText(tr("Working…"));
     m_actionOutcome = what;
@@ -382,7 +424,7 @@ void ViewsPage::reload() {
     if (!session() || m_inFlight)
         return;   // one query at a time; a slow server never piles them up
     m_inFlight = true;
-    session()->query(QString::fromLatin1(kProbeTag), QString::fromLatin1(kProbeSql));
+    session()->query(QString::fromLatin1(kProbeTag), QString::fromUtf8(kProbeSql));
 }
 
 void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
@@ -392,6 +434,10 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     }
     if (tag == QLatin1String(kGroupsTag)) {
         openGroupsDialog(result);
+        return;
+    }
+    if (tag == QLatin1String(kBlackoutsTag)) {
+        openBlackoutDialog(result);
         return;
     }
     if (tag == QLatin1String(kActionTag)) {
@@ -404,7 +450,7 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     }
     if (tag == QLatin1String(kProbeTag)) {
         const bool installed = !result.rows.isEmpty() && result.rows[0].value(0).toString() == "t";
-        session()->query(QString::fromLatin1(kRowsTag), QString::fromLatin1(installed ? kRowsSql : kPlainRowsSql));
+        session()->query(QString::fromLatin1(kRowsTag), QString::fromUtf8(installed ? kRowsSql : kPlainRowsSql));
         return;
     }
     if (tag != QLatin1String(kRowsTag))
@@ -434,7 +480,8 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
 void ViewsPage::onError(const QString &tag, const QString &message) {
     if (tag == QLatin1String(kActionTag) && m_dialog && m_dialog->submitting())
         m_dialog->submitFinished(message);
-    if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag) || tag == QLatin1String(kGroupsTag)) {
+    if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag) || tag == QLatin1String(kGroupsTag)
+        || tag == QLatin1String(kBlackoutsTag)) {
         m_lastAction = tr("Failed: %1").arg(message.trimmed());
         m_status->setText(m_lastAction);
         return;

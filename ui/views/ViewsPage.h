@@ -48,6 +48,8 @@ public slots:
     void unregister(int modelRow, bool confirm = true);
     /// Loads the refresh groups and opens their editor (the selected view's group first).
     void editRefreshGroups();
+    /// Loads the blackout windows and opens their editor (new windows for the selected view).
+    void editBlackouts();
 
 private:
     void sessionChanged() override;
@@ -55,6 +57,7 @@ private:
     void onError(const QString &tag, const QString &message) override;
     void openRegisterDialog(const QueryResult &result);
     void openGroupsDialog(const QueryResult &result);
+    void openBlackoutDialog(const QueryResult &result);
     void runAction(const QString &what, const QString &sql, const QVariantList &params);
     void updateActions();
 
@@ -74,6 +77,7 @@ private:
     QString m_actionOutcome;  ///< what the action in flight reports when it succeeds
     SubmittingDialog *m_dialog = nullptr;   ///< open (modal) while registering, editing or grouping
     QString m_groupsFocus;                  ///< the view whose group the groups editor shows first
+    QString m_blackoutSchema, m_blackoutName;   ///< the view new blackout windows may be for
 };
 
 } // namespace automv::ui
