@@ -157,7 +157,7 @@ $$;
 -- Claims of a max_parallel channel's events take turns. Two workers that claimed the two best
 -- due events of such a channel at once, with one slot free, left the slot to whichever came
 -- first, and that was the worse event as often as not (4 workers, a limit of 1, refreshes of
--- priority 7, 0 and -1 queued: the order came out wrong in 4 of 10 runs). So a worker claims
+-- priority 7, 0 and -1 queued: the order came out wrong in 6 of 10 runs). So a worker claims
 -- the first event of a batch holding the turns of the max_parallel channels (session advisory
 -- locks (parallel_key, 0), held for microseconds), and takes the event's slot before it lets go:
 -- a channel whose turn another worker holds is busy for this claim. Returns the first event (id
