@@ -1,5 +1,5 @@
 -- Removes pg_auto_mv from the current database, whichever way it was installed: its triggers on
--- watched tables, its pg_relay channels and pending events, its schema, then its roles unless
+-- watched tables, its WAL capture slot and publication, its pg_relay channels and pending events, its schema, then its roles unless
 -- another database still uses them. Materialised views themselves are left as they are.
 -- Run with: psql -f pg_auto_mv_uninstall.sql
 \set ON_ERROR_STOP on
@@ -23,6 +23,13 @@ begin
     loop
         execute format('drop trigger %I on %s', v_trigger.tgname, v_trigger.tab);
     end loop;
+    -- WAL capture: the slot would keep WAL on disk for ever once nothing reads it.
+    if pg_catalog.to_regclass('pgauto_mv.capture') is not null then
+        perform pg_catalog.pg_drop_replication_slot(s.slot_name)
+           from pg_catalog.pg_replication_slots s
+          where s.slot_name = (select c.slot_name from pgauto_mv.capture c);
+    end if;
+    drop publication if exists pgauto_mv_capture;
     if exists (select 1 from pg_catalog.pg_namespace where nspname = 'pgrelay') then
         delete from pgrelay.queue where channel like 'pgauto\_mv.%';
         delete from pgrelay.schedule where channel like 'pgauto\_mv.%';

@@ -5,6 +5,8 @@
 #include "core/platform/Platform.h"
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -190,6 +192,23 @@ ScratchDatabase::ScratchDatabase(std::string_view label) {
 ScratchDatabase::~ScratchDatabase() {
     try {
         auto admin = TestCluster::instance().connect("postgres");
+        // DROP DATABASE refuses while a logical slot of the database exists (WAL capture, a
+        // test's subscription): its sessions go first, then its slots once they are released.
+        const auto slotsLeft = [&] {
+            return std::string(admin.exec("select count(*) from pg_replication_slots where database = $1", {m_name})
+                                   .value(0, 0)) != "0";
+        };
+        if (slotsLeft()) {
+            admin.exec("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+                       {m_name});
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (slotsLeft() && std::chrono::steady_clock::now() < deadline) {
+                admin.exec("select pg_drop_replication_slot(slot_name) from pg_replication_slots"
+                           " where database = $1 and not active", {m_name});
+                if (slotsLeft())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
         admin.exec("drop database if exists " + admin.quoteIdentifier(m_name) + " with (force)");
     } catch (const std::exception &) {
         // The cluster is removed at the end of the run anyway; never throw from a destructor.

@@ -15,7 +15,9 @@ base=$(basename "$test_file" .sql | tr -c 'a-zA-Z0-9_\n' '_' | tr 'A-Z' 'a-z' | 
 db="t_sql_${base}_$$"
 psql_admin=(psql -X -q -v ON_ERROR_STOP=1 -d postgres)
 "${psql_admin[@]}" -c "create database \"$db\""
-trap '"${psql_admin[@]}" -c "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 || true' EXIT
+# A WAL capture test may leave its logical slot behind (DROP DATABASE refuses while one exists).
+trap '"${psql_admin[@]}" -c "select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = '"'"'$db'"'"'" \
+          -c "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 || true' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'create extension pgtap' \
     -f "$(dirname "$0")/helpers.sql" >/dev/null
 pg_prove --verbose --failures -d "$db" "$test_file"

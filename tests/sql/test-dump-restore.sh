@@ -57,7 +57,7 @@ q -d "$dst" -c "select pgauto_mv.add_blackout('weekends', '00:00', '06:00', 'UTC
 [ "$(q -d "$dst" -c "select count(*) from pgrelay.channel where name = 'app.noop'")" = 1 ] || fail "a user channel did not survive"
 [ "$(q -d "$dst" -c "select count(*) from pgrelay.schedule where name = 'pgauto_mv:hourly'")" = 1 ] ||
     fail "the named schedule's pg_relay schedule did not survive (the processor's repair_schedules() re-queues it)"
-[ "$(q -d "$dst" -c "select count(*) from pgrelay.channel where name like 'pgauto_mv.%'")" = 5 ] ||
+[ "$(q -d "$dst" -c "select count(*) from pgrelay.channel where name like 'pgauto_mv.%'")" = 6 ] ||
     fail "pg_auto_mv's built-in channels are missing or doubled"
 [ "$(q -d "$dst" -c "select count(*) from pg_trigger where tgrelid = 'public.orders'::regclass and tgname like 'pgauto_mv%'")" = 2 ] ||
     fail "the watch triggers did not survive"

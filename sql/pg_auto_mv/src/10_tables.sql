@@ -9,7 +9,10 @@ create table pgauto_mv.setting (
 );
 comment on table pgauto_mv.setting is 'pg_auto_mv settings (log_retention); change with pgauto_mv.set_setting()';
 insert into pgauto_mv.setting (name, value) values ('log_retention', '14 days'), ('on_failure', ''),
-    ('max_parallel_refreshes', '4');   -- kept in step with channel pgauto_mv.refresh's max_parallel
+    ('max_parallel_refreshes', '4'),   -- kept in step with channel pgauto_mv.refresh's max_parallel
+    -- WAL capture: get_mv_problems() warns when the slot holds more WAL than this, or the
+    -- capture has not run for this long (the processor is down or cannot keep up).
+    ('capture_lag_bytes', '1GB'), ('capture_lag_age', '5 min');
 
 -- Registered views, by OID: a rename follows the view; the names are the last ones seen.
 create table pgauto_mv.mv (

@@ -99,8 +99,8 @@ end
 $$;
 comment on function pgauto_mv.on_write() is 'Watch trigger: requests a refresh of the views in its arguments, once per transaction';
 
--- Makes a table's pg_auto_mv triggers match the registry (drops them all when nothing watches
--- it any more). Idempotent; called by register/alter/unregister and clean_mv().
+-- Makes a table's pg_auto_mv triggers (and, in WAL capture mode, its membership of the
+-- publication) match the registry (drops them all when nothing watches it any more). Idempotent; called by register/alter/unregister and clean_mv().
 create function pgauto_mv.rebuild_triggers(p_table oid)
 returns integer
 language plpgsql
@@ -115,12 +115,15 @@ declare
     v_k       integer;
     v_parent  text;
     v_args    text;
+    v_wal     boolean;
 begin
     select format('%I.%I', n.nspname, c.relname) into v_parent
       from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_table;
     if v_parent is null then
         return 0;   -- the table is gone (and its triggers with it)
     end if;
+    -- In WAL capture mode (33_capture.sql) a table whose changes the slot reads needs no trigger.
+    v_wal := pgauto_mv.capture_table(p_table);
     -- The table and, if partitioned, every partition below it.
     for v_target in
         select t.relid as oid, format('%I.%I', n.nspname, c.relname) as name, t.relid = p_table as is_root
@@ -134,6 +137,9 @@ begin
         loop
             execute format('drop trigger %I on %s', v_trigger.tgname, v_target.name);
         end loop;
+        if v_wal then
+            continue;
+        end if;
 
         foreach v_op in array array['INSERT', 'DELETE', 'TRUNCATE'] loop
             select string_agg(quote_literal(w.mv_id::text), ', ' order by w.mv_id) into v_args

@@ -50,16 +50,24 @@ declare
     v_id       integer := pgauto_mv.registered_id(p_mv_name, p_mv_schema);
     v_deadline timestamptz := clock_timestamp() + coalesce(p_timeout, interval '30 s');
     v_pause    double precision := 0.005;
+    v_ids      integer[];
+    -- WAL capture: a change is known only once the capture has read past it (33_capture.sql).
+    v_upto     pg_lsn := case when exists (select 1 from pgauto_mv.capture c where c.slot_name is not null)
+                              then pg_current_wal_insert_lsn() end;
+    v_captured boolean;
 begin
+    -- The view and every view upstream of it in chains: their changes reach it too.
+    with recursive up(id) as (
+        select v_id
+        union
+        select c.upstream_id from pgauto_mv.chain c join up on c.downstream_id = up.id
+    )
+    select array_agg(up.id) into v_ids from up;
     loop
-        -- The view and every view upstream of it in chains: their changes reach it too.
-        if not exists (
-            with recursive up(id) as (
-                select v_id
-                union
-                select c.upstream_id from pgauto_mv.chain c join up on c.downstream_id = up.id
-            )
-            select 1 from up where pgauto_mv.has_pending_work(up.id)) then
+        -- The capture first: what it has read is queued as requests (in the same transaction)
+        -- by the time the next statement looks for them.
+        v_captured := v_upto is null or not pgauto_mv.capture_holds(v_ids, v_upto);
+        if v_captured and not exists (select 1 from unnest(v_ids) u(id) where pgauto_mv.has_pending_work(u.id)) then
             return true;
         end if;
         if clock_timestamp() >= v_deadline then

@@ -14,6 +14,7 @@ as $$
           cross join lateral unnest(w.operations) o(op)
           cross join lateral (select w.table_oid as relid union select p.relid from pg_partition_tree(w.table_oid) p) t
          where exists (select 1 from pg_class c where c.oid = w.table_oid)
+           and not pgauto_mv.wal_captured(w.table_oid)   -- its changes are read from the WAL
     ), have as (
         select tg.tgrelid as rel, tg.tgenabled, tg.tgtype::integer as tgtype,
                string_to_array(encode(tg.tgargs, 'escape'), E'\\000') as args
@@ -149,6 +150,31 @@ begin
               from pgrelay.log l where l.channel = 'pgauto_mv.drain'
              order by l.id desc limit 1) d
      where d.outcome in ('failed', 'retry')
+    union all
+    -- WAL capture (33_capture.sql): a slot that falls behind keeps WAL on the server's disk.
+    select 'error', null::text, 'capture_lost',
+           format('the WAL capture slot was lost at %s (%s): pg_auto_mv went back to triggers and requested a refresh of every view it watched',
+                  to_char(c.lost_at, 'YYYY-MM-DD HH24:MI:SS'), c.lost_reason),
+           'raise max_slot_wal_keep_size if the processor may be down that long, then: call pgauto_mv.set_capture(''wal'');'
+      from pgauto_mv.capture c where c.lost_at is not null and c.mode = 'triggers'
+    union all
+    select case when cs.wal_status = 'unreserved' then 'error' else 'warning' end, null::text, 'capture_lag',
+           format('the WAL capture is %s behind (last run %s ago, slot %s, WAL %s): the slot keeps that WAL on disk',
+                  pg_size_pretty(cs.lag_bytes), justify_interval(make_interval(secs => round(cs.seconds_since_run::numeric, 1)::double precision)),
+                  cs.slot_name, cs.wal_status),
+           'check that a pgrelay-processor runs on this database (select * from pgrelay.processor_status); '
+           || 'max_slot_wal_keep_size bounds what the slot may keep'
+      from pgauto_mv.capture_status() cs
+     where cs.mode = 'wal'
+       and (cs.wal_status = 'unreserved'
+            or cs.lag_bytes > (select pg_size_bytes(st.value) from pgauto_mv.setting st where st.name = 'capture_lag_bytes')
+            or cs.seconds_since_run > (select extract(epoch from st.value::interval) from pgauto_mv.setting st where st.name = 'capture_lag_age'))
+    union all
+    select 'error', format('%I.%I', w.table_schema, w.table_name), 'capture_no_replica_identity',
+           format('%s is in pg_auto_mv''s publication but has no replica identity: its UPDATEs and DELETEs fail', pgauto_mv.display_name(w.table_oid)),
+           'select pgauto_mv.clean_mv();  -- moves it back to triggers; or give it a primary key'
+      from (select distinct table_oid, table_schema, table_name from pgauto_mv.watch) w
+     where pgauto_mv.wal_captured(w.table_oid) and not pgauto_mv.wal_capturable(w.table_oid)
     union all
     select 'warning', null::text, 'malformed_requests',
            format('%s refresh request(s) naming no valid view were skipped in the last day (latest at %s)',
@@ -310,10 +336,41 @@ set search_path = pg_catalog, pg_temp
 as $$
 declare
     v_interval interval;
+    v_bytes    bigint;
 begin
-    if p_name is null or p_name not in ('log_retention', 'on_failure', 'max_parallel_refreshes') then
+    if p_name is null or p_name not in ('log_retention', 'on_failure', 'max_parallel_refreshes',
+                                        'capture_lag_bytes', 'capture_lag_age') then
         raise exception 'pg_auto_mv: unknown setting %', coalesce(quote_literal(p_name), 'NULL')
-            using errcode = 'AM005', hint = 'Settings: log_retention, on_failure, max_parallel_refreshes.';
+            using errcode = 'AM005',
+                  hint = 'Settings: log_retention, on_failure, max_parallel_refreshes, capture_lag_bytes, capture_lag_age.';
+    end if;
+    if p_name = 'capture_lag_bytes' then   -- a size: '512MB', '2GB'
+        perform pgauto_mv.check_may_manage_all();
+        begin
+            v_bytes := pg_size_bytes(p_value);
+        exception when others then
+            v_bytes := null;
+        end;
+        if v_bytes is null or v_bytes < 1048576 then
+            raise exception 'pg_auto_mv: capture_lag_bytes needs a size of at least 1MB, not %', coalesce(quote_literal(p_value), 'NULL')
+                using errcode = 'AM005', hint = 'For example: ''2GB''. Keep it below max_slot_wal_keep_size.';
+        end if;
+        update pgauto_mv.setting set value = p_value where name = p_name;
+        return;
+    end if;
+    if p_name = 'capture_lag_age' then
+        perform pgauto_mv.check_may_manage_all();
+        begin
+            v_interval := p_value::interval;
+        exception when others then
+            v_interval := null;
+        end;
+        if v_interval is null or v_interval < interval '1 second' then
+            raise exception 'pg_auto_mv: capture_lag_age needs an interval of at least 1 second, not %', coalesce(quote_literal(p_value), 'NULL')
+                using errcode = 'AM005', hint = 'For example: ''10 min''.';
+        end if;
+        update pgauto_mv.setting set value = p_value where name = p_name;
+        return;
     end if;
     if p_name = 'max_parallel_refreshes' then
         -- At most N refreshes at once, across all processors: the limit of the refresh channel.

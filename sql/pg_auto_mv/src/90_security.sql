@@ -41,7 +41,15 @@ grant execute on function
     pgauto_mv.alter_refresh_group(text, text[]),
     pgauto_mv.drop_refresh_group(text)
   to pgauto_mv_admin;
-grant execute on function pgauto_mv.get_mv_problems() to pgauto_mv_reader;
+grant execute on function pgauto_mv.get_mv_problems(), pgauto_mv.capture_status() to pgauto_mv_reader;
+grant select on pgauto_mv.capture to pgauto_mv_reader;
+-- Change capture: the procedure runs as its caller; each step checks that the caller may change
+-- what holds every view (check_may_manage_all) and runs as pg_auto_mv's role.
+revoke all on procedure pgauto_mv.set_capture(text) from public;
+grant execute on procedure pgauto_mv.set_capture(text) to pgauto_mv_admin;
+grant execute on function pgauto_mv.check_capture_switch(text), pgauto_mv.capture_prepare(), pgauto_mv.capture_start(),
+    pgauto_mv.capture_stop(), pgauto_mv.capture_drop(), pgauto_mv.capture_changes(pg_lsn, integer, boolean)
+  to pgauto_mv_admin;
 -- What mv_status calls (a view's functions are checked against the reader, not its owner).
 grant execute on function pgauto_mv.days_text(integer[]) to pgauto_mv_reader;
 grant execute on function pgauto_mv.seconds(numeric), pgauto_mv.refreshing(integer),
@@ -57,5 +65,6 @@ grant execute on function pgauto_mv.suspend_watching(), pgauto_mv.resume_watchin
 
 -- The handlers run as actions of pg_auto_mv's internal channels, i.e. as role pgrelay_internal
 -- (no user channel may run as it).
+grant execute on function pgauto_mv.on_capture_event(jsonb) to pgrelay_internal;
 grant execute on function pgauto_mv.on_drain_event(jsonb), pgauto_mv.on_refresh_event(jsonb),
     pgauto_mv.on_schedule_event(jsonb), pgauto_mv.sync_mv(), pgauto_mv.purge_log() to pgrelay_internal;

@@ -10,6 +10,9 @@ begin
                                    -- a processor's last free worker (pgrelay.alter_channel changes it).
                                    p_max_parallel => 4);
     perform pgrelay.schedule_internal('pgauto_mv.drain', 'pgauto_mv.drain', p_every => interval '10 s');   -- safety net
+    perform pgrelay.create_internal_channel('pgauto_mv.capture', 'select pgauto_mv.on_capture_event($1)',
+                                   'Built in (pg_auto_mv): in WAL capture mode, reads the slot and turns committed changes into refresh requests');
+    perform pgrelay.schedule_internal('pgauto_mv.capture', 'pgauto_mv.capture', p_every => interval '10 s');   -- restarts a broken chain
     perform pgrelay.create_internal_channel('pgauto_mv.schedule', 'select pgauto_mv.on_schedule_event($1)',
                                    'Built in (pg_auto_mv): a named schedule fired; requests refreshes of its views');
     perform pgrelay.create_internal_channel('pgauto_mv.sync', 'select pgauto_mv.sync_mv()',

@@ -1,0 +1,156 @@
+-- WAL capture (issue 16): CALL pgauto_mv.set_capture('wal') puts the watched tables that have a
+-- replica identity into pg_auto_mv's publication, drops their triggers and makes a logical slot;
+-- capture_changes() (the processor's capture event) turns committed changes into the requests
+-- the triggers made. Slot loss falls back to triggers and requests every view; switching back
+-- captures what the slot still held. Runs without a transaction around it: set_capture commits.
+\set ON_ERROR_STOP on
+create extension pg_auto_mv cascade;
+create table public.t (id int primary key, v int, w int);
+create table public.nopk (v int);
+create table public.u (id int primary key);
+insert into public.t select g, g, g from generate_series(1, 10) g;
+create materialized view public.mt as select count(*) as n, sum(v) as s from public.t;
+create unique index on public.mt (n);
+create materialized view public.mins as select count(*) as n from public.t;   -- watches INSERT only
+create materialized view public.mn as select count(*) as n from public.nopk;
+create materialized view public.mu as select count(*) as n from public.u;
+select pgauto_mv.register_mv('mt', p_watch_tables => array[pgauto_mv.mv_watch('public.t')]);
+select pgauto_mv.register_mv('mins', p_watch_tables => array[pgauto_mv.mv_watch('public.t', 'INSERT')]);
+select pgauto_mv.register_mv('mn', p_watch_tables => array[pgauto_mv.mv_watch('public.nopk')]);
+drop role if exists capture_nobody;
+drop role if exists capture_admin;
+create role capture_nobody;
+create role capture_admin;
+grant pgauto_mv_admin to capture_admin;
+
+create function pg_temp.id(p_mv text) returns text language sql as $$ select id::text from pgauto_mv.mv where mv_name = p_mv $$;
+-- The requests that one capture run makes, as 'views:table:op' in commit order.
+create function pg_temp.capture() returns text language plpgsql as $$
+declare v text;
+begin
+    delete from pgauto_mv.request;
+    perform pgauto_mv.capture_changes();
+    select string_agg(array_to_string(mv_ids, ',') || ':' || coalesce(table_oid::regclass::text, source) || ':' || coalesce(op, ''),
+                      ' ' order by t, table_oid, op) into v from pgauto_mv.request;
+    return coalesce(v, '');
+end $$;
+create function pg_temp.triggers(p_table regclass) returns bigint language sql as $$
+    select count(*) from pg_trigger where tgrelid = p_table and tgname like 'pgauto\_mv\_%' $$;
+create function pg_temp.problems() returns text language sql as $$
+    select coalesce(string_agg(code, ',' order by code), '') from pgauto_mv.get_mv_problems()
+     where code like 'capture%' or code like 'trigger%' $$;
+
+select plan(44);
+
+-- Refused before anything changes.
+select throws_ok($$call pgauto_mv.set_capture('logical')$$, 'AM005', 'pg_auto_mv: unknown capture mode ''logical''',
+                 'an unknown mode is refused');
+begin;
+select throws_ok($$call pgauto_mv.set_capture('wal')$$, '2D000', null, 'inside BEGIN ... COMMIT the switch is refused');
+commit;
+set role capture_nobody;
+select throws_ok($$call pgauto_mv.set_capture('wal')$$, '42501', null, 'a role with nothing may not switch');
+reset role;
+set role capture_admin;
+select throws_ok($$call pgauto_mv.set_capture('wal')$$, '42501', null,
+                 'another admin may not switch either (it holds every view)');
+reset role;
+select is((select mode from pgauto_mv.capture), 'triggers', 'the mode is unchanged');
+select is((select count(*) from pg_replication_slots where database = current_database()), 0::bigint, 'and no slot was made');
+
+-- Switch to the WAL.
+call pgauto_mv.set_capture('wal');
+select is((select mode || ' ' || slot_name from pgauto_mv.capture), 'wal ' || pgauto_mv.capture_slot_name(), 'the mode is wal');
+select is((select plugin::text from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name()), 'pgoutput',
+          'a pgoutput slot was made');
+select is((select string_agg(tablename || ':' || attnames::text, ' ') from pg_publication_tables where pubname = 'pgauto_mv_capture'),
+          't:{id}',
+                  'the publication has the table with a key, with only its key columns; not the one without a replica identity');
+select is(pg_temp.triggers('public.t'), 0::bigint, 'the captured table has no trigger left');
+select is(pg_temp.triggers('public.nopk'), 4::bigint, 'the table without a replica identity keeps its triggers');
+select is((select wal_tables || '/' || trigger_tables from pgauto_mv.capture_status()), '1/1', 'capture_status counts both');
+select is(pg_temp.problems(), '', 'no missing-trigger problem for a table read from the WAL');
+update public.nopk set v = 1;   -- would fail had the table gone into the publication
+select pass('a table without a replica identity can still be updated');
+
+-- Changes become requests, one per view per transaction, at the commit.
+select is(pg_temp.capture(), '', 'nothing changed yet');
+insert into public.t values (11, 11, 11);
+update public.t set v = 0 where id = 1;
+begin; update public.t set v = 5 where id = 2; update public.t set w = 5 where id = 3; insert into public.t values (12, 0, 0); commit;
+begin; delete from public.t where id = 4; rollback;
+delete from public.t where id = 5;
+select is(pg_temp.capture(),
+          pg_temp.id('mt') || ',' || pg_temp.id('mins') || ':t:INSERT ' || pg_temp.id('mt') || ':t:UPDATE '
+          || pg_temp.id('mins') || ':t:INSERT ' || pg_temp.id('mt') || ':t:UPDATE ' || pg_temp.id('mt') || ':t:DELETE',
+          'each committed transaction requests its views once, with its first change per view; a rollback nothing');
+select captured_lsn as first_run from pgauto_mv.capture \gset
+select ok((select confirmed_flush_lsn from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name())
+          < :'first_run'::pg_lsn, 'the slot keeps what the run read until the run has committed');
+select is(pg_temp.capture(), '', 'a second run finds nothing new');
+select ok((select confirmed_flush_lsn from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name())
+          >= :'first_run'::pg_lsn, 'and advances the slot to what the first one committed');
+truncate public.t;
+select is(pg_temp.capture(), pg_temp.id('mt') || ':t:TRUNCATE', 'TRUNCATE is captured');
+delete from pgauto_mv.request;
+insert into public.nopk values (2);
+select is((select count(*) from pgauto_mv.request where table_oid = 'public.nopk'::regclass), 1::bigint,
+          'a table that keeps its triggers makes its request in the writer''s transaction');
+select is(pg_temp.capture(), '', 'and is not read from the slot');
+
+-- Registering and unregistering in wal mode keep the publication in step.
+select pgauto_mv.register_mv('mu', p_watch_tables => array[pgauto_mv.mv_watch('public.u')]);
+select is((select count(*) from pg_publication_tables where pubname = 'pgauto_mv_capture' and tablename = 'u'), 1::bigint,
+          'a table watched in wal mode joins the publication');
+select is(pg_temp.triggers('public.u'), 0::bigint, 'without triggers');
+insert into public.u values (1);
+select is(pg_temp.capture(), pg_temp.id('mu') || ':u:INSERT', 'and is captured');
+select pgauto_mv.unregister_mv('mu');
+select is((select count(*) from pg_publication_tables where pubname = 'pgauto_mv_capture' and tablename = 'u'), 0::bigint,
+          'an unwatched table leaves the publication');
+
+-- Lag is a problem past the thresholds.
+select throws_ok($$select pgauto_mv.set_setting('capture_lag_bytes', 'lots')$$, 'AM005', null, 'a lag size must be a size');
+select throws_ok($$select pgauto_mv.set_setting('capture_lag_age', '0')$$, 'AM005', null, 'a lag age must be at least a second');
+select pgauto_mv.set_setting('capture_lag_age', '1 min');
+update pgauto_mv.capture set last_run_at = clock_timestamp() - interval '2 min';
+select is(pg_temp.problems(), 'capture_lag', 'a capture that has not run for longer than capture_lag_age is a problem');
+select pgauto_mv.set_setting('capture_lag_bytes', '1MB');
+select pgauto_mv.capture_changes();
+select is(pg_temp.problems(), '', 'and is gone once it runs');
+insert into public.t select g, g, g from generate_series(100, 30000) g;
+select is(pg_temp.problems(), 'capture_lag', 'so is a slot holding more WAL than capture_lag_bytes');
+select pgauto_mv.capture_changes();
+select is(pg_temp.problems(), '', 'until it is read');
+
+-- A table that loses its replica identity while published.
+create table public.k (id int primary key);
+create materialized view public.mk as select count(*) as n from public.k;
+select pgauto_mv.register_mv('mk', p_watch_tables => array[pgauto_mv.mv_watch('public.k')]);
+alter table public.k drop constraint k_pkey;
+select is(pg_temp.problems(), 'capture_no_replica_identity', 'a published table without a replica identity is a problem');
+select pgauto_mv.clean_mv();
+select is(pg_temp.problems(), '', 'clean_mv() moves it back to triggers');
+select is(pg_temp.triggers('public.k'), 4::bigint, 'which it has again');
+
+-- Slot lost: back to triggers, every view it watched requested.
+select pg_drop_replication_slot(pgauto_mv.capture_slot_name());
+select is(pg_temp.capture(), (select string_agg(id::text, ',' order by id::text) from pgauto_mv.mv where mv_name in ('mt', 'mins')) || ':sync:',
+          'a lost slot requests every view it watched');
+select is((select mode || coalesce(slot_name, '-') from pgauto_mv.capture), 'triggers-', 'and goes back to triggers');
+select is(pg_temp.triggers('public.t'), 4::bigint, 'whose triggers are back');
+select is(pg_temp.problems(), 'capture_lost', 'get_mv_problems says so');
+
+-- Back to the WAL, then to triggers: nothing committed before the switch back is lost.
+call pgauto_mv.set_capture('wal');
+select is(pg_temp.problems(), '', 'a new slot clears the problem');
+delete from pgauto_mv.request;
+update public.t set v = 7 where id = 100;
+call pgauto_mv.set_capture('triggers');
+select is((select string_agg(array_to_string(mv_ids, ',') || ':' || op, ' ') from pgauto_mv.request),
+          pg_temp.id('mt') || ':UPDATE', 'switching back captures what the slot held first');
+select is((select count(*) from pg_replication_slots where database = current_database()), 0::bigint, 'then drops the slot');
+select is((select count(*) from pg_publication where pubname = 'pgauto_mv_capture'), 0::bigint, 'and the publication');
+select is(pg_temp.triggers('public.t'), 4::bigint, 'the triggers are back');
+
+select * from finish();
