@@ -1,0 +1,163 @@
+// pg_auto_mv's WAL capture (issue 16) with the real processor: switching modes under a steady
+// stream of writes loses no change; a processor down for a while catches up with one refresh;
+// a slot the server invalidated (max_slot_wal_keep_size) falls back to triggers and refreshes
+// every view. (Every behaviour test of the watch triggers also runs in WAL mode: core.auto_mv.wal.)
+#include "tests/core/ProcessorConninfo.h"
+#include "tests/core/RunningProcessor.h"
+#include "tests/harness/TestCluster.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <thread>
+
+using automv::pg::PgConnection;
+using automv::processor::LogFormat;
+using automv::processor::ProcessorLog;
+using automv::processor::ProcessorOptions;
+using automv::test::PrivateCluster;
+using automv::test::RunningProcessor;
+using automv::test::ScratchDatabase;
+using automv::test::TestCluster;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string scalar(PgConnection &conn, const std::string &sql) { return std::string(conn.exec(sql).value(0, 0)); }
+
+bool poll(PgConnection &conn, const std::string &condition, std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (scalar(conn, condition) == "t")
+            return true;
+        std::this_thread::sleep_for(20ms);
+    }
+    return false;
+}
+
+ProcessorOptions optionsFor(const std::string &conninfo) {
+    ProcessorOptions options;
+    options.conninfo = conninfo;
+    options.workers = 2;
+    options.pollInterval = 20ms;
+    return options;
+}
+
+// public.t (100 rows, v = 0) and public.s, its sum, registered to watch it.
+void createWatchedView(PgConnection &conn, const std::string &timing) {
+    conn.exec("create extension if not exists pg_auto_mv cascade");
+    conn.exec("create table public.t (id int primary key, v int not null default 0)");
+    conn.exec("insert into public.t select g from generate_series(1, 100) g");
+    conn.exec("create materialized view public.s as select sum(v) as total, count(*) as n from public.t");
+    conn.exec("create unique index on public.s (n)");
+    conn.exec("select pgauto_mv.register_mv('s', p_watch_tables => array[pgauto_mv.mv_watch('public.t')], " + timing + ")");
+}
+
+} // namespace
+
+class TestCapture : public QObject {
+    Q_OBJECT
+private slots:
+    // A writer commits one UPDATE after another while capture switches triggers -> wal ->
+    // triggers -> wal. Every commit must reach the view's change count (refresh_lag is long, so
+    // no refresh covers a change and turns its request into a mere nudge): a transaction
+    // committed in a switch's gap would be missing. (Seen twice is allowed: the switches
+    // overlap on purpose.)
+    void writesDuringSwitchesAreNeverLost() {
+        ScratchDatabase db(QTest::currentTestFunction());
+        auto conn = db.connect();
+        createWatchedView(conn, "p_refresh_lag => 600, p_cooldown => 0");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        RunningProcessor processor(optionsFor(automv::test::processorConninfo(TestCluster::instance(), db.name())), log);
+
+        std::atomic<bool> stop{false};
+        std::atomic<int> commits{0};
+        std::thread writer([&] {
+            auto w = db.connect();
+            while (!stop) {
+                w.exec("update public.t set v = v + 1 where id = $1", {std::to_string(commits % 100 + 1)});
+                ++commits;
+            }
+        });
+        const auto waitForCommits = [&](int more) {
+            const int target = commits + more;
+            while (commits < target)
+                std::this_thread::sleep_for(5ms);
+        };
+        waitForCommits(50);
+        for (const char *mode : {"wal", "triggers", "wal"}) {
+            conn.exec(std::string("call pgauto_mv.set_capture('") + mode + "')");
+            waitForCommits(100);
+        }
+        stop = true;
+        writer.join();
+        const std::string total = std::to_string(commits.load());
+        qInfo("%s commits by the writer across three switches", total.c_str());
+        // The capture event reads the last ones within ~0.25 s; the drain counts them.
+        QVERIFY2(poll(conn, "select change_seq >= " + total + " from pgauto_mv.mv_state", 20s),
+                 qPrintable(QString::fromStdString(scalar(conn, "select change_seq from pgauto_mv.mv_state") + " of " + total)));
+        QCOMPARE(scalar(conn, "select mode from pgauto_mv.capture"), std::string("wal"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.get_mv_problems() where code like 'capture%' or code like 'trigger%'"),
+                 std::string("0"));
+    }
+
+    // WAL mode with no processor: the slot keeps the changes, get_mv_problems says the capture
+    // lags; a processor that starts later reads them all and refreshes once.
+    void aProcessorDownThenBackCatchesUpWithOneRefresh() {
+        ScratchDatabase db(QTest::currentTestFunction());
+        auto conn = db.connect();
+        createWatchedView(conn, "p_refresh_lag => 0.2, p_cooldown => 0");
+        conn.exec("call pgauto_mv.set_capture('wal')");
+        conn.exec("select pgauto_mv.set_setting('capture_lag_age', '1 s')");
+        for (int i = 0; i < 300; ++i)
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(i % 100 + 1)});
+        QVERIFY(poll(conn, "select exists (select from pgauto_mv.get_mv_problems() where code = 'capture_lag')", 10s));
+        QCOMPARE(scalar(conn, "select lag_bytes > 0 from pgauto_mv.capture_status()"), std::string("t"));
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '0.2 s')"), std::string("f"));
+
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        RunningProcessor processor(optionsFor(automv::test::processorConninfo(TestCluster::instance(), db.name())), log);
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '20 s')"), std::string("t"));
+        QCOMPARE(scalar(conn, "select total from public.s"), std::string("300"));
+        QCOMPARE(scalar(conn, "select change_seq from pgauto_mv.mv_state"), std::string("300"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("1"));
+        QVERIFY(poll(conn, "select not exists (select from pgauto_mv.get_mv_problems() where code like 'capture%')", 10s));
+    }
+
+    // The server invalidates the slot (max_slot_wal_keep_size) while no processor runs: the
+    // changes it held are gone. The next capture refreshes the view anyway, goes back to
+    // triggers and says so; the triggers then carry on.
+    void aSlotTheServerInvalidatedRefreshesEveryViewAndFallsBackToTriggers() {
+        PrivateCluster server;
+        server.cluster().connect("postgres").exec("create database lost");
+        auto conn = server.cluster().connect("lost");
+        createWatchedView(conn, "p_refresh_lag => 0, p_cooldown => 0");
+        conn.exec("call pgauto_mv.set_capture('wal')");
+        conn.exec("alter system set max_slot_wal_keep_size = '1MB'");
+        conn.exec("select pg_reload_conf()");
+        conn.exec("update public.t set v = 1 where id = 1");   // held by the slot only
+        conn.exec("create table public.filler (x text)");
+        for (int i = 0; i < 4; ++i) {
+            conn.exec("insert into public.filler select repeat('x', 1000) from generate_series(1, 20000)");
+            conn.exec("select pg_switch_wal()");
+        }
+        conn.exec("checkpoint");
+        QVERIFY(poll(conn, "select wal_status = 'lost' from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name()", 10s));
+
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        RunningProcessor processor(optionsFor(automv::test::processorConninfo(server.cluster(), "lost")), log);
+        QVERIFY(poll(conn, "select total = 1 from public.s", 20s));
+        QCOMPARE(scalar(conn, "select mode || ' ' || (slot_name is null) from pgauto_mv.capture"), std::string("triggers true"));
+        QCOMPARE(scalar(conn, "select count(*) from pg_replication_slots"), std::string("0"));
+        QCOMPARE(scalar(conn, "select string_agg(code, ',') from pgauto_mv.get_mv_problems() where code like 'capture%'"),
+                 std::string("capture_lost"));
+        conn.exec("update public.t set v = 2 where id = 2");   // the triggers see this one
+        QVERIFY(poll(conn, "select total = 3 from public.s", 20s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCapture)
+#include "tst_capture.moc"
