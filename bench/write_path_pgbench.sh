@@ -8,6 +8,12 @@
 # and, as the floor any PL/pgSQL watch trigger stands on (no pg_auto_mv, no processor):
 #   (e) an empty SECURITY DEFINER statement trigger (SET search_path, as on_write() has)
 #   (f) the same trigger inserting one row into an unindexed table (a durable request, nothing else)
+# and pg_auto_mv's WAL capture (call pgauto_mv.set_capture('wal'): no trigger at all; the processor
+# reads the changes from a logical slot), with the processor running:
+#   (g) watched by one view, WAL capture        (h) watched by five views, WAL capture
+# All of these run on one server with wal_level = logical (what WAL capture needs); the price of
+# that setting itself is shown by
+#   (r) unwatched, on a second server started alike but with wal_level = replica
 # Variants are interleaved in rounds (this VM's speed drifts by +-10 % over seconds): TPS and
 # latency are the medians over the rounds, "% of (a)" the median of each round's ratio to that
 # round's (a). Two workloads:
@@ -25,24 +31,52 @@ processor=$build/app/processor/pgrelay-processor
 [ -x "$processor" ] || { echo "build first: cmake --build --preset ci" >&2; exit 1; }
 state=$(mktemp -d "${TMPDIR:-/tmp}/automv-bench.XXXXXX")
 proc_pid=""
-trap '[ -n "$proc_pid" ] && kill $proc_pid 2>/dev/null; wait 2>/dev/null; tests/harness/pg-test-cluster.sh stop "$state" >/dev/null; rm -rf "$state"' EXIT
+trap '[ -n "$proc_pid" ] && kill $proc_pid 2>/dev/null; wait 2>/dev/null; tests/harness/pg-test-cluster.sh stop "$state/replica" >/dev/null 2>&1; tests/harness/pg-test-cluster.sh stop "$state" >/dev/null; rm -rf "$state"' EXIT
 AUTOMV_PG_DURABLE=1 tests/harness/pg-test-cluster.sh start "$state" --watch-pid $$ --extensions "$build/sql"
+# (r)'s server: the same settings but wal_level = replica.
+mkdir -p "$state/replica"
+AUTOMV_PG_DURABLE=1 tests/harness/pg-test-cluster.sh start "$state/replica" --watch-pid $$ >/dev/null
+( . "$state/replica/cluster.env"; export PGHOST PGPORT PGUSER
+  psql -X -q -d postgres -c "alter system set wal_level = replica" )
+tests/harness/pg-test-cluster.sh restart "$state/replica" >/dev/null
 . "$state/cluster.env"
 export PGHOST PGPORT PGUSER PGDATABASE=bench
 pgbench=$AUTOMV_PG_BINDIR/pgbench
 [ -x "$pgbench" ] || pgbench=pgbench
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-for v in a b c d e f; do
+for v in a b c d e f g h; do
     q -d postgres -c "create database bench_$v"
     "$pgbench" -i -q -s 5 "bench_$v" >/dev/null 2>&1
-    case $v in [abcd]) q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null;; esac
+    case $v in [abcdgh]) q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null;; esac
 done
+( . "$state/replica/cluster.env"; export PGHOST PGPORT PGUSER
+  q -d postgres -c "create database bench_r"; "$pgbench" -i -q -s 5 bench_r >/dev/null 2>&1; q -d bench_r -c "vacuum analyze" )
+[ "$(. "$state/replica/cluster.env"; PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER q -d postgres -c 'show wal_level')" = replica ] ||
+    { echo "the second server did not take wal_level = replica" >&2; exit 1; }
 q -d bench_b <<'SQL'
 create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
 create unique index on public.mv_1 (aid);
 select pgauto_mv.register_mv('mv_1', p_watch_tables => array[pgauto_mv.mv_watch('public.pgbench_accounts')]);
 SQL
 q -d bench_c <<'SQL'
+do $$
+begin
+    for i in 1..5 loop
+        execute format('create materialized view public.mv_%s as select aid, abalance + %s as b from public.pgbench_accounts where aid <= 1000', i, i);
+        execute format('create unique index on public.mv_%s (aid)', i);
+        perform pgauto_mv.register_mv('mv_' || i, p_watch_tables => array[pgauto_mv.mv_watch('public.pgbench_accounts')]);
+    end loop;
+end $$;
+SQL
+for v in g h; do
+    q -d "bench_$v" -c "call pgauto_mv.set_capture('wal')" 2>/dev/null
+done
+q -d bench_g <<'SQL'
+create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
+create unique index on public.mv_1 (aid);
+select pgauto_mv.register_mv('mv_1', p_watch_tables => array[pgauto_mv.mv_watch('public.pgbench_accounts')]);
+SQL
+q -d bench_h <<'SQL'
 do $$
 begin
     for i in 1..5 loop
@@ -73,7 +107,7 @@ SQL
 q -d bench_e -c "vacuum analyze"
 q -d bench_f -c "vacuum analyze"
 procs=()
-for v in a b c d; do
+for v in a b c d g h; do
     q -d "bench_$v" -c "vacuum analyze"
     "$processor" --workers 2 --poll-interval 0.2 "dbname=bench_$v" >"$state/processor_$v.log" 2>&1 &
     procs+=($!)
@@ -84,6 +118,7 @@ printf '\\set aid random(1, 500000)\n\\set delta random(-5000, 5000)\nupdate pgb
 run() {  # workload variant seconds -> "tps latency_ms"
     local args=(-b tpcb-like)
     [ "$1" = update ] && args=(-f "$state/update.sql")
+    [ "$2" = r ] && . "$state/replica/cluster.env"   # (r)'s server; run() runs in a subshell
     "$pgbench" -n -c "$clients" -j 2 -T "$3" "${args[@]}" "bench_$2" 2>/dev/null |
         awk '/^latency average/ {lat = $4} /^tps/ {tps = $3} END {printf "%.0f %.3f\n", tps, lat}'
 }
@@ -92,22 +127,31 @@ median() { sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}'; }
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
 for workload in ${WORKLOADS:-tpcb update}; do
     for r in $(seq "$rounds"); do
-        order=(a b c e f a b c e f); order=("${order[@]:$(( (r - 1) % 5 )):5}")   # each leads in turn
+        order=(a b c e f g h r a b c e f g h r); order=("${order[@]:$(( (r - 1) % 8 )):8}")   # each leads in turn
         for v in "${order[@]}"; do
+            sampler=""
+            if [ "$v" = g ] || [ "$v" = h ]; then   # the capture's lag, 4 times a second while it runs
+                ( while :; do q -d "bench_$v" -c "select coalesce(lag_bytes, 0) from pgauto_mv.capture_status()" >>"$state/lag_$v"
+                              sleep 0.25; done ) &
+                sampler=$!
+            fi
             echo "$v $(run "$workload" "$v" "$secs") $r" >>"$state/$workload.results"
+            [ -n "$sampler" ] && kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
         done
     done
     echo "d $(run "$workload" d "$secs")" >>"$state/$workload.results"   # once: it is slow by design
     declare -A tps=() lat=()
-    for v in a b c d e f; do
+    for v in a b c d e f g h r; do
         tps[$v]=$(awk -v v=$v '$1 == v {print $2}' "$state/$workload.results" | median)
         lat[$v]=$(awk -v v=$v '$1 == v {print $3}' "$state/$workload.results" | median)
     done
     echo "-- workload '$workload' (all rounds, tps: $(awk '{printf "%s=%s ", $1, $2}' "$state/$workload.results"))"
-    for v in a b c d e f; do
+    for v in a b c d e f g h r; do
         case $v in a) label="(a) unwatched";; b) label="(b) watched by 1 view";; c) label="(c) watched by 5 views";;
                     d) label="(d) naive synchronous REFRESH";; e) label="(e) floor: empty SD trigger";;
-                    f) label="(f) floor: trigger + 1-row INSERT";; esac
+                    f) label="(f) floor: trigger + 1-row INSERT";;
+                    g) label="(g) 1 view, WAL capture";; h) label="(h) 5 views, WAL capture";;
+                    r) label="(r) unwatched, wal_level=replica";; esac
         # Per-round ratio to (a) of the same round, median over the rounds (the machine's speed
         # drifts between rounds); (d) runs once, so its ratio is to (a)'s median.
         ratio=$(awk -v v=$v '$1 == "a" {a[$4] = $2} $1 == v && v != "d" {t[$4] = $2}
@@ -116,6 +160,9 @@ for workload in ${WORKLOADS:-tpcb update}; do
         awk -v l="$label" -v t="${tps[$v]}" -v ms="${lat[$v]}" -v r="$ratio" \
             'BEGIN { printf "%-32s %8.0f tps  %7.3f ms  %6.1f %% of (a)\n", l, t, ms, r }'
     done
+done
+for v in g h; do
+    q -d "bench_$v" -c "select '($v) WAL capture: ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.capture') || ' capture runs; lag while writing: median ' || pg_size_pretty($(median <"$state/lag_$v")::numeric) || ', max ' || pg_size_pretty($(sort -n "$state/lag_$v" | tail -1)::numeric) || ' ($(wc -l <"$state/lag_$v") samples); now ' || pg_size_pretty(lag_bytes) || ' behind, last run ' || round(seconds_since_run::numeric, 2) || ' s ago' from pgauto_mv.capture_status()"
 done
 for v in b c; do
     q -d "bench_$v" -c "select '($v) ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.drain') || ' drains; left undrained: ' || (select count(*) from pgauto_mv.request) || ' requests'"

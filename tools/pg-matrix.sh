@@ -16,7 +16,7 @@ cache=${AUTOMV_PG_CACHE:-$default_cache}
 # Pinned builds, so a run is repeatable.
 declare -A npm_version=([16]=16.14.0-beta.17 [17]=17.10.0-beta.17 [18]=18.4.0-beta.17)
 # The suites that touch the server: every SQL test, and the processor / pg_auto_mv engine tests.
-suites='^(sql\.|core\.(pgconnection|processor|processor_resilience|auto_mv)$)'
+suites='^(sql\.|core\.(pgconnection|processor|processor_resilience|auto_mv|auto_mv\.wal|capture|pgoutput_decoder)$)'
 
 tools/setup-debian.sh test >&2
 tools/setup-debian.sh matrix >&2   # npm, when the machine has none

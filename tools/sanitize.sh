@@ -3,7 +3,8 @@
 # AddressSanitizer + UBSan (preset "asan") and runs them against a throwaway PostgreSQL cluster
 # (the ctest fixture harness.cluster_start / harness.cluster_stop). Only what those tests need is
 # built: tst_core_processor (and the pgrelay-processor binary it runs), tst_core_processor_resilience,
-# tst_core_processor_failures, tst_core_backoff and the assembled SQL extensions.
+# tst_core_processor_failures, tst_core_backoff, tst_core_capture and tst_core_pgoutput_decoder
+# (pg_auto_mv's WAL capture thread inside the processor) and the assembled SQL extensions.
 #
 # Any sanitizer report fails the run: an instrumented process stops at its first report with a
 # non-zero exit code (halt_on_error; 66 for TSan, 86 for ASan, LSan and UBSan), and every TSan,
@@ -29,8 +30,8 @@ case "${1:-all}" in
 esac
 
 targets=(tst_core_processor pgrelay-processor tst_core_processor_resilience tst_core_processor_failures
-         tst_core_backoff sql_pg_relay sql_pg_auto_mv)
-tests='^(harness\.cluster_(start|stop)|core\.(processor|processor_resilience|processor_failures|backoff))$'
+         tst_core_backoff tst_core_capture tst_core_pgoutput_decoder sql_pg_relay sql_pg_auto_mv)
+tests='^(harness\.cluster_(start|stop)|core\.(processor|processor_resilience|processor_failures|backoff|capture|pgoutput_decoder))$'
 supp_dir=$PWD/tools/sanitizers
 
 tools/setup-debian.sh test >&2

@@ -200,6 +200,101 @@
     </message>
 </context>
 <context>
+    <name>automv::ui::CaptureDialog</name>
+    <message>
+        <source>Change capture</source>
+        <translation>Änderungserfassung</translation>
+    </message>
+    <message>
+        <source>&amp;Triggers — each write to a watched table also writes a small request (the default; works everywhere)</source>
+        <translation>&amp;Trigger — jeder Schreibvorgang in eine beobachtete Tabelle schreibt auch eine kleine Anforderung (Standard; funktioniert überall)</translation>
+    </message>
+    <message>
+        <source>&amp;WAL — writers run nothing; the processor reads the changes from a logical replication slot</source>
+        <translation>&amp;WAL — Schreibende führen nichts aus; der Prozessor liest die Änderungen aus einem logischen Replikationsslot</translation>
+    </message>
+    <message>
+        <source>WAL (slot %1)</source>
+        <translation>WAL (Slot %1)</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <source>Capture lag:</source>
+        <translation>Erfassungsrückstand:</translation>
+    </message>
+    <message>
+        <source>Watched tables:</source>
+        <translation>Beobachtete Tabellen:</translation>
+    </message>
+    <message>
+        <source>%1 read from the WAL, %2 with triggers</source>
+        <translation>%1 aus dem WAL gelesen, %2 mit Triggern</translation>
+    </message>
+    <message>
+        <source>The slot was lost at %1 (%2): every view it watched was refreshed and capture went back to triggers. Raise max_slot_wal_keep_size, then choose WAL again.</source>
+        <translation>Der Slot ging um %1 verloren (%2): Jede von ihm beobachtete Sicht wurde aktualisiert, und die Erfassung ist zu Triggern zurückgekehrt. Erhöhen Sie max_slot_wal_keep_size und wählen Sie dann wieder WAL.</translation>
+    </message>
+    <message>
+        <source>Lost:</source>
+        <translation>Verloren:</translation>
+    </message>
+    <message>
+        <source>WAL capture needs wal_level = logical and the REPLICATION attribute for pg_auto_mv&apos;s role. A slot keeps WAL until it is read: set max_slot_wal_keep_size so a processor that is down cannot fill the disk. Tables without a primary key keep their triggers. Switching never loses a change; only pg_auto_mv&apos;s installing role may switch.</source>
+        <translation>Die WAL-Erfassung braucht wal_level = logical und das Attribut REPLICATION für die Rolle von pg_auto_mv. Ein Slot behält WAL, bis es gelesen ist: Setzen Sie max_slot_wal_keep_size, damit ein ausgefallener Prozessor die Platte nicht füllen kann. Tabellen ohne Primärschlüssel behalten ihre Trigger. Beim Umschalten geht keine Änderung verloren; nur die installierende Rolle von pg_auto_mv darf umschalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Umschalten</translation>
+    </message>
+    <message>
+        <source>Changes are now read from the WAL.</source>
+        <translation>Änderungen werden jetzt aus dem WAL gelesen.</translation>
+    </message>
+    <message>
+        <source>Changes are now captured by triggers.</source>
+        <translation>Änderungen werden jetzt von Triggern erfasst.</translation>
+    </message>
+    <message>
+        <source>no slot</source>
+        <translation>kein Slot</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>%1 im Rückstand</translation>
+    </message>
+    <message>
+        <source>, a processor streams it</source>
+        <translation>, ein Prozessor streamt ihn</translation>
+    </message>
+    <message>
+        <source>, last read %1 s ago (no processor streams it)</source>
+        <translation>, zuletzt vor %1 s gelesen (kein Prozessor streamt ihn)</translation>
+    </message>
+    <message>
+        <source> (slot WAL: %1)</source>
+        <translation> (Slot-WAL: %1)</translation>
+    </message>
+    <message>
+        <source>Changes are read from the WAL already.</source>
+        <translation>Änderungen werden bereits aus dem WAL gelesen.</translation>
+    </message>
+    <message>
+        <source>Changes are captured by triggers already.</source>
+        <translation>Änderungen werden bereits von Triggern erfasst.</translation>
+    </message>
+    <message>
+        <source>Switching… (this waits for transactions in progress)</source>
+        <translation>Umschalten … (wartet auf laufende Transaktionen)</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ChannelPolicy</name>
     <message>
         <source>Choose a channel.</source>
@@ -2599,6 +2694,34 @@ sync_mv() vergisst Registrierungen und Überwachungen, deren Objekte gelöscht w
     <message>
         <source>Times when no view (or the selected one) is refreshed automatically</source>
         <translation>Zeiten, in denen keine Sicht (oder die ausgewählte) automatisch aktualisiert wird</translation>
+    </message>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>&amp;Erfassung …</translation>
+    </message>
+    <message>
+        <source>How changes are noticed: watch triggers or the WAL</source>
+        <translation>Wie Änderungen bemerkt werden: Beobachtungstrigger oder das WAL</translation>
+    </message>
+    <message>
+        <source>&amp;Capture: WAL…</source>
+        <translation>&amp;Erfassung: WAL …</translation>
+    </message>
+    <message>
+        <source>&amp;Capture: triggers…</source>
+        <translation>&amp;Erfassung: Trigger …</translation>
+    </message>
+    <message>
+        <source>Changes are read from the WAL: %1</source>
+        <translation>Änderungen werden aus dem WAL gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Changes are noticed by watch triggers</source>
+        <translation>Änderungen werden von Beobachtungstriggern bemerkt</translation>
+    </message>
+    <message>
+        <source>The WAL capture slot was lost at %1; back to triggers</source>
+        <translation>Der WAL-Erfassungsslot ging um %1 verloren; zurück zu Triggern</translation>
     </message>
 </context>
 <context>

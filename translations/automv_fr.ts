@@ -200,6 +200,101 @@
     </message>
 </context>
 <context>
+    <name>automv::ui::CaptureDialog</name>
+    <message>
+        <source>Change capture</source>
+        <translation>Capture des modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Triggers — each write to a watched table also writes a small request (the default; works everywhere)</source>
+        <translation>&amp;Triggers — chaque écriture dans une table surveillée écrit aussi une petite demande (par défaut ; fonctionne partout)</translation>
+    </message>
+    <message>
+        <source>&amp;WAL — writers run nothing; the processor reads the changes from a logical replication slot</source>
+        <translation>&amp;WAL — les écrivains n&apos;exécutent rien ; le processeur lit les modifications dans un slot de réplication logique</translation>
+    </message>
+    <message>
+        <source>WAL (slot %1)</source>
+        <translation>WAL (slot %1)</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Triggers</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Actuellement :</translation>
+    </message>
+    <message>
+        <source>Capture lag:</source>
+        <translation>Retard de capture :</translation>
+    </message>
+    <message>
+        <source>Watched tables:</source>
+        <translation>Tables surveillées :</translation>
+    </message>
+    <message>
+        <source>%1 read from the WAL, %2 with triggers</source>
+        <translation>%1 lues dans le WAL, %2 par triggers</translation>
+    </message>
+    <message>
+        <source>The slot was lost at %1 (%2): every view it watched was refreshed and capture went back to triggers. Raise max_slot_wal_keep_size, then choose WAL again.</source>
+        <translation>Le slot a été perdu à %1 (%2) : chaque vue qu&apos;il surveillait a été rafraîchie et la capture est revenue aux triggers. Augmentez max_slot_wal_keep_size, puis choisissez de nouveau WAL.</translation>
+    </message>
+    <message>
+        <source>Lost:</source>
+        <translation>Perdu :</translation>
+    </message>
+    <message>
+        <source>WAL capture needs wal_level = logical and the REPLICATION attribute for pg_auto_mv&apos;s role. A slot keeps WAL until it is read: set max_slot_wal_keep_size so a processor that is down cannot fill the disk. Tables without a primary key keep their triggers. Switching never loses a change; only pg_auto_mv&apos;s installing role may switch.</source>
+        <translation>La capture WAL nécessite wal_level = logical et l&apos;attribut REPLICATION pour le rôle de pg_auto_mv. Un slot conserve le WAL jusqu&apos;à sa lecture : réglez max_slot_wal_keep_size pour qu&apos;un processeur arrêté ne puisse pas remplir le disque. Les tables sans clé primaire gardent leurs triggers. Basculer ne perd aucune modification ; seul le rôle qui a installé pg_auto_mv peut basculer.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Basculer</translation>
+    </message>
+    <message>
+        <source>Changes are now read from the WAL.</source>
+        <translation>Les modifications sont désormais lues dans le WAL.</translation>
+    </message>
+    <message>
+        <source>Changes are now captured by triggers.</source>
+        <translation>Les modifications sont désormais capturées par des triggers.</translation>
+    </message>
+    <message>
+        <source>no slot</source>
+        <translation>aucun slot</translation>
+    </message>
+    <message>
+        <source>%1 behind</source>
+        <translation>%1 de retard</translation>
+    </message>
+    <message>
+        <source>, a processor streams it</source>
+        <translation>, un processeur le lit en flux</translation>
+    </message>
+    <message>
+        <source>, last read %1 s ago (no processor streams it)</source>
+        <translation>, lu il y a %1 s (aucun processeur ne le lit en flux)</translation>
+    </message>
+    <message>
+        <source> (slot WAL: %1)</source>
+        <translation> (WAL du slot : %1)</translation>
+    </message>
+    <message>
+        <source>Changes are read from the WAL already.</source>
+        <translation>Les modifications sont déjà lues dans le WAL.</translation>
+    </message>
+    <message>
+        <source>Changes are captured by triggers already.</source>
+        <translation>Les modifications sont déjà capturées par des triggers.</translation>
+    </message>
+    <message>
+        <source>Switching… (this waits for transactions in progress)</source>
+        <translation>Bascule… (attend les transactions en cours)</translation>
+    </message>
+</context>
+<context>
     <name>automv::ui::ChannelPolicy</name>
     <message>
         <source>Choose a channel.</source>
@@ -2599,6 +2694,34 @@ sync_mv() oublie les inscriptions et les surveillances dont les objets ont été
     <message>
         <source>Times when no view (or the selected one) is refreshed automatically</source>
         <translation>Heures où aucune vue (ou celle sélectionnée) n’est actualisée automatiquement</translation>
+    </message>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>&amp;Capture…</translation>
+    </message>
+    <message>
+        <source>How changes are noticed: watch triggers or the WAL</source>
+        <translation>Comment les modifications sont détectées : triggers de surveillance ou WAL</translation>
+    </message>
+    <message>
+        <source>&amp;Capture: WAL…</source>
+        <translation>&amp;Capture : WAL…</translation>
+    </message>
+    <message>
+        <source>&amp;Capture: triggers…</source>
+        <translation>&amp;Capture : triggers…</translation>
+    </message>
+    <message>
+        <source>Changes are read from the WAL: %1</source>
+        <translation>Les modifications sont lues dans le WAL : %1</translation>
+    </message>
+    <message>
+        <source>Changes are noticed by watch triggers</source>
+        <translation>Les modifications sont détectées par des triggers de surveillance</translation>
+    </message>
+    <message>
+        <source>The WAL capture slot was lost at %1; back to triggers</source>
+        <translation>Le slot de capture WAL a été perdu à %1 ; retour aux triggers</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,8 @@ constexpr const char *kUsage =
     "      --once               drain the queue and exit\n"
     "      --log-format F       text or json (JSON lines) (default text)\n"
     "      --no-wakeup-hint     do not LISTEN for pg_relay's wake-up hint (poll only)\n"
+    "      --no-wal-capture     do not stream pg_auto_mv's WAL capture slot (its capture event\n"
+    "                           reads it over SQL instead)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -101,6 +103,8 @@ int main(int argc, char *argv[]) {
                 return badOption("--rediscover needs a number of seconds from 1 to 86400");
         } else if (arg == "--no-wakeup-hint") {
             options.wakeupHint = false;
+        } else if (arg == "--no-wal-capture") {
+            options.walCapture = false;
         } else if (arg == "--workers" || arg == "-w") {
             const char *v = value("--workers");
             if (!v || !parseInt(v, options.workers))

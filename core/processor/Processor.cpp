@@ -389,6 +389,13 @@ int Processor::run() {
     m_workerStates.assign(static_cast<std::size_t>(m_options.workers), WorkerState{});
     for (int worker = 1; worker <= m_options.workers; ++worker)
         m_workers.emplace_back([this, worker] { workerLoop(worker); });
+    if (m_options.walCapture && !m_options.once) {
+        auto replication = connectionParams(m_options, "wal capture");
+        replication.emplace_back("replication", "database");
+        m_capture = std::make_unique<capture::WalCapture>(connectionParams(m_options, "wal capture"), std::move(replication),
+                                                          m_log, m_options.serverTimeout);
+        m_captureThread = std::thread([this] { m_capture->run(); });
+    }
 
     int exitCode = 0;
     Backoff reconnect = retryBackoff();
@@ -433,6 +440,11 @@ int Processor::run() {
         waitForWork();
     }
 
+    if (m_capture) {   // it confirms what it has handed over, then lets the slot go
+        m_capture->stop();
+        m_captureThread.join();
+        m_capture.reset();
+    }
     finishWorkers();
     unregister();
     const auto s = stats();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/capture/WalCapture.h"
 #include "core/pg/PgCancel.h"
 #include "core/pg/PgConnection.h"
 #include "core/platform/Waker.h"
@@ -128,6 +129,8 @@ private:
     std::atomic<bool> m_cancelNow{false};
     std::optional<pg::PgConnection> m_coordinator;
     std::optional<pg::PgConnection> m_listener;  ///< LISTENs for the wake-up hint
+    std::unique_ptr<capture::WalCapture> m_capture;  ///< streams pg_auto_mv's WAL capture slot
+    std::thread m_captureThread;
     platform::Waker m_waker;                      ///< stop() and idle workers wake the coordinator
     std::atomic<int> m_slot{0};
     std::atomic<bool> m_standby{false};

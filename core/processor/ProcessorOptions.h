@@ -25,6 +25,9 @@ struct ProcessorOptions {
     /// LISTEN for pg_relay's wake-up hint on an extra connection, so an idle processor starts
     /// within milliseconds of a new event; polling stays the guarantee.
     bool wakeupHint = true;
+    /// Stream pg_auto_mv's WAL capture slot when the database is in WAL capture mode (a
+    /// thread and, only then, a replication connection); see core/capture/WalCapture.h.
+    bool walCapture = true;
     /// The coordinator and the hint listener give up on a statement after this long (a stalled
     /// network or a hung server), close the connection and reconnect. Workers are not limited
     /// (actions may be slow); TCP keepalives catch their dead connections.

@@ -572,6 +572,8 @@ private slots:
         ScratchDatabase subscriberDb(std::string(QTest::currentTestFunction()) + "_sub");
         auto sub = subscriberDb.connect();
         sub.exec("create extension pg_auto_mv cascade");
+        if (walCapture())   // applied changes are in the subscriber's WAL, with their origin
+            sub.exec("call pgauto_mv.set_capture('wal')");
         sub.exec("create table public.r (id int primary key, v int)");
         sub.exec("create materialized view public.rm as select count(*) as n, coalesce(sum(v), 0) as total from public.r");
         sub.exec("create unique index on public.rm (n)");

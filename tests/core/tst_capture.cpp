@@ -127,6 +127,27 @@ private slots:
         QVERIFY(poll(conn, "select not exists (select from pgauto_mv.get_mv_problems() where code like 'capture%')", 10s));
     }
 
+    // A processor that does not stream (--no-wal-capture, or a login without REPLICATION): the
+    // capture event reads the slot over SQL, with the same result.
+    void theCaptureEventReadsTheSlotWhenNoProcessorStreamsIt() {
+        ScratchDatabase db(QTest::currentTestFunction());
+        auto conn = db.connect();
+        createWatchedView(conn, "p_refresh_lag => 0.2, p_cooldown => 0");
+        conn.exec("call pgauto_mv.set_capture('wal')");
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        auto options = optionsFor(automv::test::processorConninfo(TestCluster::instance(), db.name()));
+        options.walCapture = false;
+        RunningProcessor processor(options, log);
+        for (int i = 0; i < 50; ++i)
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(i % 100 + 1)});
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '20 s')"), std::string("t"));
+        QCOMPARE(scalar(conn, "select total from public.s"), std::string("50"));
+        QCOMPARE(scalar(conn, "select change_seq from pgauto_mv.mv_state"), std::string("50"));
+        QCOMPARE(scalar(conn, "select count(*) from pg_stat_replication r join pg_replication_slots s on s.active_pid = r.pid"
+                              " where s.database = current_database()"), std::string("0"));   // nobody streamed it
+        QVERIFY(std::stoi(scalar(conn, "select count(*) from pgrelay.log where channel = 'pgauto_mv.capture'")) > 0);
+    }
+
     // The server invalidates the slot (max_slot_wal_keep_size) while no processor runs: the
     // changes it held are gone. The next capture refreshes the view anyway, goes back to
     // triggers and says so; the triggers then carry on.

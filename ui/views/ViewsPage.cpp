@@ -4,6 +4,7 @@
 
 #include "ui/session/DatabaseSession.h"
 #include "ui/views/BlackoutDialog.h"
+#include "ui/views/CaptureDialog.h"
 #include "ui/views/RefreshGroupsDialog.h"
 #include "ui/views/RegisterDialog.h"
 #include "ui/views/ViewsModel.h"
@@ -37,6 +38,8 @@ constexpr auto kRegistrationTag = "views.registration";
 constexpr auto kActionTag = "views.action";
 constexpr auto kGroupsTag = "views.groups";
 constexpr auto kBlackoutsTag = "views.blackouts";
+constexpr auto kCaptureTag = "views.capture";          // for the capture dialog
+constexpr auto kCaptureStateTag = "views.capturestate";  // for the button, each reload
 constexpr int kMaxColumnWidth = 260;   ///< px; longer cells are elided (tooltip: the whole text)
 
 // The base tables a view reads (through plain views), and its registration if any, as JSON.
@@ -91,6 +94,9 @@ select coalesce(json_agg(json_build_object(
   from pgauto_mv.blackout b left join pgauto_mv.mv m on m.id = b.mv_id)";
 
 const char *kProbeSql = "select to_regclass('pgauto_mv.mv_status') is not null as installed";
+// Change capture (WAL or triggers): pgauto_mv.capture_status(), by name.
+const char *kCaptureSql = R"(
+select to_json(s) from pgauto_mv.capture_status() s)";
 
 // pg_auto_mv installed: every MV, with its status when registered (and registrations whose
 // view is gone).
@@ -190,6 +196,10 @@ ViewsPage::ViewsPage(QWidget *parent)
     blackoutsButton->setObjectName(QStringLiteral("blackoutWindows"));
     blackoutsButton->setToolTip(tr("Times when no view (or the selected one) is refreshed automatically"));
     connect(blackoutsButton, &QPushButton::clicked, this, &ViewsPage::editBlackouts);
+    auto *captureButton = m_captureButton = new QPushButton(tr("&Capture…"));
+    captureButton->setObjectName(QStringLiteral("changeCapture"));
+    captureButton->setToolTip(tr("How changes are noticed: watch triggers or the WAL"));
+    connect(captureButton, &QPushButton::clicked, this, &ViewsPage::editCapture);
     auto *unregisterButton = m_unregisterButton = new QPushButton(tr("&Unregister…"));
     unregisterButton->setObjectName(QStringLiteral("unregister"));
     connect(unregisterButton, &QPushButton::clicked, this, [this] { unregister(selectedRow()); });
@@ -199,17 +209,23 @@ ViewsPage::ViewsPage(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ViewsPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, [this] { registerOrEdit(selectedRow()); });
 
+    // Two rows: the selected view's actions beside the filter, what holds several views below
+    // (in one row the page no longer fitted 1000 px in German).
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(registerButton);
     top->addWidget(refreshButton);
     top->addWidget(pauseButton);
     top->addWidget(unregisterButton);
-    top->addWidget(groupsButton);
-    top->addWidget(blackoutsButton);
-    top->addWidget(exportButton);
+    auto *second = new QHBoxLayout;
+    second->addWidget(groupsButton);
+    second->addWidget(blackoutsButton);
+    second->addWidget(captureButton);
+    second->addStretch(1);
+    second->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(second);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
     m_status->setText(tr("Not connected."));
@@ -414,6 +430,51 @@ void ViewsPage::openBlackoutDialog(const QueryResult &result) {
     m_dialog = nullptr;
 }
 
+void ViewsPage::editCapture() {
+    if (!session()) {
+        m_status->setText(tr("Not connected."));
+        return;
+    }
+    session()->query(QString::fromLatin1(kCaptureTag), QString::fromUtf8(kCaptureSql));
+}
+
+namespace {
+
+CaptureDialog::Status captureStatus(const QueryResult &result) {
+    const QJsonObject o = QJsonDocument::fromJson(result.rows.value(0).value(0).toString().toUtf8()).object();
+    CaptureDialog::Status status;
+    status.mode = o.value("mode").toString();
+    status.slot = o.value("slot_name").toString();
+    status.walStatus = o.value("wal_status").toString();
+    status.lagBytes = o.value("lag_bytes").isNull() ? -1 : o.value("lag_bytes").toDouble();
+    status.secondsSinceRun = o.value("seconds_since_run").isNull() ? -1 : o.value("seconds_since_run").toDouble();
+    status.streaming = o.value("streaming").toBool();
+    status.walTables = o.value("wal_tables").toInt();
+    status.triggerTables = o.value("trigger_tables").toInt();
+    status.lostAt = o.value("lost_at").toString();
+    status.lostReason = o.value("lost_reason").toString();
+    return status;
+}
+
+} // namespace
+
+void ViewsPage::openCaptureDialog(const QueryResult &result) {
+    CaptureDialog dialog(captureStatus(result), this);
+    dialog.setSubmitter([this](const CaptureDialog &chosen) { runAction(chosen.doneText(), chosen.sql(), chosen.params()); });
+    m_dialog = &dialog;
+    dialog.exec();
+    m_dialog = nullptr;
+}
+
+void ViewsPage::showCaptureState(const QueryResult &result) {
+    const auto status = captureStatus(result);
+    const bool wal = status.mode == QLatin1String("wal");
+    m_captureButton->setText(wal ? tr("&Capture: WAL…") : tr("&Capture: triggers…"));
+    m_captureButton->setToolTip(wal ? tr("Changes are read from the WAL: %1").arg(CaptureDialog::lagText(status))
+                                    : status.lostAt.isEmpty() ? tr("Changes are noticed by watch triggers")
+                                                              : tr("The WAL capture slot was lost at %1; back to triggers").arg(status.lostAt));
+}
+
 void ViewsPage::runAction(const QString &what, const QString &sql, const QVariantList &params) {
     m_status->setText(tr("Working…"));
     m_actionOutcome = what;
@@ -440,6 +501,14 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
         openBlackoutDialog(result);
         return;
     }
+    if (tag == QLatin1String(kCaptureTag)) {
+        openCaptureDialog(result);
+        return;
+    }
+    if (tag == QLatin1String(kCaptureStateTag)) {
+        showCaptureState(result);
+        return;
+    }
     if (tag == QLatin1String(kActionTag)) {
         if (m_dialog && m_dialog->submitting())
             m_dialog->submitFinished(QString());
@@ -450,6 +519,7 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
     }
     if (tag == QLatin1String(kProbeTag)) {
         const bool installed = !result.rows.isEmpty() && result.rows[0].value(0).toString() == "t";
+        m_autoMvInstalled = installed;
         session()->query(QString::fromLatin1(kRowsTag), QString::fromUtf8(installed ? kRowsSql : kPlainRowsSql));
         return;
     }
@@ -457,6 +527,8 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
         return;
     m_inFlight = false;
     m_model->setRows(result);
+    if (m_autoMvInstalled)
+        session()->query(QString::fromLatin1(kCaptureStateTag), QString::fromUtf8(kCaptureSql));
     if (!m_userSizedColumns) {
         m_autoSizing = true;
         m_table->resizeColumnsToContents();
@@ -480,8 +552,10 @@ void ViewsPage::onResult(const QString &tag, const QueryResult &result) {
 void ViewsPage::onError(const QString &tag, const QString &message) {
     if (tag == QLatin1String(kActionTag) && m_dialog && m_dialog->submitting())
         m_dialog->submitFinished(message);
+    if (tag == QLatin1String(kCaptureStateTag))
+        return;   // pg_auto_mv not installed (or older): the button keeps its plain text
     if (tag == QLatin1String(kRegistrationTag) || tag == QLatin1String(kActionTag) || tag == QLatin1String(kGroupsTag)
-        || tag == QLatin1String(kBlackoutsTag)) {
+        || tag == QLatin1String(kBlackoutsTag) || tag == QLatin1String(kCaptureTag)) {
         m_lastAction = tr("Failed: %1").arg(message.trimmed());
         m_status->setText(m_lastAction);
         return;

@@ -50,6 +50,8 @@ public slots:
     void editRefreshGroups();
     /// Loads the blackout windows and opens their editor (new windows for the selected view).
     void editBlackouts();
+    /// Change capture: the mode, the slot's lag, and a switch (CaptureDialog).
+    void editCapture();
 
 private:
     void sessionChanged() override;
@@ -58,6 +60,8 @@ private:
     void openRegisterDialog(const QueryResult &result);
     void openGroupsDialog(const QueryResult &result);
     void openBlackoutDialog(const QueryResult &result);
+    void openCaptureDialog(const QueryResult &result);
+    void showCaptureState(const QueryResult &result);
     void runAction(const QString &what, const QString &sql, const QVariantList &params);
     void updateActions();
 
@@ -68,7 +72,9 @@ private:
     QLabel *m_status;
     QPushButton *m_registerButton = nullptr, *m_refreshButton = nullptr, *m_unregisterButton = nullptr;
     QPushButton *m_pauseButton = nullptr;
+    QPushButton *m_captureButton = nullptr;
     bool m_inFlight = false;
+    bool m_autoMvInstalled = false;   ///< the last probe found pg_auto_mv
     bool m_autoSizing = false;
     bool m_userSizedColumns = false;
     QString m_pendingSchema, m_pendingName;   ///< the view whose registration is being loaded

@@ -128,10 +128,62 @@ begin
 end
 $$;
 
--- Reads the slot: every transaction that committed before p_upto (default: all WAL written so
--- far), p_max changes at most (whole transactions), becomes requests, and captured_lsn moves past
--- it, all in the caller's transaction. Returns the transactions that touched watched tables,
--- or NULL when another capture is at work (p_wait false) or there is no slot.
+-- Queues the requests of captured changes and records the position they cover, in the
+-- caller's transaction. One element per change, in commit order: its transaction's xid (32
+-- bits, as decoding gives it), commit time (microseconds since 2000-01-01), whether it was
+-- applied by logical replication (it has an origin), the relation and the operation
+-- (INSERT/UPDATE/DELETE/TRUNCATE). p_end: every transaction that committed before it is in the
+-- arrays or touched no watched table. Called by capture_changes() and by the processor's
+-- streaming reader (WalCapture). Returns the transactions that requested a refresh.
+create function pgauto_mv.capture_apply(p_xids bigint[], p_commit_us bigint[], p_replicated boolean[],
+                                        p_relids oid[], p_ops text[], p_end pg_lsn)
+returns integer
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_next   bigint := pg_snapshot_xmax(pg_current_snapshot())::text::bigint;
+    v_txns   integer;
+    v_commit timestamptz;
+begin
+    -- xid8 of a decoded xid: the one at most 2^32 below the next xid. It lets the drain see a
+    -- change the view's last refresh already covered, as for the extensions' own requests.
+    with changed as (
+        select x.xid, x.us, x.replicated, x.relid, x.op, x.pos
+          from unnest(p_xids, p_commit_us, p_replicated, p_relids, p_ops) with ordinality as x(xid, us, replicated, relid, op, pos)
+    ), per_view as (   -- each view once per transaction, with the first change that concerned it;
+                       -- a replicated change only for fire_on_replica views, as with triggers
+        select distinct on (ch.xid, w.mv_id) ch.xid, ch.us, w.mv_id, ch.relid, ch.op
+          from changed ch join pgauto_mv.watch w on w.table_oid = ch.relid and ch.op = any (w.operations)
+          join pgauto_mv.mv m on m.id = w.mv_id
+         where m.fire_on_replica or not ch.replicated
+         order by ch.xid, w.mv_id, ch.pos
+    ), ins as (
+        insert into pgauto_mv.request (mv_ids, t, table_oid, op, xid)
+        select array_agg(v.mv_id::text order by v.mv_id),
+               timestamptz '2000-01-01 00:00:00+00' + v.us * interval '1 microsecond', v.relid, v.op,
+               (v_next - (((v_next & 4294967295) - v.xid) & 4294967295))::text::xid8
+          from per_view v
+         group by v.xid, v.us, v.relid, v.op
+        returning xid, t
+    )
+    select count(distinct i.xid), max(i.t) into v_txns, v_commit from ins i;
+    update pgauto_mv.capture
+       set captured_lsn = greatest(captured_lsn, p_end), last_run_at = clock_timestamp(),
+           last_commit_at = coalesce(v_commit, last_commit_at)
+     where slot_name is not null;
+    if v_txns > 0 and pg_sequence_last_value('pgauto_mv.drain_active') is distinct from 2 then
+        perform pgauto_mv.wake_drain();
+    end if;
+    return v_txns;
+end
+$$;
+
+-- Reads the slot over SQL: every transaction that committed before p_upto (default: all WAL
+-- flushed so far), p_max changes at most (whole transactions), becomes requests, and
+-- captured_lsn moves past it, all in the caller's transaction. Returns the transactions that
+-- requested a refresh; -1 when a processor streams the slot (WalCapture reads it then); NULL
+-- when another capture is at work (p_wait false) or there is no slot.
 create function pgauto_mv.capture_changes(p_upto pg_lsn default null, p_max integer default 20000,
                                           p_wait boolean default false)
 returns integer
@@ -143,10 +195,12 @@ declare
     v_slot   record;
     v_upto   pg_lsn;
     v_rows   bigint;
-    v_txns   integer;
     v_end    pg_lsn;
-    v_commit timestamptz;
-    v_next   bigint;
+    a_xid    bigint[];
+    a_us     bigint[];
+    a_repl   boolean[];
+    a_relid  oid[];
+    a_op     text[];
 begin
     -- One capture at a time (a slot has one reader). Not the (1885827695, n) locks: those are
     -- the drain's (0) and each view's refresh (its id).
@@ -159,7 +213,7 @@ begin
     if c.slot_name is null then
         return null;
     end if;
-    select s.wal_status, s.confirmed_flush_lsn into v_slot
+    select s.wal_status, s.confirmed_flush_lsn, s.active into v_slot
       from pg_replication_slots s where s.slot_name = c.slot_name;
     if not found or v_slot.wal_status = 'lost' then
         perform pgauto_mv.capture_lost(c.slot_name,
@@ -167,67 +221,78 @@ begin
                  else 'the server removed WAL the slot still needed (max_slot_wal_keep_size)' end);
         return 0;
     end if;
-    -- What an earlier run committed with its requests, the slot may let go.
-    if v_slot.confirmed_flush_lsn < c.captured_lsn then
-        perform pg_replication_slot_advance(c.slot_name, c.captured_lsn);
+    if v_slot.active then
+        return -1;   -- a processor streams it
     end if;
     -- Decoding reads flushed WAL only: a transaction that committed later is left for the next run.
     v_upto := least(coalesce(p_upto, pg_current_wal_flush_lsn()), pg_current_wal_flush_lsn());
-
-    -- xid8 of a decoded (32-bit) xid: the one at most 2^32 below the next xid. It lets the drain
-    -- see a change the view's last refresh already covered, as for the extensions' own requests.
-    v_next := pg_snapshot_xmax(pg_current_snapshot())::text::bigint;
-    with ch as materialized (
-        select x.lsn, x.xid::text::bigint as xid, chr(get_byte(x.data, 0)) as kind, x.data
-          from pg_logical_slot_peek_binary_changes(c.slot_name, v_upto, p_max,
-                                                   'proto_version', '1', 'publication_names', 'pgauto_mv_capture') x
-    ), txn as (   -- B: the commit time (int64 us since 2000-01-01, at byte 9)
-        select b.xid, timestamptz '2000-01-01 00:00:00+00'
-                      + ('x' || encode(substr(b.data, 10, 8), 'hex'))::bit(64)::bigint * interval '1 microsecond' as committed_at
-          from ch b where b.kind = 'B'
-    ), changed as (   -- I, U, D: the relation's OID at byte 1; T: n relations from byte 6
-        select b.xid, b.lsn,
-               case b.kind when 'I' then 'INSERT' when 'U' then 'UPDATE' else 'DELETE' end as op,
-               (('x' || encode(substr(b.data, 2, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid as relid
-          from ch b where b.kind in ('I', 'U', 'D')
-        union all
-        select b.xid, b.lsn, 'TRUNCATE',
-               (('x' || encode(substr(b.data, 7 + 4 * k, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid
-          from ch b, generate_series(0, ('x' || encode(substr(b.data, 2, 4), 'hex'))::bit(32)::integer - 1) k
-         where b.kind = 'T'
-    ), per_view as (   -- each view once per transaction, with the first change that concerned it
-        select distinct on (ch.xid, w.mv_id) ch.xid, w.mv_id, ch.relid, ch.op
-          from changed ch join pgauto_mv.watch w on w.table_oid = ch.relid and ch.op = any (w.operations)
-         order by ch.xid, w.mv_id, ch.lsn
-    ), ins as (
-        insert into pgauto_mv.request (mv_ids, t, table_oid, op, xid)
-        select array_agg(v.mv_id::text order by v.mv_id), t.committed_at, v.relid, v.op,
-               (v_next - (((v_next & 4294967295) - v.xid) & 4294967295))::text::xid8
-          from per_view v join txn t on t.xid = v.xid
-         group by v.xid, t.committed_at, v.relid, v.op
-        returning xid, t
-    )
-    select (select count(*) from ch), (select count(distinct i.xid) from ins i), (select max(i.t) from ins i),
-           -- C: the commit record's end LSN, at byte 10
-           (select max('0/0'::pg_lsn + ('x' || encode(substr(b.data, 11, 8), 'hex'))::bit(64)::bigint)
-              from ch b where b.kind = 'C')
-      into v_rows, v_txns, v_commit, v_end;
-
+    begin
+        -- What an earlier run committed with its requests, the slot may let go.
+        if v_slot.confirmed_flush_lsn < c.captured_lsn then
+            perform pg_replication_slot_advance(c.slot_name, c.captured_lsn);
+        end if;
+        with ch as materialized (
+            select x.lsn, x.xid::text::bigint as xid, chr(get_byte(x.data, 0)) as kind, x.data,
+                   row_number() over () as pos
+              from pg_logical_slot_peek_binary_changes(c.slot_name, v_upto, p_max,
+                                                       'proto_version', '1', 'publication_names', 'pgauto_mv_capture') x
+        ), txn as (   -- B: the commit time (int64 us since 2000-01-01, at byte 9); O: an origin
+            select b.xid, max(('x' || encode(substr(b.data, 10, 8), 'hex'))::bit(64)::bigint) filter (where b.kind = 'B') as us,
+                   bool_or(b.kind = 'O') as replicated
+              from ch b where b.kind in ('B', 'O') group by b.xid
+        ), changed as (   -- I, U, D: the relation's OID at byte 1; T: n relations from byte 6
+            select b.xid, b.pos, 0 as k,
+                   case b.kind when 'I' then 'INSERT' when 'U' then 'UPDATE' else 'DELETE' end as op,
+                   (('x' || encode(substr(b.data, 2, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid as relid
+              from ch b where b.kind in ('I', 'U', 'D')
+            union all
+            select b.xid, b.pos, k, 'TRUNCATE',
+                   (('x' || encode(substr(b.data, 7 + 4 * k, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid
+              from ch b, generate_series(0, ('x' || encode(substr(b.data, 2, 4), 'hex'))::bit(32)::integer - 1) k
+             where b.kind = 'T'
+        )
+        select (select count(*) from ch),
+               -- C: the commit record's end LSN, at byte 10
+               (select max('0/0'::pg_lsn + ('x' || encode(substr(b.data, 11, 8), 'hex'))::bit(64)::bigint)
+                  from ch b where b.kind = 'C'),
+               array_agg(x.xid order by x.pos, x.k), array_agg(t.us order by x.pos, x.k),
+               array_agg(t.replicated order by x.pos, x.k), array_agg(x.relid order by x.pos, x.k),
+               array_agg(x.op order by x.pos, x.k)
+          into v_rows, v_end, a_xid, a_us, a_repl, a_relid, a_op
+          from changed x join txn t on t.xid = x.xid;
+    exception when object_in_use then
+        return -1;   -- a processor began streaming it a moment ago
+    end;
     -- Where the next run starts: past the last whole transaction read when the batch was cut
     -- at p_max, else at v_upto (everything that committed before it is read).
     if v_rows < p_max then
         v_end := v_upto;
     end if;
-    v_end := greatest(coalesce(v_end, v_upto), c.captured_lsn);
-    update pgauto_mv.capture
-       set captured_lsn = v_end, last_run_at = clock_timestamp(),
-           last_commit_at = coalesce(v_commit, last_commit_at);
-    if v_txns > 0 and pg_sequence_last_value('pgauto_mv.drain_active') is distinct from 2 then
-        perform pgauto_mv.wake_drain();
-    end if;
-    return v_txns;
+    return pgauto_mv.capture_apply(coalesce(a_xid, '{}'), coalesce(a_us, '{}'), coalesce(a_repl, '{}'),
+                                   coalesce(a_relid, '{}'), coalesce(a_op, '{}'),
+                                   greatest(coalesce(v_end, v_upto), c.captured_lsn));
 end
 $$;
+
+-- For the processor's streaming reader (WalCapture): the slot to stream, when the mode is wal
+-- and no one streams it, from where, and whether the processor's login may (REPLICATION).
+create function pgauto_mv.capture_claim(out slot_name text, out captured_lsn pg_lsn, out may_stream boolean)
+returns setof record
+language sql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$
+    select c.slot_name, greatest(c.captured_lsn, s.confirmed_flush_lsn),
+           exists (select 1 from pg_roles r where r.rolname = session_user and (r.rolreplication or r.rolsuper))
+      from pgauto_mv.capture c join pg_replication_slots s on s.slot_name = c.slot_name
+     where c.mode = 'wal' and not s.active and s.wal_status is distinct from 'lost'
+$$;
+
+-- Whether the streaming reader should go on (the mode is still wal).
+create function pgauto_mv.capture_streaming()
+returns boolean
+language sql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$ select exists (select 1 from pgauto_mv.capture c where c.mode = 'wal' and c.slot_name is not null) $$;
 
 -- Does the slot hold a change not captured yet, committed before p_upto, to a table one of the
 -- views watches (wait_until_fresh() in WAL mode)? Reads without consuming; true when it cannot
@@ -246,9 +311,13 @@ begin
     if c.slot_name is null or c.captured_lsn >= p_upto then
         return false;
     end if;
-    select s.wal_status, s.confirmed_flush_lsn into v_slot from pg_replication_slots s where s.slot_name = c.slot_name;
+    select s.wal_status, s.confirmed_flush_lsn, s.active into v_slot from pg_replication_slots s where s.slot_name = c.slot_name;
     if not found or v_slot.wal_status = 'lost' then
         return true;
+    end if;
+    -- A processor streams the slot: it confirms a position only once its requests are committed.
+    if v_slot.active then
+        return v_slot.confirmed_flush_lsn < p_upto;
     end if;
     -- A session lock (this transaction may wait for a while): the capture event skips meanwhile.
     if not pg_try_advisory_lock(1885827696, 0) then
@@ -268,9 +337,13 @@ begin
                                  where w.mv_id = any (p_mv_ids)
                                    and w.table_oid = (('x' || encode(substr(x.data, 2, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid)))
           into v_held;
-    exception when others or query_canceled then
-        perform pg_advisory_unlock(1885827696, 0);
-        raise;
+    exception
+        when object_in_use then   -- a processor began streaming it a moment ago
+            perform pg_advisory_unlock(1885827696, 0);
+            return true;
+        when others or query_canceled then
+            perform pg_advisory_unlock(1885827696, 0);
+            raise;
     end;
     perform pg_advisory_unlock(1885827696, 0);
     return v_held;
@@ -322,14 +395,16 @@ begin
         return;   -- no slot, or another capture is at work (and schedules its successor)
     end if;
     if exists (select 1 from pgauto_mv.capture c where c.mode = 'wal' and c.slot_name is not null) then
-        perform pgauto_mv.schedule_capture(v_n > 0);
+        -- While a processor streams the slot this run only watches over it (a lost slot).
+        perform pgauto_mv.schedule_capture(case when v_n < 0 then interval '1 s'
+                                                when v_n > 0 then interval '100 ms' else interval '250 ms' end);
     end if;
 end
 $$;
 
--- The next capture run: soon while changes come, a little later when none did. One chained
--- event at a time (a schedule every 10 s restarts the chain if its event is lost).
-create function pgauto_mv.schedule_capture(p_busy boolean default true)
+-- The next capture run, p_in from now. One chained event at a time (a schedule every 10 s
+-- restarts the chain if its event is lost).
+create function pgauto_mv.schedule_capture(p_in interval default interval '100 ms')
 returns void
 language plpgsql
 set search_path = pg_catalog, pg_temp
@@ -339,7 +414,7 @@ begin
                     where q.channel = 'pgauto_mv.capture' and q.payload ? 'chain'
                       and q.id is distinct from nullif(current_setting('pgrelay.event_id', true), '')::bigint) then
         perform pgrelay.notify_internal('pgauto_mv.capture', jsonb_build_object('chain', true),
-                                        clock_timestamp() + case when p_busy then interval '100 ms' else interval '250 ms' end, 0);
+                                        clock_timestamp() + p_in, 0);
     end if;
 end
 $$;
@@ -410,7 +485,14 @@ begin
     if exists (select 1 from pg_replication_slots s where s.slot_name = v_slot) then
         perform pg_drop_replication_slot(v_slot);   -- left by an earlier switch or a copied cluster
     end if;
-    select s.lsn into v_lsn from pg_create_logical_replication_slot(v_slot, 'pgoutput') s;
+    -- 17+: a failover slot, which standbys with sync_replication_slots keep in step, so WAL
+    -- capture survives a failover to one (without it the new primary has no slot: see capture_lost).
+    if current_setting('server_version_num')::integer >= 170000 then
+        execute 'select s.lsn from pg_create_logical_replication_slot($1, ''pgoutput'', failover => true) s'
+           into v_lsn using v_slot;
+    else
+        select s.lsn into v_lsn from pg_create_logical_replication_slot(v_slot, 'pgoutput') s;
+    end if;
     update pgauto_mv.capture
        set mode = 'wal', slot_name = v_slot, captured_lsn = v_lsn, last_run_at = clock_timestamp(),
            lost_at = null, lost_reason = null;
@@ -474,8 +556,10 @@ create procedure pgauto_mv.set_capture(p_mode text)
 language plpgsql
 as $$
 declare
-    v_stop pg_lsn;
-    v_msg  text;
+    v_stop     pg_lsn;
+    v_msg      text;
+    v_n        integer;
+    v_deadline timestamptz;
 begin
     perform pgauto_mv.check_capture_switch(p_mode);
     -- Inside BEGIN ... COMMIT (or called from a function) this COMMIT fails with PostgreSQL's
@@ -490,11 +574,22 @@ begin
         v_stop := pgauto_mv.capture_stop();
         commit;
         -- Everything that committed before the triggers came back is captured before the slot goes.
+        -- A processor streaming the slot sees the mode change within a second, confirms what it
+        -- has and lets the slot go; this then reads the rest.
+        v_deadline := pg_catalog.clock_timestamp() operator(pg_catalog.+) interval '60 s';
         loop
-            perform pgauto_mv.capture_changes(v_stop, 20000, true);
+            v_n := pgauto_mv.capture_changes(v_stop, 20000, true);
             commit;
             exit when not exists (select 1 from pgauto_mv.capture c
                                    where c.slot_name is not null and c.captured_lsn operator(pg_catalog.<) v_stop);
+            if pg_catalog.clock_timestamp() operator(pg_catalog.>) v_deadline then
+                raise exception 'pg_auto_mv: the WAL capture did not catch up within 60 s; capture is back on triggers, the slot is kept'
+                    using errcode = '55000',
+                          hint = 'Check the processors (select * from pgrelay.processor_status), then CALL pgauto_mv.set_capture(''triggers'') again to finish.';
+            end if;
+            if v_n operator(pg_catalog.<) 0 then
+                perform pg_catalog.pg_sleep(0.05);
+            end if;
         end loop;
         v_msg := pgauto_mv.capture_drop();
         commit;
@@ -509,18 +604,22 @@ comment on procedure pgauto_mv.set_capture(text) is
 create function pgauto_mv.capture_status(
     out mode text, out slot_name text, out wal_status text, out lag_bytes numeric, out last_run_at timestamptz,
     out seconds_since_run double precision, out last_commit_at timestamptz, out wal_tables integer,
-    out trigger_tables integer, out lost_at timestamptz, out lost_reason text)
+    out trigger_tables integer, out lost_at timestamptz, out lost_reason text, out streaming boolean)
 language sql stable security definer
 set search_path = pg_catalog, pg_temp
 as $$
     select c.mode, c.slot_name, s.wal_status,
-           case when c.slot_name is not null then pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(c.captured_lsn, s.confirmed_flush_lsn)) end,
+           case when c.slot_name is not null
+                then pg_wal_lsn_diff(pg_current_wal_lsn(), greatest(c.captured_lsn, s.confirmed_flush_lsn)) end,
            c.last_run_at,
-           case when c.slot_name is not null then extract(epoch from clock_timestamp() - c.last_run_at)::double precision end,
+           -- A processor streaming the slot reads as the WAL comes: it is not behind in time.
+           case when c.slot_name is not null and s.active then 0
+                when c.slot_name is not null then extract(epoch from clock_timestamp() - c.last_run_at)::double precision end,
            c.last_commit_at,
            (select count(distinct w.table_oid) from pgauto_mv.watch w where pgauto_mv.wal_captured(w.table_oid))::integer,
            (select count(distinct w.table_oid) from pgauto_mv.watch w where not pgauto_mv.wal_captured(w.table_oid))::integer,
-           c.lost_at, c.lost_reason
+           c.lost_at, c.lost_reason,
+           coalesce(s.active, false)   -- a processor streams the slot (else the capture event reads it)
       from pgauto_mv.capture c
       left join pg_replication_slots s on s.slot_name = c.slot_name
 $$;
