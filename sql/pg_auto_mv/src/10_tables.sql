@@ -95,8 +95,12 @@ create table pgauto_mv.request (
     nudge     boolean not null default false,  -- re-check the timer only; no new change
     -- The requesting transaction, for the extensions' own requests (chains, bulk): a refresh
     -- whose snapshot already saw it covered its change (mv_state.covered_snapshot). NULL for
-    -- the watch triggers' (a writer pays nothing for it).
-    xid       xid8
+    -- the watch triggers' (a writer pays nothing for it). WAL capture: the last transaction's.
+    xid       xid8,
+    -- WAL capture writes one request per view, table and operation for all the transactions it
+    -- read at once: how many (n) and when the first committed (t_first; t: the last).
+    n         integer not null default 1,
+    t_first   timestamptz
 ) with (autovacuum_vacuum_threshold = 2000, autovacuum_vacuum_scale_factor = 0,
         autovacuum_vacuum_cost_delay = 0);
 comment on table pgauto_mv.request is 'Refresh requests from writers'' transactions, drained by the processor';

@@ -159,15 +159,21 @@ begin
          where m.fire_on_replica or not ch.replicated
          order by ch.xid, w.mv_id, ch.pos
     ), ins as (
-        insert into pgauto_mv.request (mv_ids, t, table_oid, op, xid)
-        select array_agg(v.mv_id::text order by v.mv_id),
-               timestamptz '2000-01-01 00:00:00+00' + v.us * interval '1 microsecond', v.relid, v.op,
-               (v_next - (((v_next & 4294967295) - v.xid) & 4294967295))::text::xid8
+        -- One request per view, table and operation for the whole batch (the drain counts its n
+        -- transactions): a request per transaction made the capture write as many rows as the
+        -- writers would have with triggers. Its xid is the last committed one's: a refresh whose
+        -- snapshot saw that one saw them all (commit order), and the request is only a nudge.
+        insert into pgauto_mv.request (mv_ids, t, t_first, n, table_oid, op, xid)
+        select array[v.mv_id::text],
+               timestamptz '2000-01-01 00:00:00+00' + max(v.us) * interval '1 microsecond',
+               timestamptz '2000-01-01 00:00:00+00' + min(v.us) * interval '1 microsecond',
+               count(*), v.relid, v.op,
+               (v_next - (((v_next & 4294967295) - (array_agg(v.xid order by v.us desc))[1]) & 4294967295))::text::xid8
           from per_view v
-         group by v.xid, v.us, v.relid, v.op
-        returning xid, t
+         group by v.mv_id, v.relid, v.op
+        returning n, t
     )
-    select count(distinct i.xid), max(i.t) into v_txns, v_commit from ins i;
+    select coalesce(sum(i.n), 0), max(i.t) into v_txns, v_commit from ins i;
     update pgauto_mv.capture
        set captured_lsn = greatest(captured_lsn, p_end), last_run_at = clock_timestamp(),
            last_commit_at = coalesce(v_commit, last_commit_at)

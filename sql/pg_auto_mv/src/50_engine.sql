@@ -231,13 +231,13 @@ begin
             -- A malformed id (only pg_auto_mv's own code writes requests, but never trust it
             -- to wedge every drain) becomes -1: logged and skipped below.
             select case when x ~ '^[0-9]{1,9}$' then x::integer else -1 end as mv_id,
-                   t, table_oid, op, source, nudge, xid
+                   t, coalesce(t_first, t) as t_first, n, table_oid, op, source, nudge, xid
               from taken, unnest(taken.mv_ids) as x
         ), per_view as (
             -- A request from a transaction the view's last successful refresh already saw (an
             -- upstream that committed just before this view's refresh began, in a diamond) is
             -- covered: it only nudges the timer, or the view would refresh twice.
-            select p.mv_id, p.t, p.table_oid, p.op, p.source,
+            select p.mv_id, p.t, p.t_first, p.n, p.table_oid, p.op, p.source,
                    p.nudge or coalesce(pg_visible_in_snapshot(p.xid, s.covered_snapshot), false) as nudge
               from per_view_raw p left join pgauto_mv.mv_state s on s.mv_id = p.mv_id
         ), what as (   -- names looked up once per distinct (view, table, op), not per request
@@ -246,8 +246,8 @@ begin
               from (select distinct mv_id, table_oid, op, source from per_view) d
              group by d.mv_id
         )
-        select p.mv_id, min(p.t) filter (where not p.nudge) as first_t, max(p.t) filter (where not p.nudge) as last_t,
-               count(*) filter (where not p.nudge) as n, count(*) as requests,
+        select p.mv_id, min(p.t_first) filter (where not p.nudge) as first_t, max(p.t) filter (where not p.nudge) as last_t,
+               coalesce(sum(p.n) filter (where not p.nudge), 0) as n, count(*) as requests,
                (array_agg(p.source order by p.t) filter (where not p.nudge))[1] as source,
                w.what
           from per_view p join what w on w.mv_id = p.mv_id
