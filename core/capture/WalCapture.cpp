@@ -39,12 +39,15 @@ processor::LogField errorField(const std::exception &error) {
 struct Arrays {
     std::string xids = "{", micros = "{", replicated = "{", relids = "{", ops = "{";
     void add(const CapturedChange &c) {
-        const char *sep = xids.size() > 1 ? "," : "";
-        xids += sep + std::to_string(c.xid);
-        micros += sep + std::to_string(c.commitMicros);
-        replicated += std::string(sep) + (c.replicated ? "t" : "f");
-        relids += sep + std::to_string(c.relid);
-        ops += std::string(sep) + c.op;
+        // Appended piece by piece: MinGW's GCC 12 warns (-Werror=restrict) on `"," + std::string`.
+        if (xids.size() > 1)
+            for (auto *s : {&xids, &micros, &replicated, &relids, &ops})
+                s->push_back(',');
+        xids.append(std::to_string(c.xid));
+        micros.append(std::to_string(c.commitMicros));
+        replicated.push_back(c.replicated ? 't' : 'f');
+        relids.append(std::to_string(c.relid));
+        ops.append(c.op);
     }
     void close() {
         for (auto *s : {&xids, &micros, &replicated, &relids, &ops})

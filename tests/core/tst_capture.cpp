@@ -6,6 +6,7 @@
 #include "tests/core/RunningProcessor.h"
 #include "tests/harness/TestCluster.h"
 
+#include <QCoreApplication>
 #include <QTest>
 
 #include <atomic>
@@ -146,6 +147,38 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pg_stat_replication r join pg_replication_slots s on s.active_pid = r.pid"
                               " where s.database = current_database()"), std::string("0"));   // nobody streamed it
         QVERIFY(std::stoi(scalar(conn, "select count(*) from pgrelay.log where channel = 'pgauto_mv.capture'")) > 0);
+    }
+
+    // A processor whose login is an ordinary role (pgrelay_processor, no REPLICATION) cannot
+    // stream the slot: it says so once, and the capture event reads the slot instead.
+    void aProcessorLoginWithoutReplicationLeavesTheSlotToTheCaptureEvent() {
+        ScratchDatabase db(QTest::currentTestFunction());
+        auto conn = db.connect();
+        createWatchedView(conn, "p_refresh_lag => 0.2, p_cooldown => 0");
+        conn.exec("call pgauto_mv.set_capture('wal')");
+        const std::string role = "capture_proc_" + std::to_string(QCoreApplication::applicationPid());
+        conn.exec("create role " + role + " login in role pgrelay_processor");
+        struct DropRole {
+            PgConnection &conn;
+            std::string role;
+            ~DropRole() {
+                try { conn.exec("drop owned by " + role + "; drop role " + role); } catch (...) {}
+            }
+        } dropRole{conn, role};
+        std::atomic<int> toldNoRight{0};
+        ProcessorLog log(LogFormat::Text, [&](auto, const std::string &line) {
+            if (line.find("no REPLICATION attribute") != std::string::npos)
+                ++toldNoRight;
+        });
+        RunningProcessor processor(
+            optionsFor(automv::test::processorConninfo(TestCluster::instance(), db.name()) + " user=" + role), log);
+        for (int i = 0; i < 20; ++i)
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(i + 1)});
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '20 s')"), std::string("t"));
+        QCOMPARE(scalar(conn, "select total from public.s"), std::string("20"));
+        QCOMPARE(scalar(conn, "select count(*) from pg_stat_replication r join pg_replication_slots s on s.active_pid = r.pid"
+                              " where s.database = current_database()"), std::string("0"));
+        QTRY_COMPARE_WITH_TIMEOUT(toldNoRight.load(), 1, 5000);   // said once (it only grows)
     }
 
     // The server invalidates the slot (max_slot_wal_keep_size) while no processor runs: the
