@@ -53,30 +53,18 @@ done
   q -d postgres -c "create database bench_r"; "$pgbench" -i -q -s 5 bench_r >/dev/null 2>&1; q -d bench_r -c "vacuum analyze" )
 [ "$(. "$state/replica/cluster.env"; PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER q -d postgres -c 'show wal_level')" = replica ] ||
     { echo "the second server did not take wal_level = replica" >&2; exit 1; }
-q -d bench_b <<'SQL'
-create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
-create unique index on public.mv_1 (aid);
-select pgauto_mv.register_mv('mv_1', p_watch_tables => array[pgauto_mv.mv_watch('public.pgbench_accounts')]);
-SQL
-q -d bench_c <<'SQL'
-do $$
-begin
-    for i in 1..5 loop
-        execute format('create materialized view public.mv_%s as select aid, abalance + %s as b from public.pgbench_accounts where aid <= 1000', i, i);
-        execute format('create unique index on public.mv_%s (aid)', i);
-        perform pgauto_mv.register_mv('mv_' || i, p_watch_tables => array[pgauto_mv.mv_watch('public.pgbench_accounts')]);
-    end loop;
-end $$;
-SQL
-for v in g h; do
+for v in g h; do   # WAL capture before the views are registered: their table joins the publication
     q -d "bench_$v" -c "call pgauto_mv.set_capture('wal')" 2>/dev/null
 done
-q -d bench_g <<'SQL'
+for v in b g; do   # one view
+    q -d "bench_$v" <<'SQL'
 create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
 create unique index on public.mv_1 (aid);
 select pgauto_mv.register_mv('mv_1', p_watch_tables => array[pgauto_mv.mv_watch('public.pgbench_accounts')]);
 SQL
-q -d bench_h <<'SQL'
+done
+for v in c h; do   # five views
+    q -d "bench_$v" <<'SQL'
 do $$
 begin
     for i in 1..5 loop
@@ -86,6 +74,7 @@ begin
     end loop;
 end $$;
 SQL
+done
 q -d bench_d <<'SQL'
 create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
 create function public.refresh_mv_1() returns trigger language plpgsql as

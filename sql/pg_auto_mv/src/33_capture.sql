@@ -4,24 +4,20 @@
 --   triggers (the default): the watch triggers (30_triggers.sql) append a request in the
 --     writer's transaction;
 --   wal: writers run nothing at all. The watched tables are in the publication
---     pgauto_mv_capture, a logical slot (pgoutput) keeps their changes, and the capture event
---     (channel pgauto_mv.capture, run by the processor like any other event) reads the slot
---     with pg_logical_slot_peek_binary_changes() and turns each committed transaction into the
---     requests the triggers would have made (view x table x operation, timed at the commit).
---     The drain, timers, chains, schedules and the log then work as in trigger mode.
+--     pgauto_mv_capture and a logical slot (pgoutput) keeps their changes. A processor whose
+--     login has REPLICATION streams the slot (core/capture/WalCapture: the server decodes each
+--     WAL record once); otherwise, and as the watchdog of a lost slot, the capture event
+--     (channel pgauto_mv.capture) reads it with pg_logical_slot_peek_binary_changes(). Both hand
+--     what they read to capture_apply(), which queues the requests the triggers would have made
+--     (view x table x operation, timed at the commit). The drain, timers, chains, schedules and
+--     the log then work as in trigger mode.
 --
--- Why the SQL functions over the processor's ordinary connection and not the streaming
--- replication protocol: the requests and the position they cover (capture.captured_lsn) commit
--- in one transaction, so a crash between the two is impossible; it needs no replication
--- connection (no pg_hba "replication" entry, which managed services do not all offer); any
--- processor can run it (no leader). The cost, decoding again from the slot's restart point on
--- each call, stays small because every run advances the slot.
---
--- Never a lost change: the slot moves (pg_replication_slot_advance, not transactional) only to
--- a captured_lsn that an earlier run committed together with its requests; a crash before that
--- decodes the same transactions again (a duplicate request costs nothing: the drain coalesces).
--- Only each message's type and relation OID are read; a column list (the replica identity
--- columns) keeps pgoutput's messages small.
+-- Never a lost change: the slot's position moves (a standby status update from the stream;
+-- pg_replication_slot_advance, not transactional, on the SQL path) only to what a committed
+-- capture_apply() covered; a crash before that reads the same transactions again (a duplicate
+-- request costs nothing: the drain coalesces). Only each message's type, relation OID, xid,
+-- commit time, origin and commit LSN are read; a column list (the replica identity columns)
+-- keeps pgoutput's messages small.
 --
 -- A table is captured from the WAL only if publishing its UPDATEs and DELETEs cannot make them
 -- fail (it has a replica identity: a primary key, an identity index or FULL), it is not a
@@ -79,6 +75,14 @@ as $$
        and exists (select 1 from pg_publication_rel pr join pg_publication p on p.oid = pr.prpubid
                     where p.pubname = 'pgauto_mv_capture' and pr.prrelid = p_table)
 $$;
+
+-- An unsigned big-endian integer of p_bytes (4 or 8) at byte p_offset (0-based, as the
+-- protocol documentation counts) of a pgoutput message.
+create function pgauto_mv.pgoutput_int(p_data bytea, p_offset integer, p_bytes integer)
+returns bigint
+language sql immutable strict
+set search_path = pg_catalog, pg_temp
+as $$ select ('x' || lpad(encode(substr(p_data, p_offset + 1, p_bytes), 'hex'), 16, '0'))::bit(64)::bigint $$;
 
 -- Puts a watched table into the publication or takes it out, as the mode and the table say;
 -- returns whether its changes are now read from the WAL. Called by rebuild_triggers().
@@ -243,23 +247,23 @@ begin
               from pg_logical_slot_peek_binary_changes(c.slot_name, v_upto, p_max,
                                                        'proto_version', '1', 'publication_names', 'pgauto_mv_capture') x
         ), txn as (   -- B: the commit time (int64 us since 2000-01-01, at byte 9); O: an origin
-            select b.xid, max(('x' || encode(substr(b.data, 10, 8), 'hex'))::bit(64)::bigint) filter (where b.kind = 'B') as us,
+            select b.xid, max(pgauto_mv.pgoutput_int(b.data, 9, 8)) filter (where b.kind = 'B') as us,
                    bool_or(b.kind = 'O') as replicated
               from ch b where b.kind in ('B', 'O') group by b.xid
         ), changed as (   -- I, U, D: the relation's OID at byte 1; T: n relations from byte 6
             select b.xid, b.pos, 0 as k,
                    case b.kind when 'I' then 'INSERT' when 'U' then 'UPDATE' else 'DELETE' end as op,
-                   (('x' || encode(substr(b.data, 2, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid as relid
+                   pgauto_mv.pgoutput_int(b.data, 1, 4)::oid as relid
               from ch b where b.kind in ('I', 'U', 'D')
             union all
             select b.xid, b.pos, k, 'TRUNCATE',
-                   (('x' || encode(substr(b.data, 7 + 4 * k, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid
-              from ch b, generate_series(0, ('x' || encode(substr(b.data, 2, 4), 'hex'))::bit(32)::integer - 1) k
+                   pgauto_mv.pgoutput_int(b.data, 6 + 4 * k::integer, 4)::oid
+              from ch b, generate_series(0, pgauto_mv.pgoutput_int(b.data, 1, 4) - 1) k
              where b.kind = 'T'
         )
         select (select count(*) from ch),
                -- C: the commit record's end LSN, at byte 10
-               (select max('0/0'::pg_lsn + ('x' || encode(substr(b.data, 11, 8), 'hex'))::bit(64)::bigint)
+               (select max('0/0'::pg_lsn + pgauto_mv.pgoutput_int(b.data, 10, 8))
                   from ch b where b.kind = 'C'),
                array_agg(x.xid order by x.pos, x.k), array_agg(t.us order by x.pos, x.k),
                array_agg(t.replicated order by x.pos, x.k), array_agg(x.relid order by x.pos, x.k),
@@ -341,7 +345,7 @@ begin
                 or (chr(get_byte(x.data, 0)) in ('I', 'U', 'D')
                     and exists (select 1 from pgauto_mv.watch w
                                  where w.mv_id = any (p_mv_ids)
-                                   and w.table_oid = (('x' || encode(substr(x.data, 2, 4), 'hex'))::bit(32)::bigint & 4294967295)::oid)))
+                                   and w.table_oid = pgauto_mv.pgoutput_int(x.data, 1, 4)::oid)))
           into v_held;
     exception
         when object_in_use then   -- a processor began streaming it a moment ago
