@@ -177,53 +177,19 @@ begin
 end
 $$;
 
--- Handler of channel pgauto_mv.drain: takes every request at once, coalesces them per view
--- (first/last change time, change_seq += 1, one log row), arms the views' timers, and decides
--- whether to keep draining (every 50 ms) or go idle.
---
--- No request is ever stranded. A writer appends its request (holding RowExclusiveLock on
--- pgauto_mv.request until it ends) and only then reads the flag pgauto_mv.drain_active:
---   * it reads idle: it enqueues a drain itself, which runs after its commit;
---   * it reads active: a drain has flipped the flag to active and scheduled the next drain in
---     the same transaction. Going idle is itself two steps: a drain flips the flag to idle and
---     schedules one last sweep; every drain first looks for writers in flight (their lock) and
---     then consumes. A writer that read active did so before the flip, so its append came
---     before the sweep's look: the sweep sees its lock, or its committed request.
--- The flag is a sequence (setval is immediate, not transactional): if a drain's transaction
--- failed after a flip, the promised next drain would be missing; the built-in schedule
--- pgauto_mv.drain runs a drain every 10 s as well, so such a request waits 10 s at most.
-create function pgauto_mv.on_drain_event(p jsonb)
-returns void
-language plpgsql security definer
-set search_path = pg_catalog, pg_temp
+-- Takes every request at once and coalesces them per view: first/last change time, change_seq
+-- += the transactions, one log row per view, the view's timer armed. Returns the requests
+-- taken. The caller holds the drain lock (advisory (1885827695, 0)): the handler of channel
+-- pgauto_mv.drain, or the WAL capture for what it has just queued (capture_apply).
+create function pgauto_mv.drain_requests(p_event bigint)
+returns integer
+language plpgsql
+-- no SET clause: internal, called only from functions that pin search_path
 as $$
 declare
-    v_event    bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
-    v_active   boolean;
-    ds         pgauto_mv.drain_schedule;
-    v_inflight boolean;
-    v_taken    integer := 0;
-    r          record;
-    v_next_at  timestamptz;
-    v_next     bigint;
+    v_taken integer := 0;
+    r       record;
 begin
-    if not pg_try_advisory_xact_lock(1885827695, 0) then   -- another drain is at work
-        perform pgrelay.notify('pgauto_mv.drain', null, clock_timestamp() + interval '50 ms');
-        return;
-    end if;
-    v_active := coalesce(pg_sequence_last_value('pgauto_mv.drain_active') = 2, false);
-    select * into ds from pgauto_mv.drain_schedule;
-    if v_active and ds.next_event_id is distinct from v_event
-       and exists (select 1 from pgrelay.queue q where q.run_at = ds.next_at and q.id = ds.next_event_id and not q.held) then
-        return;   -- the scheduled drain comes later and will see all this one would
-    end if;
-
-    -- 1. Writers in flight (they hold their lock until they end) ...
-    v_inflight := exists (select 1 from pg_locks l
-                           where l.locktype = 'relation' and l.relation = 'pgauto_mv.request'::regclass
-                             and l.database = (select oid from pg_database where datname = current_database())
-                             and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid());
-    -- 2. ... then everything committed so far, coalesced per view.
     for r in
         with taken as (
             delete from pgauto_mv.request returning *
@@ -257,7 +223,7 @@ begin
         if r.mv_id = -1 then
             insert into pgauto_mv.refresh_log (mv_id, mv, kind, outcome, source, detail, sqlstate, event_id)
             values (null, '(malformed request)', 'change', 'failed', r.source,
-                    format('%s malformed view id(s) in refresh requests skipped', r.requests), '22P02', v_event);
+                    format('%s malformed view id(s) in refresh requests skipped', r.requests), '22P02', p_event);
             continue;
         end if;
         perform 1 from pgauto_mv.mv_state where mv_id = r.mv_id for update;
@@ -278,6 +244,58 @@ begin
         end if;
         perform pgauto_mv.arm(r.mv_id);
     end loop;
+
+    return v_taken;
+end
+$$;
+
+-- Handler of channel pgauto_mv.drain: takes every request at once, coalesces them per view
+-- (first/last change time, change_seq += 1, one log row), arms the views' timers, and decides
+-- whether to keep draining (every 50 ms) or go idle.
+--
+-- No request is ever stranded. A writer appends its request (holding RowExclusiveLock on
+-- pgauto_mv.request until it ends) and only then reads the flag pgauto_mv.drain_active:
+--   * it reads idle: it enqueues a drain itself, which runs after its commit;
+--   * it reads active: a drain has flipped the flag to active and scheduled the next drain in
+--     the same transaction. Going idle is itself two steps: a drain flips the flag to idle and
+--     schedules one last sweep; every drain first looks for writers in flight (their lock) and
+--     then consumes. A writer that read active did so before the flip, so its append came
+--     before the sweep's look: the sweep sees its lock, or its committed request.
+-- The flag is a sequence (setval is immediate, not transactional): if a drain's transaction
+-- failed after a flip, the promised next drain would be missing; the built-in schedule
+-- pgauto_mv.drain runs a drain every 10 s as well, so such a request waits 10 s at most.
+create function pgauto_mv.on_drain_event(p jsonb)
+returns void
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+    v_event    bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
+    v_active   boolean;
+    ds         pgauto_mv.drain_schedule;
+    v_inflight boolean;
+    v_taken    integer;
+    v_next_at  timestamptz;
+    v_next     bigint;
+begin
+    if not pg_try_advisory_xact_lock(1885827695, 0) then   -- another drain is at work
+        perform pgrelay.notify('pgauto_mv.drain', null, clock_timestamp() + interval '50 ms');
+        return;
+    end if;
+    v_active := coalesce(pg_sequence_last_value('pgauto_mv.drain_active') = 2, false);
+    select * into ds from pgauto_mv.drain_schedule;
+    if v_active and ds.next_event_id is distinct from v_event
+       and exists (select 1 from pgrelay.queue q where q.run_at = ds.next_at and q.id = ds.next_event_id and not q.held) then
+        return;   -- the scheduled drain comes later and will see all this one would
+    end if;
+
+    -- 1. Writers in flight (they hold their lock until they end) ...
+    v_inflight := exists (select 1 from pg_locks l
+                           where l.locktype = 'relation' and l.relation = 'pgauto_mv.request'::regclass
+                             and l.database = (select oid from pg_database where datname = current_database())
+                             and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid());
+    -- 2. ... then everything committed so far, coalesced per view.
+    v_taken := pgauto_mv.drain_requests(v_event);
 
     -- 3. Keep draining while there is traffic; otherwise go idle through one last sweep.
     v_next_at := clock_timestamp() + interval '50 ms';

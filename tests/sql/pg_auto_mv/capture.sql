@@ -24,17 +24,25 @@ create role capture_admin;
 grant pgauto_mv_admin to capture_admin;
 
 create function pg_temp.id(p_mv text) returns text language sql as $$ select id::text from pgauto_mv.mv where mv_name = p_mv $$;
--- The requests that one capture run makes (one per view, table and operation).
-create function pg_temp.capture() returns text language plpgsql as $$
+-- What the drain recorded since the last call, one log row per view: view:transactions:what
+-- changed. The capture drains what it queues in its own transaction (capture_apply).
+create function pg_temp.changes() returns text language plpgsql as $$
 declare v text;
 begin
-    delete from pgauto_mv.request;
-    perform pgauto_mv.capture_changes();
-    -- view:table:operation:transactions, by view and operation
-    select string_agg(m.mv_name || ':' || coalesce(r.table_oid::regclass::text, r.source) || ':' || coalesce(r.op, '') || ':' || r.n,
-                      ' ' order by m.mv_name, r.op) into v
-      from pgauto_mv.request r, unnest(r.mv_ids) x join pgauto_mv.mv m on m.id::text = x;
+    select string_agg(m.mv_name || ':' || substring(l.detail from '^([0-9]+) transaction') || ':'
+                      || substring(l.detail from ': (.*)$'), ' ' order by m.mv_name) into v
+      from pgauto_mv.refresh_log l join pgauto_mv.mv m on m.id = l.mv_id
+     where l.kind = 'change';
+    delete from pgauto_mv.refresh_log where kind = 'change';
     return coalesce(v, '');
+end $$;
+-- What one capture run recorded (requests the triggers of other tables left are dropped first).
+create function pg_temp.capture() returns text language plpgsql as $$
+begin
+    delete from pgauto_mv.request;
+    perform pg_temp.changes();
+    perform pgauto_mv.capture_changes();
+    return pg_temp.changes();
 end $$;
 create function pg_temp.triggers(p_table regclass) returns bigint language sql as $$
     select count(*) from pg_trigger where tgrelid = p_table and tgname like 'pgauto\_mv\_%' $$;
@@ -42,7 +50,7 @@ create function pg_temp.problems() returns text language sql as $$
     select coalesce(string_agg(code, ',' order by code), '') from pgauto_mv.get_mv_problems()
      where code like 'capture%' or code like 'trigger%' $$;
 
-select plan(44);
+select plan(45);
 
 -- Refused before anything changes.
 select throws_ok($$call pgauto_mv.set_capture('logical')$$, 'AM005', 'pg_auto_mv: unknown capture mode ''logical''',
@@ -82,8 +90,8 @@ update public.t set v = 0 where id = 1;
 begin; update public.t set v = 5 where id = 2; update public.t set w = 5 where id = 3; insert into public.t values (12, 0, 0); commit;
 begin; delete from public.t where id = 4; rollback;
 delete from public.t where id = 5;
-select is(pg_temp.capture(), 'mins:t:INSERT:2 mt:t:DELETE:1 mt:t:INSERT:1 mt:t:UPDATE:2',
-          'each committed transaction counts once per view, under its first change for the view; a rollback not at all');
+select is(pg_temp.capture(), 'mins:2:INSERT on public.t mt:4:DELETE on public.t, INSERT on public.t, UPDATE on public.t',
+          'each committed transaction counts once per view; a rollback not at all');
 select captured_lsn as first_run from pgauto_mv.capture \gset
 select ok((select confirmed_flush_lsn from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name())
           < :'first_run'::pg_lsn, 'the slot keeps what the run read until the run has committed');
@@ -91,7 +99,12 @@ select is(pg_temp.capture(), '', 'a second run finds nothing new');
 select ok((select confirmed_flush_lsn from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name())
           >= :'first_run'::pg_lsn, 'and advances the slot to what the first one committed');
 truncate public.t;
-select is(pg_temp.capture(), 'mt:t:TRUNCATE:1', 'TRUNCATE is captured');
+select is(pg_temp.capture(), 'mt:1:TRUNCATE on public.t', 'TRUNCATE is captured');
+insert into public.t values (13, 0, 0);
+select pg_temp.capture();
+begin; update public.t set v = 1 where id = 13; insert into public.t values (14, 0, 0); commit;
+select is(pg_temp.capture(), 'mins:1:INSERT on public.t mt:1:UPDATE on public.t',
+          'a transaction counts for a view under its first change for the view');
 delete from pgauto_mv.request;
 insert into public.nopk values (2);
 select is((select count(*) from pgauto_mv.request where table_oid = 'public.nopk'::regclass), 1::bigint,
@@ -104,7 +117,7 @@ select is((select count(*) from pg_publication_tables where pubname = 'pgauto_mv
           'a table watched in wal mode joins the publication');
 select is(pg_temp.triggers('public.u'), 0::bigint, 'without triggers');
 insert into public.u values (1);
-select is(pg_temp.capture(), 'mu:u:INSERT:1', 'and is captured');
+select is(pg_temp.capture(), 'mu:1:INSERT on public.u', 'and is captured');
 select pgauto_mv.unregister_mv('mu');
 select is((select count(*) from pg_publication_tables where pubname = 'pgauto_mv_capture' and tablename = 'u'), 0::bigint,
           'an unwatched table leaves the publication');
@@ -138,8 +151,11 @@ select is(pg_temp.triggers('public.k'), 4::bigint, 'which it has again');
 
 -- Slot lost: back to triggers, every view it watched requested.
 select pg_drop_replication_slot(pgauto_mv.capture_slot_name());
-select is(pg_temp.capture(), 'mins:sync::1 mt:sync::1',
-          'a lost slot requests every view it watched');
+delete from pgauto_mv.request;
+select pgauto_mv.capture_changes();
+select is((select string_agg(m.mv_name || ':' || r.source, ' ' order by m.mv_name)
+             from pgauto_mv.request r, unnest(r.mv_ids) x join pgauto_mv.mv m on m.id::text = x),
+          'mins:sync mt:sync', 'a lost slot requests every view it watched');
 select is((select mode || coalesce(slot_name, '-') from pgauto_mv.capture), 'triggers-', 'and goes back to triggers');
 select is(pg_temp.triggers('public.t'), 4::bigint, 'whose triggers are back');
 select is(pg_temp.problems(), 'capture_lost', 'get_mv_problems says so');
@@ -148,10 +164,10 @@ select is(pg_temp.problems(), 'capture_lost', 'get_mv_problems says so');
 call pgauto_mv.set_capture('wal');
 select is(pg_temp.problems(), '', 'a new slot clears the problem');
 delete from pgauto_mv.request;
+select pg_temp.changes();
 update public.t set v = 7 where id = 100;
 call pgauto_mv.set_capture('triggers');
-select is((select string_agg(array_to_string(mv_ids, ',') || ':' || op, ' ') from pgauto_mv.request),
-          pg_temp.id('mt') || ':UPDATE', 'switching back captures what the slot held first');
+select is(pg_temp.changes(), 'mt:1:UPDATE on public.t', 'switching back captures what the slot held first');
 select is((select count(*) from pg_replication_slots where database = current_database()), 0::bigint, 'then drops the slot');
 select is((select count(*) from pg_publication where pubname = 'pgauto_mv_capture'), 0::bigint, 'and the publication');
 select is(pg_temp.triggers('public.t'), 4::bigint, 'the triggers are back');
