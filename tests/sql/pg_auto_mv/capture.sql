@@ -50,7 +50,7 @@ create function pg_temp.problems() returns text language sql as $$
     select coalesce(string_agg(code, ',' order by code), '') from pgauto_mv.get_mv_problems()
      where code like 'capture%' or code like 'trigger%' $$;
 
-select plan(45);
+select plan(46);
 
 -- Refused before anything changes.
 select throws_ok($$call pgauto_mv.set_capture('logical')$$, 'AM005', 'pg_auto_mv: unknown capture mode ''logical''',
@@ -90,8 +90,11 @@ update public.t set v = 0 where id = 1;
 begin; update public.t set v = 5 where id = 2; update public.t set w = 5 where id = 3; insert into public.t values (12, 0, 0); commit;
 begin; delete from public.t where id = 4; rollback;
 delete from public.t where id = 5;
+delete from pgrelay.queue where channel = 'pgauto_mv.drain';   -- the triggers' of public.nopk
 select is(pg_temp.capture(), 'mins:2:INSERT on public.t mt:4:DELETE on public.t, INSERT on public.t, UPDATE on public.t',
           'each committed transaction counts once per view; a rollback not at all');
+select is((select count(*) from pgrelay.queue where channel = 'pgauto_mv.drain'), 0::bigint,
+          'the capture drained its requests itself: no drain event');
 select captured_lsn as first_run from pgauto_mv.capture \gset
 select ok((select confirmed_flush_lsn from pg_replication_slots where slot_name = pgauto_mv.capture_slot_name())
           < :'first_run'::pg_lsn, 'the slot keeps what the run read until the run has committed');
