@@ -96,10 +96,11 @@ SQL
 q -d bench_e -c "vacuum analyze"
 q -d bench_f -c "vacuum analyze"
 procs=()
+declare -A procof=()
 for v in a b c d g h; do
     q -d "bench_$v" -c "vacuum analyze"
     "$processor" --workers 2 --poll-interval 0.2 "dbname=bench_$v" >"$state/processor_$v.log" 2>&1 &
-    procs+=($!)
+    procs+=($!); procof[$v]=$!
 done
 proc_pid="${procs[*]}"
 
@@ -112,6 +113,13 @@ run() {  # workload variant seconds -> "tps latency_ms"
         awk '/^latency average/ {lat = $4} /^tps/ {tps = $3} END {printf "%.0f %.3f\n", tps, lat}'
 }
 median() { sort -n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}'; }
+# CPU the capture costs while (g)/(h) write: clock ticks (user + system) of the walsender, of the
+# processor (all its threads) and of the processor's server sessions, summed over their runs.
+ticks() { for p in "$@"; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
+capture_pids() {  # VARIANT -> "walsender-pids|processor-pid|session-pids"
+    echo "$(q -d "bench_$1" -c "select string_agg(pid::text, ' ') from pg_stat_activity where backend_type = 'walsender' and datname = 'bench_$1'")|${procof[$1]}|$(q -d "bench_$1" -c "select string_agg(pid::text, ' ') from pg_stat_activity where backend_type = 'client backend' and datname = 'bench_$1' and application_name <> 'pgbench' and pid <> pg_backend_pid()")"
+}
+declare -A cpu_ws=() cpu_proc=() cpu_sess=() cpu_ms=()
 
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
 for workload in ${WORKLOADS:-tpcb update}; do
@@ -124,7 +132,15 @@ for workload in ${WORKLOADS:-tpcb update}; do
                               sleep 0.25; done ) &
                 sampler=$!
             fi
+            if [ -n "$sampler" ]; then
+                IFS='|' read -r ws pp ss <<<"$(capture_pids "$v")"
+                t0=$(date +%s%3N) w0=$(ticks $ws) p0=$(ticks $pp) s0=$(ticks $ss)
+            fi
             echo "$v $(run "$workload" "$v" "$secs") $r" >>"$state/$workload.results"
+            if [ -n "$sampler" ]; then
+                cpu_ws[$v]=$(( ${cpu_ws[$v]:-0} + $(ticks $ws) - w0 )) cpu_proc[$v]=$(( ${cpu_proc[$v]:-0} + $(ticks $pp) - p0 ))
+                cpu_sess[$v]=$(( ${cpu_sess[$v]:-0} + $(ticks $ss) - s0 )) cpu_ms[$v]=$(( ${cpu_ms[$v]:-0} + $(date +%s%3N) - t0 ))
+            fi
             [ -n "$sampler" ] && kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
         done
     done
@@ -158,6 +174,11 @@ for v in g h; do
         sleep 0.1; waited=$((waited + 1))
     done
     q -d "bench_$v" -c "select '($v) WAL capture: ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.capture') || ' capture runs; lag while writing: median ' || pg_size_pretty($(median <"$state/lag_$v")::numeric) || ', max ' || pg_size_pretty($(sort -n "$state/lag_$v" | tail -1)::numeric) || ' ($(wc -l <"$state/lag_$v") samples); now ' || pg_size_pretty(lag_bytes) || ' behind, last run ' || round(seconds_since_run::numeric, 2) || ' s ago (waited $((waited / 10)).$((waited % 10)) s for 1 MB or less)' from pgauto_mv.capture_status()"
+done
+hz=$(getconf CLK_TCK)
+for v in g h; do
+    awk -v v="$v" -v w="${cpu_ws[$v]:-0}" -v p="${cpu_proc[$v]:-0}" -v s="${cpu_sess[$v]:-0}" -v ms="${cpu_ms[$v]:-1}" -v hz="$hz" \
+        'BEGIN { f = 100000 / (hz * ms); printf "(%s) CPU while writing, %% of one core: walsender %.1f, processor %.1f, its server sessions %.1f (the machine has %d cores)\n", v, w * f, p * f, s * f, '"$(nproc)"' }'
 done
 for v in b c; do
     q -d "bench_$v" -c "select '($v) ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.drain') || ' drains; left undrained: ' || (select count(*) from pgauto_mv.request) || ' requests'"
