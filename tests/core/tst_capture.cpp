@@ -1,7 +1,8 @@
 // pg_auto_mv's WAL capture (issue 16) with the real processor: switching modes under a steady
 // stream of writes loses no change; a processor down for a while catches up with one refresh;
 // a slot the server invalidated (max_slot_wal_keep_size) falls back to triggers and refreshes
-// every view. (Every behaviour test of the watch triggers also runs in WAL mode: core.auto_mv.wal.)
+// every view; a drain at work gets what the capture queued. (Every behaviour test of the watch
+// triggers also runs in WAL mode: core.auto_mv.wal.)
 #include "tests/core/ProcessorConninfo.h"
 #include "tests/core/RunningProcessor.h"
 #include "tests/harness/TestCluster.h"
@@ -147,6 +148,32 @@ private slots:
         QCOMPARE(scalar(conn, "select count(*) from pg_stat_replication r join pg_replication_slots s on s.active_pid = r.pid"
                               " where s.database = current_database()"), std::string("0"));   // nobody streamed it
         QVERIFY(std::stoi(scalar(conn, "select count(*) from pgrelay.log where channel = 'pgauto_mv.capture'")) > 0);
+    }
+
+    // The capture drains what it queued itself, unless a drain is at work (it holds the drain
+    // lock): then it leaves its requests to the drains, as a trigger does, and wakes one.
+    void whileADrainIsAtWorkTheCaptureLeavesItsRequestsToTheDrains() {
+        ScratchDatabase db(QTest::currentTestFunction());
+        auto conn = db.connect();
+        createWatchedView(conn, "p_refresh_lag => 600, p_cooldown => 0");
+        conn.exec("call pgauto_mv.set_capture('wal')");
+        conn.exec("delete from pgauto_mv.request");
+        const auto drainEvents = [&] {
+            return std::stoi(scalar(conn, "select count(*) from pgrelay.queue where channel = 'pgauto_mv.drain'"));
+        };
+        const int before = drainEvents();
+        auto drain = db.connect();   // stands in for a drain at work
+        drain.exec("begin");
+        drain.exec("select pg_advisory_xact_lock(1885827695, 0)");
+        conn.exec("update public.t set v = 1 where id = 1");
+        QCOMPARE(scalar(conn, "select pgauto_mv.capture_changes()"), std::string("1"));
+        QCOMPARE(scalar(conn, "select sum(n) from pgauto_mv.request"), std::string("1"));
+        QCOMPARE(drainEvents(), before + 1);
+        drain.exec("commit");
+        conn.exec("select pgauto_mv.on_drain_event('{}')");   // what that drain event does
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.request"), std::string("0"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'change' and detail ~ '^1 transaction'"),
+                 std::string("1"));
     }
 
     // A processor whose login is an ordinary role (pgrelay_processor, no REPLICATION) cannot

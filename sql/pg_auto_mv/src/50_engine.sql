@@ -249,8 +249,7 @@ begin
 end
 $$;
 
--- Handler of channel pgauto_mv.drain: takes every request at once, coalesces them per view
--- (first/last change time, change_seq += 1, one log row), arms the views' timers, and decides
+-- Handler of channel pgauto_mv.drain: takes every request at once (drain_requests), and decides
 -- whether to keep draining (every 50 ms) or go idle.
 --
 -- No request is ever stranded. A writer appends its request (holding RowExclusiveLock on
