@@ -465,7 +465,8 @@ set search_path = pg_catalog, pg_temp
 as $$
 begin
     execute format('grant usage on schema pgrelay to %I', p_role);
-    execute format('grant execute on function pgrelay.notify(text, jsonb, timestamptz, text, text),'
+    execute format('grant execute on function pgrelay.notify(text, jsonb),'
+                   ' pgrelay.notify(varchar, jsonb, timestamptz, text, text),'
                    ' pgrelay.notify_keyed(text, jsonb, timestamptz, text, text),'
                    ' pgrelay.check_run_at(timestamptz), pgrelay.notify_housekeeping(boolean),'
                    ' pgrelay.refuse_notify(text), pgrelay.may_notify(text, name, smallint),'

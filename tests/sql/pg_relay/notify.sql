@@ -12,7 +12,7 @@ select pgrelay.notify('t.sink', '{"n": 2}');
 rollback;
 
 begin;
-select plan(16);
+select plan(21);
 
 select is((select count(*)::int from pgrelay.queue where channel = 't.sink'), 1,
           'a committed notify leaves one event; the rolled-back one never existed');
@@ -69,6 +69,31 @@ select results_eq($$select channel, priority::int, tableoid::regclass::text from
 select results_eq($$select channel from pgrelay.process_batch(10) order by event_id$$,
                   $$values ('t.urgent'), ('t.sink')$$,
                   'and the claim follows the new priorities (0 before -3)');
+
+-- Two functions share the name (40_notify.sql): notify(channel, payload) without default
+-- arguments, and the general form with a varchar channel. Every call shape must resolve, and
+-- to the form meant for it (call counts of this transaction, track_functions = pl).
+set local track_functions = 'pl';
+create function pg_temp.calls(p_form regprocedure) returns bigint language sql
+as $$ select coalesce((select calls from pg_stat_xact_user_functions where funcid = p_form), 0) $$;
+create function pg_temp.forms() returns int[] language sql
+as $$ select array[pg_temp.calls('pgrelay.notify(text, jsonb)')::int,
+                   pg_temp.calls('pgrelay.notify(varchar, jsonb, timestamptz, text, text)')::int] $$;
+select pgrelay.create_channel('t.short', 'insert into public.sink values ($1)');
+select pgrelay.notify('t.short', '{"f": 1}');
+select is(pg_temp.forms(), array[1, 0], 'notify(channel, payload) with literals takes the short form');
+prepare short_form as select pgrelay.notify($1, $2);
+execute short_form('t.short', '{"f": 2}');
+select pgrelay.notify(p_channel => 't.short', p_payload => '{"f": 3}'),
+       pgrelay.notify(pg_catalog.format('t.%s', 'short'), jsonb_build_object('f', 4));
+select is(pg_temp.forms(), array[4, 0], 'so do parameters of unknown type, named arguments and text and jsonb values');
+select pgrelay.notify('t.short'), pgrelay.notify('t.short', '{}', now()),
+       pgrelay.notify('t.short', '{}', p_key => 'k'), pgrelay.notify('t.short'::varchar, '{}');
+select is(pg_temp.forms(), array[4, 4], 'one argument, three, a named p_key and a varchar channel take the general form');
+select pgrelay.notify('t.sink', '{"n": 4}');
+select is(pg_temp.forms(), array[5, 5], 'the short form hands another priority''s channel to the general form');
+select is((select array_agg(tableoid::regclass::text) from pgrelay.queue where payload = '{"n": 4}'), array['pgrelay.queue_p2'],
+          'which queues it in queue_p2, once');
 
 select * from finish();
 rollback;
