@@ -11,6 +11,10 @@
 # and pg_auto_mv's WAL capture (call pgauto_mv.set_capture('wal'): no trigger at all; the processor
 # reads the changes from a logical slot), with the processor running:
 #   (g) watched by one view, WAL capture        (h) watched by five views, WAL capture
+# and, as the floor any reader of the WAL stands on (no pg_auto_mv, no processor):
+#   (p) unwatched, but its table published (the same column list as (g)'s) and a pgoutput slot
+#       streamed by pg_recvlogical, PostgreSQL's own client, into /dev/null: what the walsender
+#       itself costs the writers, whatever its client does with the changes
 # All of these run on one server with wal_level = logical (what WAL capture needs); the price of
 # that setting itself is shown by
 #   (r) unwatched, on a second server started alike but with wal_level = replica
@@ -44,7 +48,7 @@ export PGHOST PGPORT PGUSER PGDATABASE=bench
 pgbench=$AUTOMV_PG_BINDIR/pgbench
 [ -x "$pgbench" ] || pgbench=pgbench
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-for v in a b c d e f g h; do
+for v in a b c d e f g h p; do
     q -d postgres -c "create database bench_$v"
     "$pgbench" -i -q -s 5 "bench_$v" >/dev/null 2>&1
     case $v in [abcdgh]) q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null;; esac
@@ -93,6 +97,9 @@ create function public.floor_insert() returns trigger language plpgsql security 
     begin insert into public.floor_request (ids, table_oid, op) values ('{1}', tg_relid, tg_op); return null; end $$;
 create trigger floor_insert after update on public.pgbench_accounts for each statement execute function public.floor_insert();
 SQL
+# (p): the table in a publication with (g)'s column list (its replica identity, the primary key).
+q -d bench_p -c "create publication floor_pub for table public.pgbench_accounts (aid)" -c "vacuum analyze"
+"$AUTOMV_PG_BINDIR/pg_recvlogical" -d bench_p --slot floor_slot --create-slot -P pgoutput
 q -d bench_e -c "vacuum analyze"
 q -d bench_f -c "vacuum analyze"
 procs=()
@@ -102,8 +109,12 @@ for v in a b c d g h; do
     "$processor" --workers 2 --poll-interval 0.2 "dbname=bench_$v" >"$state/processor_$v.log" 2>&1 &
     procs+=($!); procof[$v]=$!
 done
+"$AUTOMV_PG_BINDIR/pg_recvlogical" -d bench_p --slot floor_slot --start -o proto_version=1 \
+    -o publication_names=floor_pub -f /dev/null >"$state/recvlogical.log" 2>&1 &
+procs+=($!); procof[p]=$!
 proc_pid="${procs[*]}"
 
+printf 'select coalesce(lag_bytes, 0) from pgauto_mv.capture_status()\n\\watch 0.25\n' >"$state/lag.sql"
 printf '\\set aid random(1, 500000)\n\\set delta random(-5000, 5000)\nupdate pgbench_accounts set abalance = abalance + :delta where aid = :aid;\n' >"$state/update.sql"
 run() {  # workload variant seconds -> "tps latency_ms"
     local args=(-b tpcb-like)
@@ -124,14 +135,16 @@ declare -A cpu_ws=() cpu_proc=() cpu_sess=() cpu_ms=()
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
 for workload in ${WORKLOADS:-tpcb update}; do
     for r in $(seq "$rounds"); do
-        order=(a b c e f g h r a b c e f g h r); order=("${order[@]:$(( (r - 1) % 8 )):8}")   # each leads in turn
+        order=(a b c e f g h p r a b c e f g h p r); order=("${order[@]:$(( (r - 1) % 9 )):9}")   # each leads in turn
         for v in "${order[@]}"; do
             sampler=""
-            if [ "$v" = g ] || [ "$v" = h ]; then   # the capture's lag, 4 times a second while it runs
-                ( while :; do q -d "bench_$v" -c "select coalesce(lag_bytes, 0) from pgauto_mv.capture_status()" >>"$state/lag_$v"
-                              sleep 0.25; done ) &
+            if [ "$v" = g ] || [ "$v" = h ]; then   # the capture's lag, 4 times a second while it runs,
+                # from one session: a psql started for each sample (until 2026-12-07) cost ~30 %
+                # of one core on this VM, charged to (g) and (h) alone
+                psql -X -q -At -d "bench_$v" -f "$state/lag.sql" >>"$state/lag_$v" 2>/dev/null &   # psql itself: $! is its pid
                 sampler=$!
             fi
+            [ "$v" = p ] && sampler=none
             if [ -n "$sampler" ]; then
                 IFS='|' read -r ws pp ss <<<"$(capture_pids "$v")"
                 t0=$(date +%s%3N) w0=$(ticks $ws) p0=$(ticks $pp) s0=$(ticks $ss)
@@ -141,21 +154,22 @@ for workload in ${WORKLOADS:-tpcb update}; do
                 cpu_ws[$v]=$(( ${cpu_ws[$v]:-0} + $(ticks $ws) - w0 )) cpu_proc[$v]=$(( ${cpu_proc[$v]:-0} + $(ticks $pp) - p0 ))
                 cpu_sess[$v]=$(( ${cpu_sess[$v]:-0} + $(ticks $ss) - s0 )) cpu_ms[$v]=$(( ${cpu_ms[$v]:-0} + $(date +%s%3N) - t0 ))
             fi
-            [ -n "$sampler" ] && kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
+            [ -n "$sampler" ] && [ "$sampler" != none ] && kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
         done
     done
     echo "d $(run "$workload" d "$secs")" >>"$state/$workload.results"   # once: it is slow by design
     declare -A tps=() lat=()
-    for v in a b c d e f g h r; do
+    for v in a b c d e f g h p r; do
         tps[$v]=$(awk -v v=$v '$1 == v {print $2}' "$state/$workload.results" | median)
         lat[$v]=$(awk -v v=$v '$1 == v {print $3}' "$state/$workload.results" | median)
     done
     echo "-- workload '$workload' (all rounds, tps: $(awk '{printf "%s=%s ", $1, $2}' "$state/$workload.results"))"
-    for v in a b c d e f g h r; do
+    for v in a b c d e f g h p r; do
         case $v in a) label="(a) unwatched";; b) label="(b) watched by 1 view";; c) label="(c) watched by 5 views";;
                     d) label="(d) naive synchronous REFRESH";; e) label="(e) floor: empty SD trigger";;
                     f) label="(f) floor: trigger + 1-row INSERT";;
                     g) label="(g) 1 view, WAL capture";; h) label="(h) 5 views, WAL capture";;
+                    p) label="(p) floor: pg_recvlogical";;
                     r) label="(r) unwatched, wal_level=replica";; esac
         # Per-round ratio to (a) of the same round, median over the rounds (the machine's speed
         # drifts between rounds); (d) runs once, so its ratio is to (a)'s median.
@@ -176,9 +190,9 @@ for v in g h; do
     q -d "bench_$v" -c "select '($v) WAL capture: ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.capture') || ' capture runs; lag while writing: median ' || pg_size_pretty($(median <"$state/lag_$v")::numeric) || ', max ' || pg_size_pretty($(sort -n "$state/lag_$v" | tail -1)::numeric) || ' ($(wc -l <"$state/lag_$v") samples); now ' || pg_size_pretty(lag_bytes) || ' behind, last run ' || round(seconds_since_run::numeric, 2) || ' s ago (waited $((waited / 10)).$((waited % 10)) s for 1 MB or less)' from pgauto_mv.capture_status()"
 done
 hz=$(getconf CLK_TCK)
-for v in g h; do
+for v in g h p; do
     awk -v v="$v" -v w="${cpu_ws[$v]:-0}" -v p="${cpu_proc[$v]:-0}" -v s="${cpu_sess[$v]:-0}" -v ms="${cpu_ms[$v]:-1}" -v hz="$hz" \
-        'BEGIN { f = 100000 / (hz * ms); printf "(%s) CPU while writing, %% of one core: walsender %.1f, processor %.1f, its server sessions %.1f (the machine has %d cores)\n", v, w * f, p * f, s * f, '"$(nproc)"' }'
+        'BEGIN { f = 100000 / (hz * ms); printf "(%s) CPU while writing, %% of one core: walsender %.1f, %s %.1f, its server sessions %.1f (the machine has %d cores)\n", v, w * f, (v == "p" ? "pg_recvlogical" : "processor"), p * f, s * f, '"$(nproc)"' }'
 done
 for v in b c; do
     q -d "bench_$v" -c "select '($v) ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.drain') || ' drains; left undrained: ' || (select count(*) from pgauto_mv.request) || ' requests'"
