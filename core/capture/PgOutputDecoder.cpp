@@ -1,7 +1,10 @@
 #include "core/capture/PgOutputDecoder.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
+#include <string_view>
 
 namespace automv::capture {
 
@@ -95,6 +98,45 @@ void PgOutputDecoder::feed(const unsigned char *data, std::size_t size) {
     default:    // R (relation), Y (type), M (message): nothing to capture
         break;
     }
+}
+
+std::vector<CapturedGroupEntry> groupChanges(const std::vector<CapturedChange> &changes) {
+    struct Group {
+        std::uint32_t lastXid = 0;
+        std::int64_t firstMicros = 0, lastMicros = 0;
+        std::uint32_t transactions = 0;
+    };
+    using Step = std::pair<std::uint32_t, std::string_view>;   // relation, operation
+    std::map<std::pair<bool, std::vector<Step>>, Group> groups;
+    std::vector<const std::pair<const std::pair<bool, std::vector<Step>>, Group> *> order;   // first seen first
+    for (std::size_t i = 0; i < changes.size();) {
+        const auto &first = changes[i];
+        std::vector<Step> steps;
+        for (; i < changes.size() && changes[i].xid == first.xid && changes[i].commitMicros == first.commitMicros; ++i) {
+            const Step step{changes[i].relid, changes[i].op};
+            if (std::find(steps.begin(), steps.end(), step) == steps.end())
+                steps.push_back(step);
+        }
+        auto [it, added] = groups.try_emplace({first.replicated, std::move(steps)});
+        auto &group = it->second;
+        if (added) {
+            group.firstMicros = first.commitMicros;
+            order.push_back(&*it);
+        }
+        group.firstMicros = std::min(group.firstMicros, first.commitMicros);
+        group.lastMicros = std::max(group.lastMicros, first.commitMicros);
+        if (first.commitMicros >= group.lastMicros)
+            group.lastXid = first.xid;   // commit order: a later transaction never commits earlier
+        ++group.transactions;
+    }
+    std::vector<CapturedGroupEntry> entries;
+    for (const auto *entry : order) {
+        const auto &[key, group] = *entry;
+        for (const auto &[relid, op] : key.second)
+            entries.push_back({group.lastXid, group.firstMicros, group.lastMicros, group.transactions, key.first, relid,
+                               op.data()});
+    }
+    return entries;
 }
 
 std::vector<CapturedChange> PgOutputDecoder::take(std::uint64_t &endLsn) {

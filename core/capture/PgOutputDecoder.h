@@ -20,6 +20,23 @@ struct CapturedChange {
     const char *op = "";            ///< INSERT, UPDATE, DELETE or TRUNCATE
 };
 
+/// Transactions that changed the same relations with the same operations (in the order of
+/// their first change) and share an origin, as one group: what capture_apply() needs of them is
+/// how many there were, their first and last commit time and the last one's xid. One entry per
+/// distinct (relation, operation) of a group, in that order; all entries of a group carry its
+/// figures. A busy table's thousand one-row transactions become one entry, not a thousand.
+struct CapturedGroupEntry {
+    std::uint32_t lastXid = 0;          ///< the group's last transaction (commit order)
+    std::int64_t firstMicros = 0;       ///< its first transaction's commit time
+    std::int64_t lastMicros = 0;        ///< its last transaction's commit time
+    std::uint32_t transactions = 0;
+    bool replicated = false;
+    std::uint32_t relid = 0;
+    const char *op = "";
+};
+/// Groups committed changes (in commit order, as take() returns them).
+std::vector<CapturedGroupEntry> groupChanges(const std::vector<CapturedChange> &changes);
+
 class PgOutputDecoder {
 public:
     /// One pgoutput message (the payload of an XLogData message). Throws std::runtime_error

@@ -21,7 +21,8 @@ constexpr const char *kInstalled = "select to_regprocedure('pgauto_mv.capture_cl
 constexpr const char *kClaim = "select slot_name, captured_lsn, may_stream from pgauto_mv.capture_claim()";
 constexpr const char *kStillWal = "select pgauto_mv.capture_streaming()";
 constexpr const char *kApply =
-    "select pgauto_mv.capture_apply($1::bigint[], $2::bigint[], $3::boolean[], $4::oid[], $5::text[], $6::pg_lsn)";
+    "select pgauto_mv.capture_apply($1::bigint[], $2::bigint[], $3::boolean[], $4::oid[], $5::text[], $6::pg_lsn,"
+    " $7::bigint[], $8::integer[])";
 // Apply what came at least this often, and at once past this many changes.
 constexpr auto kApplyEvery = 100ms;
 constexpr std::size_t kApplyAt = 10000;
@@ -41,22 +42,24 @@ processor::LogField errorField(const std::exception &error) {
     return {"error", processor::redactMessage(error.what())};
 }
 
-// Postgres array literals of the changes' columns.
+// Postgres array literals of the grouped changes' columns (see groupChanges).
 struct Arrays {
-    std::string xids = "{", micros = "{", replicated = "{", relids = "{", ops = "{";
-    void add(const CapturedChange &c) {
+    std::string xids = "{", micros = "{", replicated = "{", relids = "{", ops = "{", firstMicros = "{", counts = "{";
+    void add(const CapturedGroupEntry &e) {
         // Appended piece by piece: MinGW's GCC 12 warns (-Werror=restrict) on `"," + std::string`.
         if (xids.size() > 1)
-            for (auto *s : {&xids, &micros, &replicated, &relids, &ops})
+            for (auto *s : {&xids, &micros, &replicated, &relids, &ops, &firstMicros, &counts})
                 s->push_back(',');
-        xids.append(std::to_string(c.xid));
-        micros.append(std::to_string(c.commitMicros));
-        replicated.push_back(c.replicated ? 't' : 'f');
-        relids.append(std::to_string(c.relid));
-        ops.append(c.op);
+        xids.append(std::to_string(e.lastXid));
+        micros.append(std::to_string(e.lastMicros));
+        replicated.push_back(e.replicated ? 't' : 'f');
+        relids.append(std::to_string(e.relid));
+        ops.append(e.op);
+        firstMicros.append(std::to_string(e.firstMicros));
+        counts.append(std::to_string(e.transactions));
     }
     void close() {
-        for (auto *s : {&xids, &micros, &replicated, &relids, &ops})
+        for (auto *s : {&xids, &micros, &replicated, &relids, &ops, &firstMicros, &counts})
             *s += "}";
     }
 };
@@ -160,12 +163,15 @@ void WalCapture::stream(const std::string &slot, std::uint64_t from) {
         std::uint64_t end = 0;
         const auto changes = decoder.take(end);
         if (!changes.empty()) {
+            // Grouped first: one entry per kind of transaction, not per change. Row by row,
+            // capture_apply() took ~40 us a change with five views (1,100 one-row transactions
+            // in 46 ms), ~15 % of one core at 11,000 writes a second.
             Arrays arrays;
-            for (const auto &change : changes)
-                arrays.add(change);
+            for (const auto &entry : groupChanges(changes))
+                arrays.add(entry);
             arrays.close();
             control().exec(kApply, {arrays.xids, arrays.micros, arrays.replicated, arrays.relids, arrays.ops,
-                                    lsnText(end)});
+                                    lsnText(end), arrays.firstMicros, arrays.counts});
         }
         if (end > confirmed) {
             confirmed = end;

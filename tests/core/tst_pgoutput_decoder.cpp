@@ -9,6 +9,7 @@
 #include <vector>
 
 using automv::capture::CapturedChange;
+using automv::capture::CapturedGroupEntry;
 using automv::capture::PgOutputDecoder;
 
 namespace {
@@ -58,6 +59,15 @@ std::string describe(const std::vector<CapturedChange> &changes) {
     std::string text;
     for (const auto &c : changes)
         text += std::to_string(c.xid) + ":" + c.op + ":" + std::to_string(c.relid) + (c.replicated ? ":r" : "") + " ";
+    return text;
+}
+
+// "lastXid:first..last:transactions:OP:relid[:r]" per entry.
+std::string describe(const std::vector<CapturedGroupEntry> &entries) {
+    std::string text;
+    for (const auto &e : entries)
+        text += std::to_string(e.lastXid) + ":" + std::to_string(e.firstMicros) + ".." + std::to_string(e.lastMicros) + ":" +
+                std::to_string(e.transactions) + ":" + e.op + ":" + std::to_string(e.relid) + (e.replicated ? ":r" : "") + " ";
     return text;
 }
 
@@ -129,6 +139,29 @@ private slots:
         Bytes lying = truncate({1});
         lying[4] = 9;   // says 9 relations, carries 1
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, feed(d, lying));
+    }
+
+    // What capture_apply() is handed: transactions that changed the same relations alike, in the
+    // same order of first change and with the same origin, as one group with its count, first and
+    // last commit time and last xid; a relation changed twice in a transaction counts once.
+    void transactionsThatChangedTheSameRelationsAlikeBecomeOneGroup() {
+        const auto ch = [](std::uint32_t xid, std::int64_t us, std::uint32_t relid, const char *op, bool repl = false) {
+            return CapturedChange{xid, us, repl, relid, op};
+        };
+        const std::vector<CapturedChange> changes{
+            ch(10, 100, 1, "UPDATE"), ch(10, 100, 2, "INSERT"), ch(10, 100, 1, "UPDATE"),   // 1 U, 2 I
+            ch(11, 110, 2, "INSERT"), ch(11, 110, 1, "UPDATE"),                             // 2 I, 1 U: another order
+            ch(12, 120, 1, "UPDATE"), ch(12, 120, 2, "INSERT"),                             // as 10
+            ch(13, 130, 1, "UPDATE", true), ch(13, 130, 2, "INSERT", true),                 // as 10, replicated
+            ch(14, 140, 1, "UPDATE"), ch(14, 140, 2, "INSERT"), ch(14, 140, 2, "INSERT"),   // as 10
+            ch(15, 150, 1, "DELETE"),
+        };
+        QCOMPARE(describe(automv::capture::groupChanges(changes)),
+                 std::string("14:100..140:3:UPDATE:1 14:100..140:3:INSERT:2 "
+                             "11:110..110:1:INSERT:2 11:110..110:1:UPDATE:1 "
+                             "13:130..130:1:UPDATE:1:r 13:130..130:1:INSERT:2:r "
+                             "15:150..150:1:DELETE:1 "));
+        QVERIFY(automv::capture::groupChanges({}).empty());
     }
 
     void lsnsReadAndWriteAsPostgresDoes() {

@@ -50,7 +50,7 @@ create function pg_temp.problems() returns text language sql as $$
     select coalesce(string_agg(code, ',' order by code), '') from pgauto_mv.get_mv_problems()
      where code like 'capture%' or code like 'trigger%' $$;
 
-select plan(46);
+select plan(47);
 
 -- Refused before anything changes.
 select throws_ok($$call pgauto_mv.set_capture('logical')$$, 'AM005', 'pg_auto_mv: unknown capture mode ''logical''',
@@ -108,6 +108,14 @@ select pg_temp.capture();
 begin; update public.t set v = 1 where id = 13; insert into public.t values (14, 0, 0); commit;
 select is(pg_temp.capture(), 'mins:1:INSERT on public.t mt:1:UPDATE on public.t',
           'a transaction counts for a view under its first change for the view');
+-- The stream hands transactions over grouped (WalCapture: groupChanges): three that updated
+-- then inserted, two that only inserted; each group's entries carry its count of transactions.
+select pgauto_mv.capture_apply(array[900, 900, 905]::bigint[], array[us, us, us + 5]::bigint[], '{f,f,f}',
+                               array['public.t'::regclass::oid, 'public.t'::regclass::oid, 'public.t'::regclass::oid], '{UPDATE,INSERT,INSERT}',
+                               (select captured_lsn from pgauto_mv.capture), array[us - 9, us - 9, us - 1], '{3,3,2}')
+  from (select (extract(epoch from now() - timestamptz '2000-01-01 00:00:00+00') * 1000000)::bigint as us) n;
+select is(pg_temp.changes(), 'mins:5:INSERT on public.t mt:5:INSERT on public.t, UPDATE on public.t',
+          'a group of transactions counts as many as it stands for, each under its first change for the view');
 delete from pgauto_mv.request;
 insert into public.nopk values (2);
 select is((select count(*) from pgauto_mv.request where table_oid = 'public.nopk'::regclass), 1::bigint,
