@@ -71,6 +71,13 @@ create table pgauto_mv.mv_state (
     failed_in_row    integer not null default 0,   -- refreshes failed since the last success (backs off)
     last_refresh_at  timestamptz,          -- completion of the last refresh attempt that ran
     covered_snapshot pg_snapshot,          -- taken just before the last successful refresh: what it saw
+    -- Since the last successful refresh: the transactions of the changes counted in change_seq,
+    -- while every one came from a chain (an upstream's refresh, whose xid is known) and there
+    -- are at most 32; else changes_unknown. A refresh whose snapshot saw all of them covered the
+    -- changes counted while it ran too: a diamond's bottom refreshes once even when the second
+    -- upstream's request is drained during its refresh.
+    changes_xids     xid8[],
+    changes_unknown  boolean not null default false,
     last_success_at  timestamptz,
     last_outcome     text,
     last_mode        text,

@@ -181,6 +181,17 @@ $$;
 -- += the transactions, one log row per view, the view's timer armed. Returns the requests
 -- taken. The caller holds the drain lock (advisory (1885827695, 0)): the handler of channel
 -- pgauto_mv.drain, or the WAL capture for what it has just queued (capture_apply).
+-- Did a refresh with snapshot p_snapshot see every change counted since the last one
+-- (mv_state.changes_xids: all known and each committed before the snapshot)?
+create function pgauto_mv.saw_all(p_unknown boolean, p_xids xid8[], p_snapshot pg_snapshot)
+returns boolean
+language sql stable
+set search_path = pg_catalog, pg_temp
+as $$
+    select not p_unknown and p_xids is not null and cardinality(p_xids) > 0
+           and (select bool_and(pg_visible_in_snapshot(x, p_snapshot)) from unnest(p_xids) x)
+$$;
+
 create function pgauto_mv.drain_requests(p_event bigint)
 returns integer
 language plpgsql
@@ -203,7 +214,7 @@ begin
             -- A request from a transaction the view's last successful refresh already saw (an
             -- upstream that committed just before this view's refresh began, in a diamond) is
             -- covered: it only nudges the timer, or the view would refresh twice.
-            select p.mv_id, p.t, p.t_first, p.n, p.table_oid, p.op, p.source,
+            select p.mv_id, p.t, p.t_first, p.n, p.table_oid, p.op, p.source, p.xid,
                    p.nudge or coalesce(pg_visible_in_snapshot(p.xid, s.covered_snapshot), false) as nudge
               from per_view_raw p left join pgauto_mv.mv_state s on s.mv_id = p.mv_id
         ), what as (   -- names looked up once per distinct (view, table, op), not per request
@@ -214,6 +225,8 @@ begin
         )
         select p.mv_id, min(p.t_first) filter (where not p.nudge) as first_t, max(p.t) filter (where not p.nudge) as last_t,
                coalesce(sum(p.n) filter (where not p.nudge), 0) as n, count(*) as requests,
+               array_agg(distinct p.xid) filter (where not p.nudge and p.xid is not null) as xids,
+               coalesce(bool_or(p.source <> 'chain' or p.xid is null) filter (where not p.nudge), false) as unknown,
                (array_agg(p.source order by p.t) filter (where not p.nudge))[1] as source,
                w.what
           from per_view p join what w on w.mv_id = p.mv_id
@@ -239,7 +252,12 @@ begin
                set change_source = case when first_change_at is null then r.source else change_source end,
                    first_change_at = least(coalesce(first_change_at, r.first_t), r.first_t),
                    last_change_at = greatest(coalesce(last_change_at, r.last_t), r.last_t),
-                   change_seq = change_seq + r.n
+                   change_seq = change_seq + r.n,
+                   changes_unknown = changes_unknown or r.unknown
+                                     or coalesce(cardinality(changes_xids), 0) + coalesce(cardinality(r.xids), 0) > 32,
+                   changes_xids = case when changes_unknown or r.unknown
+                                            or coalesce(cardinality(changes_xids), 0) + coalesce(cardinality(r.xids), 0) > 32
+                                       then null else coalesce(changes_xids, '{}') || coalesce(r.xids, '{}') end
              where mv_id = r.mv_id;
         end if;
         perform pgauto_mv.arm(r.mv_id);
@@ -570,8 +588,13 @@ begin
                    last_outcome = v_outcome, last_mode = v_modes[i], last_source = v_cause, last_duration_ms = v_msa[i],
                    last_error = null, last_sqlstate = null, refreshes = refreshes + 1, retry_attempt = 0, failed_in_row = 0,
                    covered_snapshot = v_snapshot,
-                   first_change_at = case when change_seq = v_seqs[i] then null else v_started end,
-                   change_source = case when change_seq = v_seqs[i] then null else change_source end,
+                   -- Changes counted while it ran are covered too when each came from a chain
+                   -- upstream its snapshot saw committed (see mv_state.changes_xids).
+                   first_change_at = case when change_seq = v_seqs[i] or pgauto_mv.saw_all(changes_unknown, changes_xids, v_snapshot)
+                                          then null else v_started end,
+                   change_source = case when change_seq = v_seqs[i] or pgauto_mv.saw_all(changes_unknown, changes_xids, v_snapshot)
+                                        then null else change_source end,
+                   changes_xids = null, changes_unknown = false,
                    timer_event_id = case when timer_event_id = v_event then null else timer_event_id end
              where mv_id = v_member;
             perform pgauto_mv.arm(v_member);
