@@ -177,10 +177,6 @@ begin
 end
 $$;
 
--- Takes every request at once and coalesces them per view: first/last change time, change_seq
--- += the transactions, one log row per view, the view's timer armed. Returns the requests
--- taken. The caller holds the drain lock (advisory (1885827695, 0)): the handler of channel
--- pgauto_mv.drain, or the WAL capture for what it has just queued (capture_apply).
 -- Did a refresh with snapshot p_snapshot see every change counted since the last one
 -- (mv_state.changes_xids: all known and each committed before the snapshot)?
 create function pgauto_mv.saw_all(p_unknown boolean, p_xids xid8[], p_snapshot pg_snapshot)
@@ -192,6 +188,10 @@ as $$
            and (select bool_and(pg_visible_in_snapshot(x, p_snapshot)) from unnest(p_xids) x)
 $$;
 
+-- Takes every request at once and coalesces them per view: first/last change time, change_seq
+-- += the transactions, one log row per view, the view's timer armed. Returns the requests
+-- taken. The caller holds the drain lock (advisory (1885827695, 0)): the handler of channel
+-- pgauto_mv.drain, or the WAL capture for what it has just queued (capture_apply).
 create function pgauto_mv.drain_requests(p_event bigint)
 returns integer
 language plpgsql
