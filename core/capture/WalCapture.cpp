@@ -22,7 +22,7 @@ constexpr const char *kClaim = "select slot_name, captured_lsn, may_stream from 
 constexpr const char *kStillWal = "select pgauto_mv.capture_streaming()";
 constexpr const char *kApply =
     "select pgauto_mv.capture_apply($1::bigint[], $2::bigint[], $3::boolean[], $4::oid[], $5::text[], $6::pg_lsn,"
-    " $7::bigint[], $8::integer[])";
+    " $7::bigint[], $8::integer[], $9::pg_lsn)";
 // Apply what came at least this often, and at once past this many changes.
 constexpr auto kApplyEvery = 100ms;
 constexpr std::size_t kApplyAt = 10000;
@@ -154,6 +154,8 @@ void WalCapture::stream(const std::string &slot, std::uint64_t from) {
 
     PgOutputDecoder decoder;
     std::uint64_t confirmed = from;   // the server may let go of what lies before this
+    std::uint64_t applied = from;     // the position this stream's next batch follows
+    bool superseded = false;          // the capture event captured past `applied`: start again
     std::uint64_t safe = from;        // a keepalive's position, safe to confirm once nothing waits
     auto lastApply = Clock::now(), lastStatus = Clock::now(), lastModeCheck = Clock::now();
     bool statusWanted = false;
@@ -170,8 +172,14 @@ void WalCapture::stream(const std::string &slot, std::uint64_t from) {
             for (const auto &entry : groupChanges(changes))
                 arrays.add(entry);
             arrays.close();
-            control().exec(kApply, {arrays.xids, arrays.micros, arrays.replicated, arrays.relids, arrays.ops,
-                                    lsnText(end), arrays.firstMicros, arrays.counts});
+            const auto result = control().exec(kApply, {arrays.xids, arrays.micros, arrays.replicated, arrays.relids,
+                                                        arrays.ops, lsnText(end), arrays.firstMicros, arrays.counts,
+                                                        lsnText(applied)});
+            if (result.value(0, 0) == "-1") {   // nothing applied (see capture_apply's p_after)
+                superseded = true;
+                return;
+            }
+            applied = std::max(applied, end);
         }
         if (end > confirmed) {
             confirmed = end;
@@ -208,6 +216,8 @@ void WalCapture::stream(const std::string &slot, std::uint64_t from) {
         const auto now = Clock::now();
         if (decoder.committedChanges() >= kApplyAt || (decoder.hasCommitted() && now - lastApply >= kApplyEvery))
             apply();
+        if (superseded)
+            break;   // confirm nothing more: what the batch held past that capture is read again
         // Nothing received waits to be applied: the keepalive's position is covered. Confirmed
         // once a second, not on every keepalive: the server sends one whenever the WAL moved
         // past what was confirmed, so answering each at once is a round trip per WAL flush.
@@ -235,6 +245,11 @@ void WalCapture::stream(const std::string &slot, std::uint64_t from) {
             if (!PQconsumeInput(conn))
                 throw std::runtime_error(std::string("reading the stream failed: ") + PQerrorMessage(conn));
         }
+    }
+    if (superseded) {   // the slot is let go as it is: the next claim starts past that capture
+        m_log.info("WAL capture: the capture event read the slot as this stream began; starting again",
+                   {{"slot", slot}, {"from", lsnText(from)}});
+        return;
     }
     // Stopping, or the mode changed: hand over what is complete, then let the slot go.
     apply();

@@ -123,10 +123,44 @@ private slots:
         RunningProcessor processor(optionsFor(automv::test::processorConninfo(TestCluster::instance(), db.name())), log);
         QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '20 s')"), std::string("t"));
         QCOMPARE(scalar(conn, "select total from public.s"), std::string("300"));
-        QCOMPARE(scalar(conn, "select change_seq from pgauto_mv.mv_state"), std::string("300"));
+        QCOMPARE(QString::fromStdString(scalar(conn, "select change_seq from pgauto_mv.mv_state")), QString("300"));
         QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
                  std::string("1"));
         QVERIFY(poll(conn, "select not exists (select from pgauto_mv.get_mv_problems() where code like 'capture%')", 10s));
+    }
+
+    // The capture event (SQL) and the processor's stream both read the slot, never at once: the
+    // event reads only while no one streams, the stream starts where the last capture ended. A
+    // stream that claimed the slot while the event's capture was still to commit started from
+    // the old position and counted everything again (CI, stop 28: change_seq was not 300). Here
+    // the event's capture stays uncommitted while the processor starts streaming.
+    void aStreamThatStartsWhileTheCaptureEventCommitsCountsNothingTwice() {
+        ScratchDatabase db(QTest::currentTestFunction());
+        auto conn = db.connect();
+        createWatchedView(conn, "p_refresh_lag => 0.2, p_cooldown => 0");
+        conn.exec("call pgauto_mv.set_capture('wal')");
+        for (int i = 0; i < 300; ++i)
+            conn.exec("update public.t set v = v + 1 where id = $1", {std::to_string(i % 100 + 1)});
+        auto event = db.connect();
+        event.exec("begin");
+        QCOMPARE(scalar(event, "select pgauto_mv.capture_changes()"), std::string("300"));
+
+        ProcessorLog log(LogFormat::Text, [](auto, const std::string &) {});
+        RunningProcessor processor(optionsFor(automv::test::processorConninfo(TestCluster::instance(), db.name())), log);
+        // The stream has read the 300 changes and waits for the capture above to end.
+        QVERIFY(poll(conn, "select exists (select from pg_stat_activity where datname = current_database()"
+                           " and wait_event_type = 'Lock' and query like '%capture_apply%')", 20s));
+        event.exec("commit");
+        // The stream is past everything written so far (it confirms only what it applied, or a
+        // keepalive's position once nothing waits): whatever it did with the 300 is done.
+        const std::string written = scalar(conn, "select pg_current_wal_insert_lsn()");
+        QVERIFY(poll(conn, "select confirmed_flush_lsn >= '" + written + "' from pg_replication_slots"
+                           " where slot_name = (select slot_name from pgauto_mv.capture)", 20s));
+        QCOMPARE(scalar(conn, "select pgauto_mv.wait_until_fresh('s', p_timeout => '20 s')"), std::string("t"));
+        QCOMPARE(scalar(conn, "select total from public.s"), std::string("300"));
+        QCOMPARE(QString::fromStdString(scalar(conn, "select change_seq from pgauto_mv.mv_state")), QString("300"));
+        QCOMPARE(scalar(conn, "select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded'"),
+                 std::string("1"));
     }
 
     // A processor that does not stream (--no-wal-capture, or a login without REPLICATION): the

@@ -68,6 +68,6 @@ grant execute on function pgauto_mv.suspend_watching(), pgauto_mv.resume_watchin
 grant execute on function pgauto_mv.on_capture_event(jsonb) to pgrelay_internal;
 -- The processor's streaming reader of the WAL capture slot (WalCapture) runs as its login.
 grant execute on function pgauto_mv.capture_claim(), pgauto_mv.capture_streaming(),
-    pgauto_mv.capture_apply(bigint[], bigint[], boolean[], oid[], text[], pg_lsn, bigint[], integer[]) to pgrelay_processor;
+    pgauto_mv.capture_apply(bigint[], bigint[], boolean[], oid[], text[], pg_lsn, bigint[], integer[], pg_lsn) to pgrelay_processor;
 grant execute on function pgauto_mv.on_drain_event(jsonb), pgauto_mv.on_refresh_event(jsonb),
     pgauto_mv.on_schedule_event(jsonb), pgauto_mv.sync_mv(), pgauto_mv.purge_log() to pgrelay_internal;

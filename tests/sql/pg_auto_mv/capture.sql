@@ -50,7 +50,7 @@ create function pg_temp.problems() returns text language sql as $$
     select coalesce(string_agg(code, ',' order by code), '') from pgauto_mv.get_mv_problems()
      where code like 'capture%' or code like 'trigger%' $$;
 
-select plan(47);
+select plan(51);
 
 -- Refused before anything changes.
 select throws_ok($$call pgauto_mv.set_capture('logical')$$, 'AM005', 'pg_auto_mv: unknown capture mode ''logical''',
@@ -116,6 +116,18 @@ select pgauto_mv.capture_apply(array[900, 900, 905]::bigint[], array[us, us, us 
   from (select (extract(epoch from now() - timestamptz '2000-01-01 00:00:00+00') * 1000000)::bigint as us) n;
 select is(pg_temp.changes(), 'mins:5:INSERT on public.t mt:5:INSERT on public.t, UPDATE on public.t',
           'a group of transactions counts as many as it stands for, each under its first change for the view');
+-- A stream whose batch follows a position the capture has moved past (the capture event read
+-- the slot as the stream began) applies nothing and says so: it starts again from there.
+select is(pgauto_mv.capture_apply(array[907]::bigint[], array[1]::bigint[], '{f}', array['public.t'::regclass::oid], '{UPDATE}',
+                                  (select captured_lsn + 100 from pgauto_mv.capture), '{1}', '{1}',
+                                  (select captured_lsn - 1 from pgauto_mv.capture)),
+          -1, 'a stream batch that overlaps what was captured already is refused');
+select is(pg_temp.changes(), '', 'and queues nothing');
+select is(pgauto_mv.capture_apply(array[908]::bigint[], array[1]::bigint[], '{f}', array['public.t'::regclass::oid], '{UPDATE}',
+                                  (select captured_lsn + 100 from pgauto_mv.capture), '{1}', '{1}',
+                                  (select captured_lsn from pgauto_mv.capture)),
+          1, 'one that follows it is applied');
+select is(pg_temp.changes(), 'mt:1:UPDATE on public.t', 'and counted');
 delete from pgauto_mv.request;
 insert into public.nopk values (2);
 select is((select count(*) from pgauto_mv.request where table_oid = 'public.nopk'::regclass), 1::bigint,
