@@ -12,7 +12,7 @@ grant pgauto_mv_admin to concurrency_other;
 
 create function pg_temp.claim_order() returns text language sql as $$
     select string_agg(q.payload->>'mv', ',' order by d.ord)
-      from pgrelay.due_events(10, '{}') with ordinality d(run_at, id, solo, run_as, part, tid, channel, max_parallel, ord)
+      from pgrelay.due_events(10, '{}') with ordinality d(run_at, id, solo, run_as, part, tid, channel, max_parallel, priority, ord)
       join pgrelay.queue q on q.id = d.id
 $$;
 create function pg_temp.id(p_mv text) returns text language sql as $$ select id::text from pgauto_mv.mv where mv_name = p_mv $$;
