@@ -9,6 +9,8 @@
 #           fails alone: see process_batch);
 #           PgQ: its consumer API run server-side in one session, batches of 100 events (a tick
 #           every 100), a savepoint per event (BEGIN … EXCEPTION), pgq.finish_batch per batch.
+#           Each also warm (drain_*_warm): consumers already running, the fresh process and the
+#           cold session's first calls left out.
 #  enqueue: pgbench, CLIENTS clients, SECONDS each: a plain single-row INSERT,
 #           pgq.insert_event() and pgrelay.notify(), all with the same payload {"i": 42}.
 # Rounds are interleaved (ours, PgQ, ours, PgQ …) and the medians printed, with our ratio to PgQ:
@@ -70,6 +72,19 @@ begin
     commit;
     perform pgq.ticker('bench');
 end $$;
+-- The warm drains: waits until no due event is left (the batches' deletes committed) and
+-- returns when the last action ended, in ms after p_t0 (the commit of the events).
+create function public.relay_drained_after(p_t0 timestamptz, p_limit interval) returns numeric language plpgsql as $$
+begin
+    while exists (select 1 from pgrelay.queue where channel = 'bench.sink') loop
+        if clock_timestamp() > p_t0 + p_limit then
+            raise exception 'not drained within %', p_limit;
+        end if;
+        perform pg_sleep(0.02);
+    end loop;
+    return round(extract(epoch from (select max(started_at + duration_ms * interval '1 ms') from pgrelay.log
+                                      where channel = 'bench.sink') - p_t0)::numeric * 1000, 1);
+end $$;
 create procedure public.relay_fill(n int) language plpgsql as $$
 begin
     for i in 1 .. n loop
@@ -105,6 +120,34 @@ drain_pgq() {  # -> events/s
     [ "$(q -c "select count(*) from public.sink")" = "$events" ] || echo "PgQ: sink incomplete!" >&2
     rate "$events" $((end - start))
 }
+# Warm: both consumers already running, as in production. PgQ: the procedure is called once on
+# the empty queue in the same session first, then the fill, then the timed call. Ours: a running
+# processor (registered, idle) is woken by the commit of all EVENTS events in one transaction;
+# timed from that commit to the end of the last action (the log's started_at + duration).
+drain_pgq_warm() {  # -> events/s
+    q -c "truncate public.sink"
+    local ms
+    ms=$(psql -X -At -v ON_ERROR_STOP=1 -c "call public.pgq_drain()" -c "call public.pgq_fill($events)" -c "checkpoint" \
+              -c "\\timing on" -c "call public.pgq_drain()" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
+    [ "$(q -c "select count(*) from public.sink")" = "$events" ] || echo "PgQ warm: sink incomplete!" >&2
+    rate "$events" "$ms"
+}
+drain_ours_warm() {  # WORKERS -> events/s
+    q -c "truncate public.sink" -c "delete from pgrelay.log where channel = 'bench.sink'" -c "checkpoint"
+    "$processor" --workers "$1" --poll-interval 0.05 "dbname=bench" 2>/dev/null &
+    local pid=$! ms
+    q -c "do \$\$ declare t0 timestamptz := clock_timestamp(); begin
+            while not exists (select from pgrelay.processor_status where alive) loop
+                if clock_timestamp() > t0 + interval '30 s' then raise exception 'the processor did not register'; end if;
+                perform pg_sleep(0.02);
+            end loop; end \$\$" >/dev/null
+    ms=$(timeout 60 psql -X -At -v ON_ERROR_STOP=1 -c "begin" \
+              -c "select count(pgrelay.notify('bench.sink', jsonb_build_object('i', i))) from generate_series(1, $events) i" \
+              -c "commit" -c "select public.relay_drained_after(clock_timestamp(), interval '50 s')" | tail -1)
+    kill "$pid"; wait "$pid" || true
+    [ "$(q -c "select count(*) from public.sink")" = "$events" ] || echo "ours warm: sink incomplete!" >&2
+    rate "$events" "$ms"
+}
 enqueue_tps() {  # SCRIPT -> tps
     checkpoint
     "$pgbench" -n -c "$clients" -j "$clients" -T "$secs" -f "$1" bench 2>/dev/null |
@@ -129,6 +172,16 @@ round_ratio() {
 printf 'drain   PgQ server-side consumer (batches of 100):  %6s events/s\n' "$mq"
 printf 'drain   pg_relay, 1 worker:                         %6s events/s  %s x PgQ\n' "$m1" "$(round_ratio "${ours1[*]}" "${pgq[*]}")"
 printf 'drain   pg_relay, 2 workers:                        %6s events/s  %s x PgQ\n' "$m2" "$(round_ratio "${ours2[*]}" "${pgq[*]}")"
+wq=() w1=() w2=()
+for r in $(seq "$rounds"); do
+    w1+=("$(drain_ours_warm 1)")
+    wq+=("$(drain_pgq_warm)")
+    w2+=("$(drain_ours_warm 2)")
+    echo "   warm round $r: ours 1 worker ${w1[-1]}, PgQ ${wq[-1]}, ours 2 workers ${w2[-1]} events/s" >&2
+done
+printf 'drain, warm: PgQ server-side consumer:             %6s events/s\n' "$(printf '%s\n' "${wq[@]}" | median)"
+printf 'drain, warm: pg_relay, 1 worker:                   %6s events/s  %s x PgQ\n' "$(printf '%s\n' "${w1[@]}" | median)" "$(round_ratio "${w1[*]}" "${wq[*]}")"
+printf 'drain, warm: pg_relay, 2 workers:                  %6s events/s  %s x PgQ\n' "$(printf '%s\n' "${w2[@]}" | median)" "$(round_ratio "${w2[*]}" "${wq[*]}")"
 
 echo "insert into public.plain values ('{\"i\": 42}');" >"$bench_state/plain.sql"
 echo "select pgq.insert_event('bench', 'sink', '{\"i\": 42}');" >"$bench_state/pgq.sql"
