@@ -156,32 +156,29 @@ enqueue_tps() {  # SCRIPT -> tps
 
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores;" \
      "drain $events events (action: one INSERT), enqueue $clients clients x $secs s; $rounds interleaved rounds, medians"
-ours1=() ours2=() pgq=()
-for r in $(seq "$rounds"); do
-    ours1+=("$(drain_ours 1)")
-    pgq+=("$(drain_pgq)")
-    ours2+=("$(drain_ours 2)")
-    echo "   round $r: ours 1 worker ${ours1[-1]}, PgQ ${pgq[-1]}, ours 2 workers ${ours2[-1]} events/s" >&2
-done
-m1=$(printf '%s\n' "${ours1[@]}" | median) m2=$(printf '%s\n' "${ours2[@]}" | median) mq=$(printf '%s\n' "${pgq[@]}" | median)
 # Median over rounds of ours[i] / theirs[i]: round_ratio "a1 a2 …" "b1 b2 …"
 round_ratio() {
     paste <(tr ' ' '\n' <<<"$1") <(tr ' ' '\n' <<<"$2") |
         awk '{ print $1 / $2 }' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-printf 'drain   PgQ server-side consumer (batches of 100):  %6s events/s\n' "$mq"
-printf 'drain   pg_relay, 1 worker:                         %6s events/s  %s x PgQ\n' "$m1" "$(round_ratio "${ours1[*]}" "${pgq[*]}")"
-printf 'drain   pg_relay, 2 workers:                        %6s events/s  %s x PgQ\n' "$m2" "$(round_ratio "${ours2[*]}" "${pgq[*]}")"
-wq=() w1=() w2=()
-for r in $(seq "$rounds"); do
-    w1+=("$(drain_ours_warm 1)")
-    wq+=("$(drain_pgq_warm)")
-    w2+=("$(drain_ours_warm 2)")
-    echo "   warm round $r: ours 1 worker ${w1[-1]}, PgQ ${wq[-1]}, ours 2 workers ${w2[-1]} events/s" >&2
-done
-printf 'drain, warm: PgQ server-side consumer:             %6s events/s\n' "$(printf '%s\n' "${wq[@]}" | median)"
-printf 'drain, warm: pg_relay, 1 worker:                   %6s events/s  %s x PgQ\n' "$(printf '%s\n' "${w1[@]}" | median)" "$(round_ratio "${w1[*]}" "${wq[*]}")"
-printf 'drain, warm: pg_relay, 2 workers:                  %6s events/s  %s x PgQ\n' "$(printf '%s\n' "${w2[@]}" | median)" "$(round_ratio "${w2[*]}" "${wq[*]}")"
+# Interleaved rounds of ours with 1 worker, PgQ, ours with 2; prints the medians and our ratios.
+# drain_rounds TITLE OURS_FN PGQ_FN
+drain_rounds() {
+    local ours1=() ours2=() pgq=() r
+    for r in $(seq "$rounds"); do
+        ours1+=("$("$2" 1)")
+        pgq+=("$("$3")")
+        ours2+=("$("$2" 2)")
+        echo "   $1 round $r: ours 1 worker ${ours1[-1]}, PgQ ${pgq[-1]}, ours 2 workers ${ours2[-1]} events/s" >&2
+    done
+    printf '%-56s%6s events/s\n' "$1: PgQ server-side consumer (batches of 100):" "$(printf '%s\n' "${pgq[@]}" | median)"
+    printf '%-56s%6s events/s  %s x PgQ\n' "$1: pg_relay, 1 worker:" "$(printf '%s\n' "${ours1[@]}" | median)" \
+        "$(round_ratio "${ours1[*]}" "${pgq[*]}")"
+    printf '%-56s%6s events/s  %s x PgQ\n' "$1: pg_relay, 2 workers:" "$(printf '%s\n' "${ours2[@]}" | median)" \
+        "$(round_ratio "${ours2[*]}" "${pgq[*]}")"
+}
+drain_rounds "drain" drain_ours drain_pgq
+drain_rounds "drain, warm" drain_ours_warm drain_pgq_warm
 
 echo "insert into public.plain values ('{\"i\": 42}');" >"$bench_state/plain.sql"
 echo "select pgq.insert_event('bench', 'sink', '{\"i\": 42}');" >"$bench_state/pgq.sql"
