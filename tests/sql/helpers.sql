@@ -43,3 +43,26 @@ begin
     return v;
 end
 $$;
+
+-- Waits until a query (one boolean) is true, polling every 10 ms; false after p_seconds.
+-- Each poll is its own statement, so it sees other sessions' commits and live pg_locks.
+create function tap_helpers.wait_until(p_sql text, p_seconds double precision default 10)
+returns boolean
+language plpgsql
+as $$
+declare
+    v_deadline timestamptz := clock_timestamp() + make_interval(secs => p_seconds);
+    v_ok boolean;
+begin
+    loop
+        execute p_sql into v_ok;
+        if coalesce(v_ok, false) then
+            return true;
+        end if;
+        if clock_timestamp() > v_deadline then
+            return false;
+        end if;
+        perform pg_sleep(0.01);
+    end loop;
+end
+$$;

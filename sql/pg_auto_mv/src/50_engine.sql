@@ -198,8 +198,9 @@ language plpgsql
 -- no SET clause: internal, called only from functions that pin search_path
 as $$
 declare
-    v_taken integer := 0;
-    r       record;
+    v_taken   integer := 0;
+    r         record;
+    v_covered pg_snapshot;
 begin
     for r in
         with taken as (
@@ -239,11 +240,13 @@ begin
                     format('%s malformed view id(s) in refresh requests skipped', r.requests), '22P02', p_event);
             continue;
         end if;
-        perform 1 from pgauto_mv.mv_state where mv_id = r.mv_id for update;
+        select covered_snapshot into v_covered from pgauto_mv.mv_state where mv_id = r.mv_id for update;
         if not found then
             continue;   -- unregistered meanwhile
         end if;
-        if r.n > 0 then
+        -- The query above read covered_snapshot before a refresh of the view that was at work may
+        -- have committed (this lock waited for it): read now, it may cover these requests too.
+        if r.n > 0 and not coalesce(pgauto_mv.saw_all(r.unknown, r.xids, v_covered), false) then
             perform pgauto_mv.log(r.mv_id, 'change', 'changed', r.source,
                                   p_detail => format('%s transaction(s) from %s to %s: %s', r.n,
                                                      to_char(r.first_t, 'HH24:MI:SS.MS'), to_char(r.last_t, 'HH24:MI:SS.MS'), r.what),
