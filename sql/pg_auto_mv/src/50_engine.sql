@@ -18,26 +18,30 @@ create function pgauto_mv.log(p_mv_id integer, p_kind text, p_outcome text, p_so
                               p_detail text default null, p_sqlstate text default null,
                               p_at timestamptz default null)
 returns void
-language sql
+language plpgsql   -- not SQL: see display_name
 set search_path = pg_catalog, pg_temp
 as $$
+begin
     insert into pgauto_mv.refresh_log (at, mv_id, mv, kind, outcome, source, mode, duration_ms, detail,
                                        sqlstate, event_id)
     select coalesce(p_at, clock_timestamp()), p_mv_id,
            coalesce(pgauto_mv.display_name(m.mv_oid), format('%I.%I', m.mv_schema, m.mv_name), '#' || p_mv_id),
            p_kind, p_outcome, p_source, p_mode, p_duration_ms, p_detail, p_sqlstate,
            nullif(current_setting('pgrelay.event_id', true), '')::bigint
-      from (select 1) one left join pgauto_mv.mv m on m.id = p_mv_id
+      from (select 1) one left join pgauto_mv.mv m on m.id = p_mv_id;
+end
 $$;
 
 -- Queues a refresh event of the view (pg_relay channel pgauto_mv.refresh) at its priority.
 create function pgauto_mv.enqueue_refresh(p_mv_id integer, p jsonb, p_at timestamptz default null)
 returns bigint
-language sql
+language plpgsql   -- not SQL: see display_name
 set search_path = pg_catalog, pg_temp
 as $$
-    select pgrelay.notify_internal('pgauto_mv.refresh', p, p_at,
-                                   coalesce((select m.priority from pgauto_mv.mv m where m.id = p_mv_id), 0))
+begin
+    return pgrelay.notify_internal('pgauto_mv.refresh', p, p_at,
+                                   coalesce((select m.priority from pgauto_mv.mv m where m.id = p_mv_id), 0));
+end
 $$;
 
 -- When the view should refresh next, and what sets that time.
@@ -181,11 +185,13 @@ $$;
 -- (mv_state.changes_xids: all known and each committed before the snapshot)?
 create function pgauto_mv.saw_all(p_unknown boolean, p_xids xid8[], p_snapshot pg_snapshot)
 returns boolean
-language sql stable
+language plpgsql stable   -- not SQL: see display_name
 set search_path = pg_catalog, pg_temp
 as $$
-    select not p_unknown and p_xids is not null and cardinality(p_xids) > 0
-           and (select bool_and(pg_visible_in_snapshot(x, p_snapshot)) from unnest(p_xids) x)
+begin
+    return not p_unknown and p_xids is not null and cardinality(p_xids) > 0
+           and (select bool_and(pg_visible_in_snapshot(x, p_snapshot)) from unnest(p_xids) x);
+end
 $$;
 
 -- Takes every request at once and coalesces them per view: first/last change time, change_seq

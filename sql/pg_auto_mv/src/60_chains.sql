@@ -29,18 +29,21 @@ $$;
 -- or running, or NULL.
 create function pgauto_mv.upstream_busy(p_mv_id integer)
 returns text
-language sql stable
+language plpgsql stable   -- not SQL: see display_name (a SQL body took ~1 ms a call)
 set search_path = pg_catalog, pg_temp
 as $$
+begin
+    return (
     with recursive up(id) as (
-        select upstream_id from pgauto_mv.chain where downstream_id = p_mv_id
+        select ch.upstream_id from pgauto_mv.chain ch where ch.downstream_id = p_mv_id
         union
         select c.upstream_id from pgauto_mv.chain c join up on c.downstream_id = up.id
     )
     select format('%I.%I', m.mv_schema, m.mv_name)
       from up join pgauto_mv.mv m on m.id = up.id join pgauto_mv.mv_state s on s.mv_id = up.id
      where s.timer_event_id is not null
-     order by m.id limit 1
+     order by m.id limit 1);
+end
 $$;
 
 -- After a view's refresh: its downstream views get a change (p_changed) or only a nudge to

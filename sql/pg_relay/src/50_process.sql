@@ -112,9 +112,9 @@ comment on function pgrelay.next_due_in() is
 -- Hash collisions between channel names can only make two channels share their slots.
 create function pgrelay.parallel_key(p_channel text)
 returns integer
-language sql immutable
+language plpgsql immutable   -- PL/pgSQL: a SQL body with a SET clause is planned anew in each statement
 set search_path = pg_catalog, pg_temp
-as $$ select hashtext('pgrelay.parallel ' || p_channel) $$;
+as $$ begin return hashtext('pgrelay.parallel ' || p_channel); end $$;
 
 -- Channels whose events a claim must skip now: those running max_parallel events already and,
 -- for a processor's last free worker (p_spare), every channel with a max_parallel (long work such
