@@ -40,13 +40,8 @@ select results_eq($$select events_succeeded, events_retried, events_failed from 
 select throws_ok($$select * from dblink('p2', 'select pgrelay.heartbeat_processor(1)') as t(x text)$$, null, null,
                  'a session cannot heartbeat a slot it does not hold');
 select dblink_disconnect('p1');
-do $$
-begin   -- the slot frees when the session ends; wait for it with a deadline
-    for i in 1 .. 100 loop
-        exit when not (select alive from pgrelay.processor_status where slot = 1);
-        perform pg_sleep(0.05);
-    end loop;
-end $$;
+-- The slot frees when the session ends: wait for it with a deadline.
+select tap_helpers.wait_until('select not alive from pgrelay.processor_status where slot = 1', 5);
 select is((select alive from pgrelay.processor_status where slot = 1), false,
           'a processor whose session died shows as not alive at once');
 select dblink_disconnect('p2');

@@ -17,7 +17,8 @@ select dblink_connect('short', pg_temp.conninfo());
 create function pg_temp.writer_notify(p_writer text default 'writer') returns bigint language sql as $$
     select id from dblink(p_writer, case p_writer when 'short' then $q$select pgrelay.notify('t.tick', '{}')$q$
                                                    else $q$select pgrelay.notify('t.tick')$q$ end) as t(id bigint) $$;
--- Polls a writer until its events land in partition p_part; fails after 10 s.
+-- Polls a writer until its events land in partition p_part; fails after 10 s. (Not
+-- tap_helpers.wait_until: the event must be read in a statement after the one that queued it.)
 create function pg_temp.writer_follows(p_part smallint, p_writer text default 'writer') returns boolean language plpgsql as $$
 declare
     v_deadline timestamptz := clock_timestamp() + interval '10 s';
