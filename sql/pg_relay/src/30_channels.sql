@@ -22,9 +22,9 @@ as $$ select n.nspowner from pg_catalog.pg_namespace n where n.nspname = 'pgrela
 -- Internal channels belong to the extensions: only their own code notifies or changes them.
 create function pgrelay.is_internal_channel(p_name text)
 returns boolean
-language sql immutable
+language plpgsql immutable   -- PL/pgSQL: a SQL body with a SET clause is planned anew in each statement
 set search_path = pg_catalog, pg_temp
-as $$ select starts_with(p_name, 'pgrelay.') or starts_with(p_name, 'pgauto_mv.') $$;
+as $$ begin return starts_with(p_name, 'pgrelay.') or starts_with(p_name, 'pgauto_mv.'); end $$;
 
 -- A role a user channel may run as: it exists, the caller's login is a member of it (the
 -- action can do no more than the caller could as that role), and it is not a superuser, a

@@ -40,14 +40,19 @@
 -- row-level security policy with current_user and the row's priority, which must be the
 -- channel's (notify() copies it; a direct INSERT may not jump the queue).
 -- True if p_role holds a notify right on p_channel (a user channel), else false.
+-- PL/pgSQL, not SQL: the insert policy calls it for every notify() of a role without BYPASSRLS,
+-- and a SQL function with a SET clause is never inlined — its body was parsed and planned
+-- again in every transaction.
 create function pgrelay.has_notify_right(p_channel text, p_role name)
 returns boolean
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = pg_catalog, pg_temp
 as $$
-    select not pgrelay.is_internal_channel(p_channel)
+begin
+    return not pgrelay.is_internal_channel(p_channel)
            and exists (select from pgrelay.notify_right r
-                        where r.channel = p_channel and pg_has_role(p_role, r.grantee, 'USAGE'))
+                        where r.channel = p_channel and pg_has_role(p_role, r.grantee, 'USAGE'));
+end
 $$;
 
 create function pgrelay.may_notify(p_channel text, p_role name, p_priority smallint)
