@@ -12,7 +12,8 @@
 #           Each also warm (drain_*_warm): consumers already running, the fresh process and the
 #           cold session's first calls left out.
 #  enqueue: pgbench, CLIENTS clients, SECONDS each: a plain single-row INSERT,
-#           pgq.insert_event() and pgrelay.notify(), all with the same payload {"i": 42}.
+#           pgq.insert_event() and pgrelay.notify() (as the superuser and as an app role, whose
+#           notify right the queue's insert policy checks), all with the same payload {"i": 42}.
 # Rounds are interleaved (ours, PgQ, ours, PgQ …) and the medians printed, with our ratio to PgQ:
 # the median of the rounds' ratios (each round's two runs share the machine's state of the moment;
 # on a shared VM that state swings by ±20 % between rounds, more than the two differ).
@@ -36,6 +37,10 @@ create extension pgq;
 create table public.sink (i int);
 grant insert on public.sink to pgrelay;
 select pgrelay.create_channel('bench.sink', $$insert into public.sink values (($1->>'i')::int)$$);
+-- notify() as an application would call it: a role without BYPASSRLS, so the queue's insert
+-- policy checks its notify right on every call (the superuser running the rest skips it).
+create role bench_app login;
+select pgrelay.grant_notify('bench.sink', 'bench_app');
 select pgq.create_queue('bench');
 select pgq.set_queue_config('bench', 'ticker_max_count', '100');
 select pgq.set_queue_config('bench', 'ticker_max_lag', '1 hour');
@@ -150,9 +155,9 @@ drain_ours_warm() {  # WORKERS -> events/s
     [ "$(q -c "select count(*) from public.sink")" = "$events" ] || echo "ours warm: sink incomplete!" >&2
     rate "$events" "$ms"
 }
-enqueue_tps() {  # SCRIPT -> tps
+enqueue_tps() {  # SCRIPT [ROLE] -> tps
     checkpoint
-    "$pgbench" -n -c "$clients" -j "$clients" -T "$secs" -f "$1" bench 2>/dev/null |
+    "$pgbench" -n ${2:+-U "$2"} -c "$clients" -j "$clients" -T "$secs" -f "$1" bench 2>/dev/null |
         sed -n 's/^tps = \([0-9.]*\).*/\1/p' | cut -d. -f1
 }
 
@@ -194,19 +199,20 @@ q -c "vacuum analyze" >/dev/null
 # Every run enqueues the same event, {"i": 42} (the plain INSERT too, into a jsonb column). PgQ
 # also runs with the 2-byte payload '42' that this bench gave it before 2026-12-07, for
 # comparison with older figures; our ratio is to PgQ with the same payload.
-plain=() pq=() pqs=() ours=()
-run_enqueue() {  # plain|pgq|pgq_short|notify
+plain=() pq=() pqs=() ours=() app=()
+run_enqueue() {  # plain|pgq|pgq_short|notify|notify_app
     case "$1" in
         plain) plain+=("$(enqueue_tps "$bench_state/plain.sql")") ;;
         pgq) pq+=("$(enqueue_tps "$bench_state/pgq.sql")") ;;
         pgq_short) pqs+=("$(enqueue_tps "$bench_state/pgq_short.sql")") ;;
         notify) ours+=("$(enqueue_tps "$bench_state/notify.sql")") ;;
+        notify_app) app+=("$(enqueue_tps "$bench_state/notify.sql" bench_app)") ;;
     esac
 }
-kinds=(plain pgq notify pgq_short)
+kinds=(plain pgq notify pgq_short notify_app)
 for r in $(seq "$rounds"); do
-    for k in 0 1 2 3; do run_enqueue "${kinds[$(( (r + k) % 4 ))]}"; done
-    echo "   round $r: plain INSERT ${plain[-1]}, pgq.insert_event ${pq[-1]} ('42': ${pqs[-1]}), notify() ${ours[-1]} tps" >&2
+    for k in 0 1 2 3 4; do run_enqueue "${kinds[$(( (r + k) % 5 ))]}"; done
+    echo "   round $r: plain INSERT ${plain[-1]}, pgq.insert_event ${pq[-1]} ('42': ${pqs[-1]}), notify() ${ours[-1]}, as an app role ${app[-1]} tps" >&2
 done
 mp=$(printf '%s\n' "${plain[@]}" | median) mpq=$(printf '%s\n' "${pq[@]}" | median) mo=$(printf '%s\n' "${ours[@]}" | median)
 mpqs=$(printf '%s\n' "${pqs[@]}" | median)
@@ -214,6 +220,8 @@ printf 'enqueue plain single-row INSERT:                    %6s tps\n' "$mp"
 printf 'enqueue pgq.insert_event(), payload {"i": 42}:      %6s tps\n' "$mpq"
 printf 'enqueue pgq.insert_event(), payload 42:             %6s tps\n' "$mpqs"
 printf 'enqueue pgrelay.notify():                           %6s tps  %s x PgQ\n' "$mo" "$(round_ratio "${ours[*]}" "${pq[*]}")"
+printf 'enqueue pgrelay.notify() as an app role (RLS):      %6s tps  %s x PgQ\n' "$(printf '%s\n' "${app[@]}" | median)" \
+    "$(round_ratio "${app[*]}" "${pq[*]}")"
 
 export AUTOMV_PG_BINDIR
 bench/peers_graphile.sh "$events" "$secs" "$clients" || echo "graphile-worker: failed (see above)"
