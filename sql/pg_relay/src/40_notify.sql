@@ -36,13 +36,10 @@
 -- Measured (bench/notify_pgbench.sh, 16 clients): checking the rule in notify()'s own SELECT
 -- through a view as well as in the policy cost notify() ~10 points of the plain-INSERT rate.
 
--- True if p_role may notify p_channel, else raises PR013 naming both. Called by the queue's
--- row-level security policy with current_user and the row's priority, which must be the
--- channel's (notify() copies it; a direct INSERT may not jump the queue).
 -- True if p_role holds a notify right on p_channel (a user channel), else false.
--- PL/pgSQL, not SQL: the insert policy calls it for every notify() of a role without BYPASSRLS,
--- and a SQL function with a SET clause is never inlined — its body was parsed and planned
--- again in every transaction.
+-- PL/pgSQL, not SQL: the insert policy calls it (through may_notify) for every notify() of a
+-- role without BYPASSRLS, and a SQL function with a SET clause is never inlined — its body was
+-- parsed and planned again in every transaction.
 create function pgrelay.has_notify_right(p_channel text, p_role name)
 returns boolean
 language plpgsql stable security definer
@@ -55,6 +52,9 @@ begin
 end
 $$;
 
+-- True if p_role may notify p_channel, else raises PR013 naming both. Called by the queue's
+-- row-level security policy with current_user and the row's priority, which must be the
+-- channel's (notify() copies it; a direct INSERT may not jump the queue).
 create function pgrelay.may_notify(p_channel text, p_role name, p_priority smallint)
 returns boolean
 language plpgsql stable security definer
