@@ -1,11 +1,13 @@
 #include "tests/harness/TcpStallProxy.h"
 
+#include <QEventLoop>
 #include <QHostAddress>
-#include <QMetaObject>
+#include <QObject>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QEventLoop>
+#include <QTimer>
 
+#include <chrono>
 #include <future>
 #include <stdexcept>
 #include <thread>
@@ -14,18 +16,14 @@ namespace automv::test {
 namespace {
 
 // Lives on the proxy's thread; released() tells every pair to move what waited during a stall.
-// Other threads call release() and stop() by name, queued: the call event then carries nothing
-// the calling thread touches afterwards. (A functor passed to invokeMethod is shared with the
-// calling thread, which drops its reference after the proxy's thread may have run it: the count
-// lives in uninstrumented Qt, and ThreadSanitizer reported the free as a race — CI, 2026-12-07.)
+// The test's thread never touches it: the proxy's own timer sees the atomics change and emits.
+// (Queued calls from the test's thread — a functor, then a Q_INVOKABLE by name — allocate an
+// event on one thread and free it on the other, ordered by a mutex inside uninstrumented
+// libQt6Core: ThreadSanitizer reported each as a data race, CI 2026-12-07 and 2026-12-08.)
 class StallSwitch : public QObject {
     Q_OBJECT
-public:
-    Q_INVOKABLE void release() { emit released(); }
-    Q_INVOKABLE void stop() { emit finish(); }
 signals:
     void released();
-    void finish();
 };
 
 // Moves what `from` has read to `to`, unless stalled or `to` is not connected yet.
@@ -35,8 +33,7 @@ void forward(QTcpSocket *from, QTcpSocket *to, const std::atomic<bool> &stalled)
 }
 
 // One accepted connection and its own connection to the target; both go when either closes.
-void pair(QTcpSocket *client, int targetPort, const std::shared_ptr<std::atomic<bool>> &stalled,
-          StallSwitch *stallSwitch) {
+void pair(QTcpSocket *client, int targetPort, const std::atomic<bool> *stalled, StallSwitch *stallSwitch) {
     auto *upstream = new QTcpSocket(client);
     QObject::connect(client, &QTcpSocket::readyRead, upstream, [=] { forward(client, upstream, *stalled); });
     QObject::connect(upstream, &QTcpSocket::readyRead, client, [=] { forward(upstream, client, *stalled); });
@@ -60,44 +57,55 @@ void pair(QTcpSocket *client, int targetPort, const std::shared_ptr<std::atomic<
 TcpStallProxy::TcpStallProxy(int targetPort) {
     // A std::thread running a Qt event loop (not a QThread): its start and join are what
     // ThreadSanitizer sees, so the sanitizer builds of the resilience tests stay clean.
-    std::promise<std::pair<QObject *, int>> started;
+    std::promise<int> started;
     auto listening = started.get_future();
-    auto stalled = m_stalled;
-    m_thread = std::thread([&started, targetPort, stalled] {
+    m_thread = std::thread([&started, targetPort, shared = m_shared] {
         QEventLoop loop;
         QTcpServer server;
         StallSwitch stallSwitch;
         if (!server.listen(QHostAddress::LocalHost, 0)) {
-            started.set_value({nullptr, 0});
+            started.set_value(0);
             return;
         }
-        QObject::connect(&server, &QTcpServer::newConnection, &server, [&server, &stallSwitch, targetPort, stalled] {
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&server, &stallSwitch, targetPort, shared] {
             while (QTcpSocket *client = server.nextPendingConnection())
-                pair(client, targetPort, stalled, &stallSwitch);
+                pair(client, targetPort, &shared->stalled, &stallSwitch);
         });
-        QObject::connect(&stallSwitch, &StallSwitch::finish, &loop, &QEventLoop::quit);
-        started.set_value({&stallSwitch, server.serverPort()});
+        // The test's requests, looked at every 10 ms: a stall ended (every pair moves what
+        // waited), or the proxy is going.
+        QTimer watch;
+        unsigned seen = 0;
+        QObject::connect(&watch, &QTimer::timeout, &loop, [&] {
+            if (shared->stop) {
+                loop.quit();
+                return;
+            }
+            if (const unsigned now = shared->releases; now != seen) {
+                seen = now;
+                emit stallSwitch.released();
+            }
+        });
+        watch.start(std::chrono::milliseconds(10));
+        started.set_value(static_cast<int>(server.serverPort()));
         loop.exec();
         // The pairs are the server's children (accepted sockets): they go with it.
     });
-    const auto [stallSwitch, port] = listening.get();
-    if (!stallSwitch) {
+    m_port = listening.get();
+    if (m_port == 0) {
         m_thread.join();
         throw std::runtime_error("TcpStallProxy: cannot listen on 127.0.0.1");
     }
-    m_switch = stallSwitch;
-    m_port = port;
 }
 
 TcpStallProxy::~TcpStallProxy() {
-    QMetaObject::invokeMethod(m_switch, "stop", Qt::QueuedConnection);
+    m_shared->stop = true;
     m_thread.join();
 }
 
 void TcpStallProxy::setStalled(bool stalled) {
-    m_stalled->store(stalled);
+    m_shared->stalled = stalled;
     if (!stalled)   // every pair, on the proxy's thread, moves what waited
-        QMetaObject::invokeMethod(m_switch, "release", Qt::QueuedConnection);
+        ++m_shared->releases;
 }
 
 } // namespace automv::test

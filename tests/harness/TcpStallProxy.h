@@ -4,8 +4,6 @@
 #include <memory>
 #include <thread>
 
-class QObject;
-
 namespace automv::test {
 
 /// A TCP forwarder on 127.0.0.1 that can stall: while stalled it accepts and keeps every
@@ -25,10 +23,17 @@ public:
     void setStalled(bool stalled);
 
 private:
-    std::thread m_thread;          ///< runs the proxy's Qt event loop
-    QObject *m_switch = nullptr;   ///< tells the pairs on m_thread that a stall ended
+    /// What the test's thread tells the proxy's: plain atomics, read by a timer on the proxy's
+    /// thread. No Qt call crosses threads — a posted event's allocation and free are synchronised
+    /// inside uninstrumented Qt, which ThreadSanitizer reports as a race (see the .cpp).
+    struct Shared {
+        std::atomic<bool> stalled{false};
+        std::atomic<unsigned> releases{0};   ///< bumped when a stall ends
+        std::atomic<bool> stop{false};
+    };
+    std::thread m_thread;   ///< runs the proxy's Qt event loop
     int m_port = 0;
-    std::shared_ptr<std::atomic<bool>> m_stalled = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
 };
 
 } // namespace automv::test
