@@ -11,6 +11,8 @@
 # and pg_auto_mv's WAL capture (call pgauto_mv.set_capture('wal'): no trigger at all; the processor
 # reads the changes from a logical slot), with the processor running:
 #   (g) watched by one view, WAL capture        (h) watched by five views, WAL capture
+#   (s) as (g), but the processor does not stream the slot (--no-wal-capture): the capture event
+#       reads it over SQL (pg_logical_slot_peek_binary_changes) every 100-250 ms
 # and, as the floor any reader of the WAL stands on (no pg_auto_mv, no processor):
 #   (p) unwatched, but its table published (the same column list as (g)'s) and a pgoutput slot
 #       streamed by pg_recvlogical, PostgreSQL's own client, into /dev/null: what the walsender
@@ -26,7 +28,8 @@
 #           cost: the whole transaction is one indexed row update)
 # The views read a primary-key range, so refreshing them costs little: this measures the writers'
 # path, not the CPU that refreshing big views takes from them on a 2-core machine.
-# Usage: [WORKLOADS="tpcb update"] bench/write_path_pgbench.sh [SECONDS_PER_RUN] [ROUNDS]   (default 4 and 7; needs build/ci)
+# Usage: [WORKLOADS="tpcb update"] [VARIANTS="a b c e f g h s p r"] bench/write_path_pgbench.sh [SECONDS_PER_RUN] [ROUNDS]
+#        (default 4 and 7; needs build/ci; (d) runs once after the rounds, and (a) always)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-4} rounds=${2:-7} clients=8
@@ -48,19 +51,22 @@ export PGHOST PGPORT PGUSER PGDATABASE=bench
 pgbench=$AUTOMV_PG_BINDIR/pgbench
 [ -x "$pgbench" ] || pgbench=pgbench
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
-for v in a b c d e f g h p; do
+variants=a   # (a) always, once
+for v in ${VARIANTS:-b c e f g h s p r}; do [ "$v" = a ] || [ "$v" = d ] || variants+=" $v"; done
+all="$variants d"
+for v in a b c d e f g h s p; do
     q -d postgres -c "create database bench_$v"
     "$pgbench" -i -q -s 5 "bench_$v" >/dev/null 2>&1
-    case $v in [abcdgh]) q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null;; esac
+    case $v in [abcdghs]) q -d "bench_$v" -c "create extension pg_auto_mv cascade" 2>/dev/null;; esac
 done
 ( . "$state/replica/cluster.env"; export PGHOST PGPORT PGUSER
   q -d postgres -c "create database bench_r"; "$pgbench" -i -q -s 5 bench_r >/dev/null 2>&1; q -d bench_r -c "vacuum analyze" )
 [ "$(. "$state/replica/cluster.env"; PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER q -d postgres -c 'show wal_level')" = replica ] ||
     { echo "the second server did not take wal_level = replica" >&2; exit 1; }
-for v in g h; do   # WAL capture before the views are registered: their table joins the publication
+for v in g h s; do   # WAL capture before the views are registered: their table joins the publication
     q -d "bench_$v" -c "call pgauto_mv.set_capture('wal')" 2>/dev/null
 done
-for v in b g; do   # one view
+for v in b g s; do   # one view
     q -d "bench_$v" <<'SQL'
 create materialized view public.mv_1 as select aid, abalance from public.pgbench_accounts where aid <= 1000;
 create unique index on public.mv_1 (aid);
@@ -104,9 +110,10 @@ q -d bench_e -c "vacuum analyze"
 q -d bench_f -c "vacuum analyze"
 procs=()
 declare -A procof=()
-for v in a b c d g h; do
+for v in a b c d g h s; do
     q -d "bench_$v" -c "vacuum analyze"
-    "$processor" --workers 2 --poll-interval 0.2 "dbname=bench_$v" >"$state/processor_$v.log" 2>&1 &
+    opts=(); [ $v = s ] && opts=(--no-wal-capture)
+    "$processor" --workers 2 --poll-interval 0.2 "${opts[@]}" "dbname=bench_$v" >"$state/processor_$v.log" 2>&1 &
     procs+=($!); procof[$v]=$!
 done
 "$AUTOMV_PG_BINDIR/pg_recvlogical" -d bench_p --slot floor_slot --start -o proto_version=1 \
@@ -135,10 +142,11 @@ declare -A cpu_ws=() cpu_proc=() cpu_sess=() cpu_ms=()
 echo "== PostgreSQL $("$AUTOMV_PG_BINDIR/postgres" --version | awk '{print $3}'), durable, $(nproc) cores, $clients clients, ${secs} s per run, $rounds rounds (median), pgrelay-processor running"
 for workload in ${WORKLOADS:-tpcb update}; do
     for r in $(seq "$rounds"); do
-        order=(a b c e f g h p r a b c e f g h p r); order=("${order[@]:$(( (r - 1) % 9 )):9}")   # each leads in turn
+        read -r -a order <<<"$variants"; n=${#order[@]}
+        order=("${order[@]}" "${order[@]}"); order=("${order[@]:$(( (r - 1) % n )):n}")   # each leads in turn
         for v in "${order[@]}"; do
             sampler=""
-            if [ "$v" = g ] || [ "$v" = h ]; then   # the capture's lag, 4 times a second while it runs,
+            if [ "$v" = g ] || [ "$v" = h ] || [ "$v" = s ]; then   # the capture's lag, 4 times a second while it runs,
                 # from one session: a psql started for each sample (until 2026-12-07) cost ~30 %
                 # of one core on this VM, charged to (g) and (h) alone
                 psql -X -q -At -d "bench_$v" -f "$state/lag.sql" >>"$state/lag_$v" 2>/dev/null &   # psql itself: $! is its pid
@@ -159,16 +167,18 @@ for workload in ${WORKLOADS:-tpcb update}; do
     done
     echo "d $(run "$workload" d "$secs")" >>"$state/$workload.results"   # once: it is slow by design
     declare -A tps=() lat=()
-    for v in a b c d e f g h p r; do
+    for v in $all; do
         tps[$v]=$(awk -v v=$v '$1 == v {print $2}' "$state/$workload.results" | median)
         lat[$v]=$(awk -v v=$v '$1 == v {print $3}' "$state/$workload.results" | median)
     done
     echo "-- workload '$workload' (all rounds, tps: $(awk '{printf "%s=%s ", $1, $2}' "$state/$workload.results"))"
-    for v in a b c d e f g h p r; do
+    for v in a b c d e f g h s p r; do
+        [[ " $all " == *" $v "* ]] || continue
         case $v in a) label="(a) unwatched";; b) label="(b) watched by 1 view";; c) label="(c) watched by 5 views";;
                     d) label="(d) naive synchronous REFRESH";; e) label="(e) floor: empty SD trigger";;
                     f) label="(f) floor: trigger + 1-row INSERT";;
                     g) label="(g) 1 view, WAL capture";; h) label="(h) 5 views, WAL capture";;
+                    s) label="(s) 1 view, WAL over SQL";;
                     p) label="(p) floor: pg_recvlogical";;
                     r) label="(r) unwatched, wal_level=replica";; esac
         # Per-round ratio to (a) of the same round, median over the rounds (the machine's speed
@@ -180,7 +190,8 @@ for workload in ${WORKLOADS:-tpcb update}; do
             'BEGIN { printf "%-32s %8.0f tps  %7.3f ms  %6.1f %% of (a)\n", l, t, ms, r }'
     done
 done
-for v in g h; do
+for v in g h s; do
+    [[ " $all " == *" $v "* ]] || continue
     # Right after the rounds the slot may still hold other databases' WAL (autovacuum after their
     # runs) that the walsender has not yet offered to confirm: give it up to 10 s to get within 1 MB.
     waited=0
@@ -190,10 +201,12 @@ for v in g h; do
     q -d "bench_$v" -c "select '($v) WAL capture: ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.capture') || ' capture runs; lag while writing: median ' || pg_size_pretty($(median <"$state/lag_$v")::numeric) || ', max ' || pg_size_pretty($(sort -n "$state/lag_$v" | tail -1)::numeric) || ' ($(wc -l <"$state/lag_$v") samples); now ' || pg_size_pretty(lag_bytes) || ' behind, last run ' || round(seconds_since_run::numeric, 2) || ' s ago (waited $((waited / 10)).$((waited % 10)) s for 1 MB or less)' from pgauto_mv.capture_status()"
 done
 hz=$(getconf CLK_TCK)
-for v in g h p; do
+for v in g h s p; do
+    [[ " $all " == *" $v "* ]] || continue
     awk -v v="$v" -v w="${cpu_ws[$v]:-0}" -v p="${cpu_proc[$v]:-0}" -v s="${cpu_sess[$v]:-0}" -v ms="${cpu_ms[$v]:-1}" -v hz="$hz" \
         'BEGIN { f = 100000 / (hz * ms); printf "(%s) CPU while writing, %% of one core: walsender %.1f, %s %.1f, its server sessions %.1f (the machine has %d cores)\n", v, w * f, (v == "p" ? "pg_recvlogical" : "processor"), p * f, s * f, '"$(nproc)"' }'
 done
 for v in b c; do
+    [[ " $all " == *" $v "* ]] || continue
     q -d "bench_$v" -c "select '($v) ' || (select count(*) from pgauto_mv.refresh_log where kind = 'refresh' and outcome = 'succeeded') || ' refreshes, ' || (select count(*) from pgrelay.log where channel = 'pgauto_mv.drain') || ' drains; left undrained: ' || (select count(*) from pgauto_mv.request) || ' requests'"
 done
