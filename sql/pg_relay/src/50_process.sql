@@ -77,8 +77,22 @@ set enable_bitmapscan = off
 set plan_cache_mode = force_generic_plan
 as $$
 declare
-    v_busy text[] := pgrelay.busy_channels(p_spare);
+    v_busy text[];
 begin
+    -- Any due event at all? Nothing due is the usual poll, and then which channels are busy does
+    -- not matter: busy_channels() reads pg_locks, which takes every lock-manager partition lock
+    -- and every backend's fast-path lock — from every processor's every poll, on a server whose
+    -- writers need those locks (tests/sql/pg_relay/claims.sql: an idle poll does not call it).
+    perform from pgrelay.queue
+     where not held and run_at <= now()
+     order by run_at, id limit 1 for update skip locked;
+    if not found then
+        return false;
+    end if;
+    v_busy := pgrelay.busy_channels(p_spare);
+    if cardinality(v_busy) = 0 then
+        return true;
+    end if;
     perform from pgrelay.queue
      where not held and run_at <= now() and channel <> all (v_busy)
      order by run_at, id limit 1 for update skip locked;

@@ -7,7 +7,7 @@ drop role if exists limits_app;
 create role limits_app;
 
 begin;
-select plan(22);
+select plan(27);
 
 -- Creating and changing limits; bad values are refused by name and change nothing.
 select lives_ok($$select pgrelay.create_channel('l.low', 'insert into public.ran (channel, n) values (''low'', ($1->>''n'')::int)', p_priority => -5)$$,
@@ -59,6 +59,23 @@ select is((select outcome from pgrelay.process_batch(10, null, null, false)), 's
 select is((select count(*)::int from pg_locks where locktype = 'advisory' and classid = pgrelay.parallel_key('l.limited')::oid
            and objid between 1 and 2 and pid = pg_backend_pid()), 1,
           'holding one of the channel''s two slots until the batch commits');
+
+-- An idle poll (nothing due: the usual one, from every processor) does not ask which channels are
+-- busy: busy_channels() reads pg_locks, which takes every lock-manager partition lock and every
+-- backend's fast-path lock. A poll that finds an event due does.
+set local track_functions = 'all';
+select is((select count(*)::int from pgrelay.queue where not held and run_at <= now()), 0, 'nothing is due');
+select ok(not pgrelay.has_due_events(false), 'an idle poll says so');
+select is((select coalesce(sum(calls), 0)::int from pg_stat_xact_user_functions
+            where schemaname = 'pgrelay' and funcname = 'busy_channels'), 0,
+          'without reading which channels are busy');
+select pgrelay.notify('l.normal', '{"n": 99}');
+select ok(pgrelay.has_due_events(false), 'a poll with an event due says so');
+select is((select coalesce(sum(calls), 0)::int from pg_stat_xact_user_functions
+            where schemaname = 'pgrelay' and funcname = 'busy_channels'), 1,
+          'having read which channels are busy');
+delete from pgrelay.queue where payload->>'n' = '99';
+reset track_functions;
 
 -- Notifiers cannot jump the queue: a direct insert must carry the channel's priority.
 select pgrelay.grant_notify('l.normal', 'limits_app');
