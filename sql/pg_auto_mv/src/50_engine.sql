@@ -276,6 +276,21 @@ begin
 end
 $$;
 
+-- Is a writer's transaction in flight with a request appended (RowExclusiveLock on
+-- pgauto_mv.request, held until it ends)? For on_drain_event.
+create function pgauto_mv.writers_in_flight()
+returns boolean
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+begin
+    return exists (select 1 from pg_locks l
+                    where l.locktype = 'relation' and l.relation = 'pgauto_mv.request'::regclass
+                      and l.database = (select oid from pg_database where datname = current_database())
+                      and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid());
+end
+$$;
+
 -- Handler of channel pgauto_mv.drain: takes every request at once (drain_requests), and decides
 -- whether to keep draining (every 50 ms) or go idle.
 --
@@ -284,9 +299,13 @@ $$;
 --   * it reads idle: it enqueues a drain itself, which runs after its commit;
 --   * it reads active: a drain has flipped the flag to active and scheduled the next drain in
 --     the same transaction. Going idle is itself two steps: a drain flips the flag to idle and
---     schedules one last sweep; every drain first looks for writers in flight (their lock) and
---     then consumes. A writer that read active did so before the flip, so its append came
---     before the sweep's look: the sweep sees its lock, or its committed request.
+--     schedules one last sweep; that sweep (the flag idle) first looks for writers in flight
+--     (their lock) and then consumes. A writer that read active did so before the flip, so its
+--     append came before the sweep's look: the sweep sees its lock, or its committed request.
+--   A drain that finds the flag active schedules the next drain whatever it sees, so it looks
+--   for writers only to decide whether to go idle — after consuming, and only if it took
+--   nothing. Under traffic no drain reads pg_locks, which takes every lock-manager partition
+--   lock and every backend's fast-path lock: the writers' own locks (every 50 ms, before).
 -- The flag is a sequence (setval is immediate, not transactional): if a drain's transaction
 -- failed after a flip, the promised next drain would be missing; the built-in schedule
 -- pgauto_mv.drain runs a drain every 10 s as well, so such a request waits 10 s at most.
@@ -299,7 +318,7 @@ declare
     v_event    bigint := nullif(current_setting('pgrelay.event_id', true), '')::bigint;
     v_active   boolean;
     ds         pgauto_mv.drain_schedule;
-    v_inflight boolean;
+    v_inflight boolean := false;
     v_taken    integer;
     v_next_at  timestamptz;
     v_next     bigint;
@@ -315,13 +334,18 @@ begin
         return;   -- the scheduled drain comes later and will see all this one would
     end if;
 
-    -- 1. Writers in flight (they hold their lock until they end) ...
-    v_inflight := exists (select 1 from pg_locks l
-                           where l.locktype = 'relation' and l.relation = 'pgauto_mv.request'::regclass
-                             and l.database = (select oid from pg_database where datname = current_database())
-                             and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid());
+    -- 1. Flag idle (the last sweep, or a drain a writer or the schedule asked for): writers in
+    --    flight first (they hold their lock until they end) ...
+    if not v_active then
+        v_inflight := pgauto_mv.writers_in_flight();
+    end if;
     -- 2. ... then everything committed so far, coalesced per view.
     v_taken := pgauto_mv.drain_requests(v_event);
+    -- Flag active: a next drain follows whatever this one sees (step 3); writers in flight
+    -- only decide whether that is the last sweep, and only when this one took nothing.
+    if v_active and v_taken = 0 then
+        v_inflight := pgauto_mv.writers_in_flight();
+    end if;
 
     -- 3. Keep draining while there is traffic; otherwise go idle through one last sweep.
     v_next_at := clock_timestamp() + interval '50 ms';
