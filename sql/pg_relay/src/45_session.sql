@@ -107,9 +107,13 @@ begin
     -- Session advisory locks: pg_locks cannot tell them from transaction-level ones (which end
     -- with the transaction anyway), but pg_advisory_unlock_all() releases only the former. Any
     -- key counts, pg_relay's own too: an action holding (1885827686, n) would squat processor
-    -- slot n. Only the slot this session registered itself with (pgrelay.processor) is taken
-    -- back at once.
-    if exists (select from pg_locks k where k.locktype = 'advisory' and k.pid = pg_backend_pid()) then
+    -- slot n. A session that registered no processor slot (a processor's workers: their
+    -- coordinator holds it) has nothing to keep, so everything goes without reading pg_locks,
+    -- whose function takes every lock-manager partition lock and every backend's fast-path
+    -- lock — after every batch. Only the slot a registered session holds is taken back at once.
+    if not exists (select from pgrelay.processor p where p.backend_pid = pg_backend_pid()) then
+        perform pg_advisory_unlock_all();
+    elsif exists (select from pg_locks k where k.locktype = 'advisory' and k.pid = pg_backend_pid()) then
         select array_agg(p.slot) into v_slots
           from pgrelay.processor p
          where p.backend_pid = pg_backend_pid()

@@ -61,7 +61,7 @@ end
 $$;
 
 begin;
-select plan(57);
+select plan(59);
 
 -- 1. A channel admin became superuser: '$$' inside an identifier hid two statements from the
 --    home-made statement splitter; the first made the action runner SECURITY INVOKER (role
@@ -196,6 +196,17 @@ select is((select count(*)::int from pg_locks where locktype = 'advisory' and pi
              and classid = 1885827686 and objid = 7 and objsubid = 2), 0,
           'attack 4: even one on a pg_relay key, which would squat processor slot 7');
 select is(coalesce(current_setting('att.tenant', true), ''), '', 'attack 4: and its custom setting');
+-- The same in a session that registered a processor slot: the action's locks go, the slot stays.
+select pgrelay.register_processor('att-host', 1, 'test', 1) as att_slot \gset
+select pgrelay.notify('sess.leftovers');
+select * from att.process_all();
+select is((select count(*)::int from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()
+             and ((classid = 0 and objid = 4242) or (classid = 1885827686 and objid = 7 and objsubid = 2))), 0,
+          'attack 4: a session holding a processor slot loses the action''s locks too');
+select is((select count(*)::int from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted
+             and classid = 1885827686 and objid = :att_slot and objsubid = 2), 1,
+          'attack 4: and keeps its slot');
+select pgrelay.unregister_processor(:att_slot);
 
 -- 5. One role ran every channel: any channel admin had the union of every grant to pgrelay.
 select throws_ok($$select att.as_login('att_admin_b', 'select pgrelay.create_channel(''b.steal'', ''insert into att.hits (channel, v) select ''''b.steal'''', to_jsonb(v) from att.secret_a'', p_run_as => ''att_tenant_a'')')$$,
