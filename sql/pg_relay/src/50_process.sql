@@ -82,7 +82,7 @@ begin
     -- Any due event at all? Nothing due is the usual poll, and then which channels are busy does
     -- not matter: busy_channels() reads pg_locks, which takes every lock-manager partition lock
     -- and every backend's fast-path lock — from every processor's every poll, on a server whose
-    -- writers need those locks (tests/sql/pg_relay/claims.sql: an idle poll does not call it).
+    -- writers need those locks (tests/sql/pg_relay/limits.sql: an idle poll does not call it).
     perform from pgrelay.queue
      where not held and run_at <= now()
      order by run_at, id limit 1 for update skip locked;
